@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { Agenda } from 'agenda';
+import type { DataSource } from 'typeorm';
+import { LoggingNotifier } from './bot/logging-notifier.js';
+import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
+import type { Config } from './config.js';
+import { parseOfficeHours } from './domain/calendar/office-hours.js';
+import { WorkingCalendar } from './domain/calendar/working-calendar.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { DeadlineNotices } from './domain/deadline-notices.js';
+import { DeadlinePolicy } from './domain/deadline-policy.js';
+import { InquiryService } from './domain/inquiry.service.js';
+import type { EventConsumer } from './domain/notifier.js';
+import { StaffDirectory } from './domain/staff.service.js';
+import { healthRoute } from './http/health.js';
+import { HttpServer } from './http/server.js';
+import { DeadlineScheduler } from './jobs/deadline-scheduler.js';
+import { createScheduler } from './jobs/scheduler.js';
+import type { Logger } from './logger.js';
+import { openDatabase } from './persistence/data-source.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './persistence/embedded-database.js';
+import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOptions } from './persistence/outbox.js';
+import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
+
+/** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
+export interface AppOverrides {
+  clock?: Clock;
+  notifiers?: EventConsumer[];
+  dispatcher?: Partial<OutboxDispatcherOptions>;
+  schedulerProcessEvery?: string | number;
+}
+
+export interface RunningApp {
+  url: string;
+  dataSource: DataSource;
+  scheduler: Agenda;
+  inquiries: InquiryService;
+  staff: StaffDirectory;
+  notices: DeadlineNotices;
+  outbox: OutboxDispatcher;
+  /** Drains jobs and deliveries under way, then closes everything it opened. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: wires the domain to PostgreSQL, agenda and HTTP, and starts them. */
+export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const clock = overrides.clock ?? systemClock;
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    logger.info({ dataDir: config.DATA_DIR }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+    embedded = await startEmbeddedDatabase({
+      dataDir: path.join(config.DATA_DIR, 'postgres'),
+      port: config.EMBEDDED_POSTGRES_PORT,
+      database: 'langelis',
+      onLog: (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'),
+    });
+    databaseUrl = embedded.url;
+  }
+  const dataSource = await openDatabase(databaseUrl);
+
+  const calendar = new WorkingCalendar(parseOfficeHours(config.OFFICE_HOURS, config.TIME_ZONE), new LithuanianHolidays());
+  const policy = new DeadlinePolicy(calendar, {
+    replyWorkingDays: config.REPLY_WORKING_DAYS,
+    statutoryWorkingDays: config.STATUTORY_WORKING_DAYS,
+    reminderLeadMinutes: config.REMINDER_LEAD_MINUTES,
+    overdueOutsideOfficeHours: config.OVERDUE_OUTSIDE_OFFICE_HOURS,
+  });
+
+  // The unit of work needs the consumers (to fan events out) and the dispatcher needs the unit of work's
+  // services only indirectly, so the dispatcher is woken through a late-bound callback.
+  let wakeDispatcher = (): void => undefined;
+  const consumers: EventConsumer[] = [];
+  const unitOfWork = new TypeormUnitOfWork(dataSource, consumers, () => wakeDispatcher());
+  const notices = new DeadlineNotices(unitOfWork, policy, clock);
+  const scheduler = createScheduler(
+    { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery },
+    notices,
+    logger,
+  );
+  consumers.push(new DeadlineScheduler(scheduler), ...(overrides.notifiers ?? [new LoggingNotifier(logger)]));
+  const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
+  wakeDispatcher = () => outbox.wake();
+
+  let schedulerRunning = false;
+  const http = new HttpServer(logger);
+  http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }));
+
+  await scheduler.start();
+  schedulerRunning = true;
+  outbox.start();
+  const url = await http.listen(config.PORT, config.HOST);
+  logger.info({ url }, 'Langelis is listening');
+
+  return {
+    url,
+    dataSource,
+    scheduler,
+    inquiries: new InquiryService(unitOfWork, policy, clock),
+    staff: new StaffDirectory(unitOfWork),
+    notices,
+    outbox,
+    async stop() {
+      await http.close();
+      schedulerRunning = false;
+      await scheduler.drain(30_000);
+      await outbox.stop();
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

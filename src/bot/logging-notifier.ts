@@ -1,0 +1,18 @@
+import type { InquiryEvent, InquiryEventType } from '../domain/events.js';
+import type { Notifier } from '../domain/notifier.js';
+import type { Logger } from '../logger.js';
+
+/** Stands in for a chat platform: writes each event a notifier would render (ids only, no personal data). */
+export class LoggingNotifier implements Notifier {
+  readonly name = 'log';
+
+  constructor(private readonly logger: Logger) {}
+
+  accepts(type: InquiryEventType): boolean {
+    return type !== 'deadlines_changed';
+  }
+
+  async handle(event: InquiryEvent): Promise<void> {
+    this.logger.info({ event: event.type, inquiryId: event.inquiryId, registryNumber: event.registryNumber }, 'inquiry event');
+  }
+}

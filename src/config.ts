@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+const zone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'an IANA time zone such as Europe/Vilnius');
+
+/** The environment the service reads, once, at start. */
+const environmentSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1024).max(65_535).default(54_329),
+  INSTITUTION_NAME: z.string().min(1).default('Kauno lopšelis-darželis „Daigelis“'),
+  TIME_ZONE: zone.default('Europe/Vilnius'),
+  OFFICE_HOURS: z.string().default('Mon-Fri 08:00-17:00'),
+  REPLY_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(1),
+  STATUTORY_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
+  REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(120),
+  OVERDUE_OUTSIDE_OFFICE_HOURS: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.output<typeof environmentSchema>;
+
+/** Raised at start with every offending variable named, so the operator knows what to fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; empty strings count as unset so `VAR=` in a .env file means "default". */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = environmentSchema.safeParse(present);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}

@@ -1,0 +1,61 @@
+import type { Clock } from './clock.js';
+import type { DeadlinePolicy } from './deadline-policy.js';
+import type { DeadlineKind } from './events.js';
+import type { NoticeStage } from './inquiry.repository.js';
+import { emitEvent } from './inquiry.service.js';
+import type { UnitOfWork } from './unit-of-work.js';
+
+/** What became of a deadline notice the scheduler asked for. */
+export type NoticeOutcome =
+  | { outcome: 'sent' }
+  /** Already sent by another run or instance: the notice goes out once. */
+  | { outcome: 'duplicate' }
+  /** The deadline moved, was met, or the inquiry is gone: nothing to say. */
+  | { outcome: 'stale' }
+  /** Outside office hours for this kind of notice: ask again at `at`. */
+  | { outcome: 'deferred'; at: Date };
+
+export interface NoticeRequest {
+  inquiryId: string;
+  deadline: DeadlineKind;
+  stage: NoticeStage;
+  /** The deadline the notice was scheduled for; a changed deadline makes it stale. */
+  dueAt: Date;
+}
+
+/** R14.reply-1wd: nudges the owner before a deadline and flags it overdue at the deadline. */
+export class DeadlineNotices {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly policy: DeadlinePolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  notify(request: NoticeRequest): Promise<NoticeOutcome> {
+    return this.unitOfWork.run(async (scope) => {
+      const inquiry = await scope.inquiries.getForUpdate(request.inquiryId);
+      if (!inquiry) return { outcome: 'stale' };
+      const watched = this.policy.schedule(inquiry)[request.deadline];
+      if (!watched || watched.dueAt !== request.dueAt.toISOString()) return { outcome: 'stale' };
+      const now = this.clock.now();
+      const deliverAt = this.policy.deliveryTime(request.stage, now);
+      if (deliverAt.getTime() > now.getTime()) return { outcome: 'deferred', at: deliverAt };
+      if (!(await scope.inquiries.recordNotice(inquiry.id, request.deadline, request.stage, request.dueAt))) {
+        return { outcome: 'duplicate' };
+      }
+      await emitEvent(
+        scope,
+        inquiry,
+        null,
+        {
+          type: request.stage === 'reminder' ? 'reminder_due' : 'overdue',
+          deadline: request.deadline,
+          dueAt: watched.dueAt,
+          recipientId: inquiry.ownerId,
+        },
+        now,
+      );
+      return { outcome: 'sent' };
+    });
+  }
+}

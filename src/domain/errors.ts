@@ -1,0 +1,76 @@
+/**
+ * Stable error codes of the domain. Adapters map each code to a user-facing message in one place;
+ * codes never change meaning once released.
+ */
+export type DomainErrorCode =
+  | 'INQUIRY.NOT_FOUND'
+  | 'INQUIRY.ALREADY_CLAIMED'
+  | 'INQUIRY.INVALID_TRANSITION'
+  | 'INQUIRY.NOT_OWNER'
+  | 'INQUIRY.PROMISE_INVALID'
+  | 'STAFF.NOT_FOUND'
+  | 'STAFF.NOT_ALLOWED'
+  | 'STAFF.INVALID'
+  | 'INPUT.INVALID';
+
+/** Base of every error the domain raises on purpose; anything else is a bug. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** Facts an adapter may show the user (never personal data of clients). */
+    readonly details: Readonly<Record<string, unknown>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DomainError';
+  }
+}
+
+export class InquiryNotFoundError extends DomainError {
+  constructor(reference: string) {
+    super('INQUIRY.NOT_FOUND', `Inquiry ${reference} was not found`, { reference });
+  }
+}
+
+/** R4.owner: the loser of a claim learns who won. */
+export class AlreadyClaimedError extends DomainError {
+  constructor(registryNumber: string, readonly ownerId: string, ownerName: string) {
+    super('INQUIRY.ALREADY_CLAIMED', `Inquiry ${registryNumber} is already claimed by ${ownerName}`, {
+      registryNumber,
+      ownerId,
+      ownerName,
+    });
+  }
+}
+
+export class InvalidTransitionError extends DomainError {
+  constructor(registryNumber: string, status: string, action: string) {
+    super('INQUIRY.INVALID_TRANSITION', `Inquiry ${registryNumber} is ${status}: cannot ${action}`, {
+      registryNumber,
+      status,
+      action,
+    });
+  }
+}
+
+export class NotOwnerError extends DomainError {
+  constructor(registryNumber: string, action: string) {
+    super('INQUIRY.NOT_OWNER', `Only the owner of ${registryNumber} or a manager may ${action}`, {
+      registryNumber,
+      action,
+    });
+  }
+}
+
+export class StaffNotFoundError extends DomainError {
+  constructor(reference: string) {
+    super('STAFF.NOT_FOUND', `No staff member is registered as ${reference}`, { reference });
+  }
+}
+
+export class NotAllowedError extends DomainError {
+  constructor(action: string, requiredRole: string) {
+    super('STAFF.NOT_ALLOWED', `Only a ${requiredRole} may ${action}`, { action, requiredRole });
+  }
+}

@@ -1,0 +1,55 @@
+import type { Channel, Inquiry } from './inquiry.js';
+import type { DeadlineKind } from './events.js';
+
+/** One line of an inquiry's append-only audit trail (R12.records). */
+export interface TimelineEntry {
+  inquiryId: string;
+  at: Date;
+  /** Staff member who acted; null for the system or the client. */
+  actorId: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export type NoticeStage = 'reminder' | 'overdue';
+
+/** Filters for listing inquiries in chat (App Home, `/inquiry mine`, search). */
+export interface InquiryQuery {
+  ownerId?: string;
+  unclaimed?: boolean;
+  /** Only open inquiries whose first reply or resolution was due before this instant. */
+  overdueAt?: Date;
+  /** Case-insensitive match in registry number, subject, body or client name. */
+  text?: string;
+  openOnly?: boolean;
+  limit: number;
+}
+
+/** Raised by `insert` when an inquiry with the same channel and external id is already stored. */
+export class DuplicateExternalIdError extends Error {
+  constructor(readonly channel: Channel, readonly externalId: string) {
+    super(`An inquiry from ${channel} with external id ${externalId} is already registered`);
+    this.name = 'DuplicateExternalIdError';
+  }
+}
+
+/** Storage of inquiries; every method runs inside the caller's transaction. */
+export interface InquiryRepository {
+  /** Allocates the next registry number of `year` (`2026-000124`), without gaps on rollback. */
+  nextRegistryNumber(year: number): Promise<string>;
+  /** Stores a new inquiry; throws DuplicateExternalIdError for a re-delivered message. */
+  insert(inquiry: Inquiry): Promise<void>;
+  /** Writes the mutable fields of an existing inquiry. */
+  update(inquiry: Inquiry): Promise<void>;
+  /** Loads an inquiry and locks it until the transaction ends, so commands on it run one at a time. */
+  getForUpdate(id: string): Promise<Inquiry | null>;
+  findById(id: string): Promise<Inquiry | null>;
+  findByRegistryNumber(registryNumber: string): Promise<Inquiry | null>;
+  findByExternalId(channel: Channel, externalId: string): Promise<Inquiry | null>;
+  list(query: InquiryQuery): Promise<Inquiry[]>;
+  appendTimeline(entry: TimelineEntry): Promise<void>;
+  /** The whole timeline, oldest first. */
+  timeline(inquiryId: string): Promise<TimelineEntry[]>;
+  /** Records that a notice went out; false when this very notice was already recorded. */
+  recordNotice(inquiryId: string, deadline: DeadlineKind, stage: NoticeStage, dueAt: Date): Promise<boolean>;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { CHANNELS, INQUIRY_KINDS } from './inquiry.js';
+
+/** What any intake path (e-mail, web form, staff in chat) supplies to register an inquiry. */
+export const registerInquirySchema = z
+  .object({
+    kind: z.enum(INQUIRY_KINDS),
+    channel: z.enum(CHANNELS),
+    externalId: z.string().trim().min(1).max(500).nullable().default(null),
+    client: z.object({
+      name: z.string().trim().min(1).max(200),
+      email: z.email().max(320).nullable().default(null),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 ()-]{5,20}$/)
+        .nullable()
+        .default(null),
+      language: z
+        .string()
+        .regex(/^[a-z]{2,3}$/)
+        .default('lt'),
+    }),
+    subject: z.string().trim().min(1).max(300),
+    body: z.string().max(100_000).default(''),
+    receivedAt: z.coerce.date(),
+    /** Staff member who registered a phone, in-person or letter inquiry. */
+    registeredById: z.string().uuid().nullable().default(null),
+  })
+  .refine((input) => input.client.email !== null || input.client.phone !== null || input.channel === 'in_person' || input.channel === 'letter', {
+    message: 'A client needs an e-mail address or a phone number to be answered',
+    path: ['client'],
+  });
+
+export type RegisterInquiryInput = z.input<typeof registerInquirySchema>;
+export type RegisterInquiryCommand = z.output<typeof registerInquirySchema>;

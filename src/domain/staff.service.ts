@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { DomainError, NotAllowedError, StaffNotFoundError } from './errors.js';
+import { hasRole, STAFF_LANGUAGES, STAFF_ROLES, type StaffMember } from './staff.js';
+import type { StaffRepository } from './staff.repository.js';
+import type { UnitOfWork } from './unit-of-work.js';
+import { parseInput } from './validation.js';
+
+const phone = z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, 'Phone number: digits, spaces, + ( ) -');
+
+/** One person in a staff import file (YAML or JSON); the manager is named by e-mail. */
+export const staffRecordSchema = z.object({
+  firstName: z.string().trim().min(1).max(100),
+  surname: z.string().trim().min(1).max(100),
+  position: z.string().trim().min(1).max(200).nullable().default(null),
+  phone: phone.nullable().default(null),
+  email: z.email().transform((email) => email.toLowerCase()),
+  language: z.enum(STAFF_LANGUAGES).default('lt'),
+  roles: z.array(z.enum(STAFF_ROLES)).min(1).default(['representative']),
+  slackUserId: z.string().regex(/^[UW][A-Z0-9]+$/).nullable().default(null),
+  teamsUserId: z.string().min(1).nullable().default(null),
+  manager: z.email().transform((email) => email.toLowerCase()).nullable().default(null),
+  active: z.boolean().default(true),
+});
+export const staffImportSchema = z.array(staffRecordSchema).min(1);
+
+/** Fields a staff member may edit in their own profile from chat. */
+export const profilePatchSchema = z
+  .object({ position: z.string().trim().min(1).max(200), phone, language: z.enum(STAFF_LANGUAGES) })
+  .partial();
+export type ProfilePatch = z.input<typeof profilePatchSchema>;
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+}
+
+/** The staff directory: who serves clients, in which language, and who their direct manager is. */
+export class StaffDirectory {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /** Upserts people by e-mail, then links managers; the whole file applies or nothing does. */
+  importMembers(records: unknown): Promise<ImportSummary> {
+    const people = parseInput(staffImportSchema, records);
+    return this.unitOfWork.run(async ({ staff }) => {
+      const summary: ImportSummary = { created: 0, updated: 0 };
+      const saved = new Map<string, StaffMember>();
+      for (const person of people) {
+        const existing = await staff.findByEmail(person.email);
+        const { manager: _manager, ...fields } = person;
+        const member: StaffMember = { ...fields, id: existing?.id ?? randomUUID(), managerId: existing?.managerId ?? null };
+        await staff.save(member);
+        saved.set(member.email, member);
+        summary[existing ? 'updated' : 'created'] += 1;
+      }
+      for (const person of people) {
+        if (person.manager === null) continue;
+        const member = saved.get(person.email)!;
+        const manager = saved.get(person.manager) ?? (await staff.findByEmail(person.manager));
+        if (!manager) throw new StaffNotFoundError(person.manager);
+        await assertNoCycle(staff, member.id, manager.id);
+        await staff.save({ ...member, managerId: manager.id });
+      }
+      return summary;
+    });
+  }
+
+  /** A member edits their own profile; an admin may edit anyone's. */
+  updateProfile(actorId: string, targetId: string, patch: ProfilePatch): Promise<StaffMember> {
+    const changes = parseInput(profilePatchSchema, patch);
+    return this.unitOfWork.run(async ({ staff }) => {
+      const actor = await requireMember(staff, actorId);
+      if (actorId !== targetId && !hasRole(actor, 'admin')) throw new NotAllowedError('edit another profile', 'admin');
+      const updated = { ...(await requireMember(staff, targetId)), ...changes };
+      await staff.save(updated);
+      return updated;
+    });
+  }
+
+  /** Sets who receives a member's escalations; admins and the head only. */
+  setManager(actorId: string, targetId: string, managerId: string): Promise<StaffMember> {
+    return this.unitOfWork.run(async ({ staff }) => {
+      const actor = await requireMember(staff, actorId);
+      if (!hasRole(actor, 'admin') && !hasRole(actor, 'head')) throw new NotAllowedError('set a manager', 'admin');
+      const member = await requireMember(staff, targetId);
+      await requireMember(staff, managerId);
+      await assertNoCycle(staff, member.id, managerId);
+      const updated = { ...member, managerId };
+      await staff.save(updated);
+      return updated;
+    });
+  }
+
+  findBySlackUser(slackUserId: string): Promise<StaffMember> {
+    return this.unitOfWork.run(async ({ staff }) => active(await staff.findBySlackUserId(slackUserId), `Slack user ${slackUserId}`));
+  }
+
+  findByTeamsUser(teamsUserId: string): Promise<StaffMember> {
+    return this.unitOfWork.run(async ({ staff }) => active(await staff.findByTeamsUserId(teamsUserId), `Teams user ${teamsUserId}`));
+  }
+}
+
+async function requireMember(staff: StaffRepository, id: string): Promise<StaffMember> {
+  return active(await staff.findById(id), id);
+}
+
+function active(member: StaffMember | null, reference: string): StaffMember {
+  if (!member || !member.active) throw new StaffNotFoundError(reference);
+  return member;
+}
+
+/** A chain of managers must end: escalations walk it. */
+async function assertNoCycle(staff: StaffRepository, memberId: string, managerId: string): Promise<void> {
+  const seen = new Set<string>([memberId]);
+  for (let id: string | null = managerId; id !== null; ) {
+    if (seen.has(id)) throw new DomainError('STAFF.INVALID', 'A manager cannot report to their own report', { memberId, managerId });
+    seen.add(id);
+    id = (await staff.findById(id))?.managerId ?? null;
+  }
+}

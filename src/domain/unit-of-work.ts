@@ -1,0 +1,20 @@
+import type { InquiryEvent } from './events.js';
+import type { InquiryRepository } from './inquiry.repository.js';
+import type { StaffRepository } from './staff.repository.js';
+
+/** Writes events to the outbox, to be delivered after the transaction commits. */
+export interface EventSink {
+  publish(event: InquiryEvent): Promise<void>;
+}
+
+/** Repositories bound to one database transaction. */
+export interface TransactionScope {
+  inquiries: InquiryRepository;
+  staff: StaffRepository;
+  events: EventSink;
+}
+
+/** Runs `work` in one transaction: all its writes and events commit together or not at all. */
+export interface UnitOfWork {
+  run<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,51 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.js';
+
+export type RouteHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
+
+/** The one HTTP server: health, and later the Slack, Teams and web-form endpoints register here. */
+export class HttpServer {
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly server = http.createServer((request, response) => void this.dispatch(request, response));
+
+  constructor(private readonly logger: Logger) {}
+
+  route(method: string, path: string, handler: RouteHandler): void {
+    this.routes.set(`${method} ${path}`, handler);
+  }
+
+  async listen(port: number, host: string): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, resolve);
+    });
+    const address = this.server.address() as AddressInfo;
+    return `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+  }
+
+  async close(): Promise<void> {
+    if (!this.server.listening) return;
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeIdleConnections();
+    });
+  }
+
+  private async dispatch(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const handler = this.routes.get(`${request.method} ${path}`);
+    try {
+      if (handler) await handler(request, response);
+      else sendJson(response, 404, { error: 'not_found' });
+    } catch (error) {
+      this.logger.error({ err: error, path }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal_error' });
+    }
+  }
+}
+
+export function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/** An arbitrary constant: instances starting together take turns migrating. */
+const MIGRATION_LOCK_KEY = 7_410_225;
+
+/** Connects to PostgreSQL and applies the committed migrations (never `synchronize`). */
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+  });
+  await dataSource.initialize();
+  // An advisory lock belongs to a session, so one connection takes and releases it.
+  const lockHolder = dataSource.createQueryRunner();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await dataSource.runMigrations();
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  } finally {
+    await lockHolder.release();
+  }
+  return dataSource;
+}

@@ -1,0 +1,141 @@
+import { EntitySchema } from 'typeorm';
+
+/** Row shapes: snake_case columns as stored, kept apart from the domain types they map to. */
+export interface StaffRow {
+  id: string;
+  first_name: string;
+  surname: string;
+  position: string | null;
+  phone: string | null;
+  email: string;
+  language: string;
+  roles: string[];
+  slack_user_id: string | null;
+  teams_user_id: string | null;
+  manager_id: string | null;
+  active: boolean;
+}
+
+export interface InquiryRow {
+  id: string;
+  registry_number: string;
+  kind: string;
+  channel: string;
+  external_id: string | null;
+  client_name: string;
+  client_email: string | null;
+  client_phone: string | null;
+  client_language: string;
+  subject: string;
+  body: string;
+  received_at: Date;
+  status: string;
+  owner_id: string | null;
+  first_reply_due: Date;
+  first_reply_at: Date | null;
+  statutory_due: Date | null;
+  promised_by: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface TimelineRow {
+  id: string;
+  inquiry_id: string;
+  at: Date;
+  actor_id: string | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+export interface OutboxRow {
+  id: string;
+  consumer: string;
+  inquiry_id: string;
+  event_type: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  next_attempt_at: Date;
+  locked_until: Date | null;
+  delivered_at: Date | null;
+  last_error: string | null;
+  created_at: Date;
+}
+
+const timestamp = { type: 'timestamptz', nullable: true } as const;
+
+export const StaffEntity = new EntitySchema<StaffRow>({
+  name: 'staff_members',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    first_name: { type: 'text' },
+    surname: { type: 'text' },
+    position: { type: 'text', nullable: true },
+    phone: { type: 'text', nullable: true },
+    email: { type: 'text', unique: true },
+    language: { type: 'text' },
+    roles: { type: 'text', array: true },
+    slack_user_id: { type: 'text', nullable: true, unique: true },
+    teams_user_id: { type: 'text', nullable: true, unique: true },
+    manager_id: { type: 'uuid', nullable: true },
+    active: { type: 'boolean', default: true },
+  },
+});
+
+export const InquiryEntity = new EntitySchema<InquiryRow>({
+  name: 'inquiries',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    registry_number: { type: 'text', unique: true },
+    kind: { type: 'text' },
+    channel: { type: 'text' },
+    external_id: { type: 'text', nullable: true },
+    client_name: { type: 'text' },
+    client_email: { type: 'text', nullable: true },
+    client_phone: { type: 'text', nullable: true },
+    client_language: { type: 'text' },
+    subject: { type: 'text' },
+    body: { type: 'text' },
+    received_at: { type: 'timestamptz' },
+    status: { type: 'text' },
+    owner_id: { type: 'uuid', nullable: true },
+    first_reply_due: { type: 'timestamptz' },
+    first_reply_at: timestamp,
+    statutory_due: timestamp,
+    promised_by: timestamp,
+    resolved_at: timestamp,
+    closed_at: timestamp,
+  },
+  uniques: [{ name: 'inquiries_channel_external_id_key', columns: ['channel', 'external_id'] }],
+});
+
+export const TimelineEntity = new EntitySchema<TimelineRow>({
+  name: 'inquiry_timeline',
+  columns: {
+    id: { type: 'bigint', primary: true, generated: 'increment' },
+    inquiry_id: { type: 'uuid' },
+    at: { type: 'timestamptz' },
+    actor_id: { type: 'uuid', nullable: true },
+    action: { type: 'text' },
+    details: { type: 'jsonb' },
+  },
+});
+
+export const OutboxEntity = new EntitySchema<OutboxRow>({
+  name: 'outbox',
+  columns: {
+    id: { type: 'bigint', primary: true, generated: 'increment' },
+    consumer: { type: 'text' },
+    inquiry_id: { type: 'uuid' },
+    event_type: { type: 'text' },
+    payload: { type: 'jsonb' },
+    attempts: { type: 'int', default: 0 },
+    next_attempt_at: { type: 'timestamptz' },
+    locked_until: timestamp,
+    delivered_at: timestamp,
+    last_error: { type: 'text', nullable: true },
+    created_at: { type: 'timestamptz' },
+  },
+});
+
+export const ENTITIES = [StaffEntity, InquiryEntity, TimelineEntity, OutboxEntity];

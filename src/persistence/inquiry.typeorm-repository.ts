@@ -1,0 +1,179 @@
+import type { EntityManager, FindOptionsWhere } from 'typeorm';
+import type { DeadlineKind } from '../domain/events.js';
+import type { Channel, Inquiry, InquiryKind, InquiryStatus } from '../domain/inquiry.js';
+import { OPEN_STATUSES } from '../domain/inquiry.js';
+import {
+  DuplicateExternalIdError,
+  type InquiryQuery,
+  type InquiryRepository,
+  type NoticeStage,
+  type TimelineEntry,
+} from '../domain/inquiry.repository.js';
+import { InquiryEntity, TimelineEntity, type InquiryRow, type TimelineRow } from './entities.js';
+import { isUniqueViolation } from './postgres-errors.js';
+
+/** InquiryRepository on PostgreSQL through TypeORM, bound to one transaction's EntityManager. */
+export class TypeormInquiryRepository implements InquiryRepository {
+  constructor(private readonly db: EntityManager) {}
+
+  async nextRegistryNumber(year: number): Promise<string> {
+    // The counter row is locked until commit, so a rolled-back registration leaves no gap.
+    const [row] = await this.db.query(
+      `INSERT INTO registry_counters (year, last_number) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_number = registry_counters.last_number + 1
+       RETURNING last_number`,
+      [year],
+    );
+    return `${year}-${String(row.last_number).padStart(6, '0')}`;
+  }
+
+  async insert(inquiry: Inquiry): Promise<void> {
+    try {
+      await this.db.getRepository(InquiryEntity).insert(toRow(inquiry));
+    } catch (error) {
+      if (isUniqueViolation(error, 'inquiries_channel_external_id_key') && inquiry.externalId !== null) {
+        throw new DuplicateExternalIdError(inquiry.channel, inquiry.externalId);
+      }
+      throw error;
+    }
+  }
+
+  async update(inquiry: Inquiry): Promise<void> {
+    const { id, ...row } = toRow(inquiry);
+    await this.db.getRepository(InquiryEntity).update({ id }, row);
+  }
+
+  async getForUpdate(id: string): Promise<Inquiry | null> {
+    if (!isUuid(id)) return null;
+    const rows: InquiryRow[] = await this.db.query('SELECT * FROM inquiries WHERE id = $1 FOR UPDATE', [id]);
+    return rows[0] ? toInquiry(rows[0]) : null;
+  }
+
+  async findById(id: string): Promise<Inquiry | null> {
+    if (!isUuid(id)) return null;
+    return this.findOne({ id });
+  }
+
+  findByRegistryNumber(registryNumber: string): Promise<Inquiry | null> {
+    return this.findOne({ registry_number: registryNumber });
+  }
+
+  findByExternalId(channel: Channel, externalId: string): Promise<Inquiry | null> {
+    return this.findOne({ channel, external_id: externalId });
+  }
+
+  async list(query: InquiryQuery): Promise<Inquiry[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    if (query.openOnly || query.unclaimed || query.overdueAt) where.push(`status = ANY(${bind(OPEN_STATUSES)})`);
+    if (query.ownerId) where.push(`owner_id = ${bind(query.ownerId)}`);
+    if (query.unclaimed) where.push('owner_id IS NULL');
+    if (query.overdueAt) {
+      const at = bind(query.overdueAt);
+      where.push(`((first_reply_at IS NULL AND first_reply_due < ${at}) OR COALESCE(promised_by, statutory_due) < ${at})`);
+    }
+    if (query.text) {
+      const pattern = bind(`%${query.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(
+        `(registry_number ILIKE ${pattern} OR subject ILIKE ${pattern} OR body ILIKE ${pattern} OR client_name ILIKE ${pattern})`,
+      );
+    }
+    const rows: InquiryRow[] = await this.db.query(
+      `SELECT * FROM inquiries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY first_reply_due, registry_number LIMIT ${bind(query.limit)}`,
+      params,
+    );
+    return rows.map(toInquiry);
+  }
+
+  async appendTimeline(entry: TimelineEntry): Promise<void> {
+    await this.db.getRepository(TimelineEntity).insert({
+      inquiry_id: entry.inquiryId,
+      at: entry.at,
+      actor_id: entry.actorId,
+      action: entry.action,
+      details: entry.details as object,
+    });
+  }
+
+  async timeline(inquiryId: string): Promise<TimelineEntry[]> {
+    const rows: TimelineRow[] = await this.db
+      .getRepository(TimelineEntity)
+      .find({ where: { inquiry_id: inquiryId }, order: { id: 'ASC' } });
+    return rows.map((row) => ({
+      inquiryId: row.inquiry_id,
+      at: row.at,
+      actorId: row.actor_id,
+      action: row.action,
+      details: row.details,
+    }));
+  }
+
+  async recordNotice(inquiryId: string, deadline: DeadlineKind, stage: NoticeStage, dueAt: Date): Promise<boolean> {
+    const inserted = await this.db.query(
+      `INSERT INTO deadline_notices (inquiry_id, deadline, stage, due_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING inquiry_id`,
+      [inquiryId, deadline, stage, dueAt],
+    );
+    return inserted.length === 1;
+  }
+
+  private async findOne(where: FindOptionsWhere<InquiryRow>): Promise<Inquiry | null> {
+    const row = await this.db.getRepository(InquiryEntity).findOneBy(where);
+    return row ? toInquiry(row) : null;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Ids come from chat payloads; a malformed one is simply not found rather than a SQL error. */
+function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
+function toRow(inquiry: Inquiry): InquiryRow {
+  return {
+    id: inquiry.id,
+    registry_number: inquiry.registryNumber,
+    kind: inquiry.kind,
+    channel: inquiry.channel,
+    external_id: inquiry.externalId,
+    client_name: inquiry.client.name,
+    client_email: inquiry.client.email,
+    client_phone: inquiry.client.phone,
+    client_language: inquiry.client.language,
+    subject: inquiry.subject,
+    body: inquiry.body,
+    received_at: inquiry.receivedAt,
+    status: inquiry.status,
+    owner_id: inquiry.ownerId,
+    first_reply_due: inquiry.firstReplyDue,
+    first_reply_at: inquiry.firstReplyAt,
+    statutory_due: inquiry.statutoryDue,
+    promised_by: inquiry.promisedBy,
+    resolved_at: inquiry.resolvedAt,
+    closed_at: inquiry.closedAt,
+  };
+}
+
+function toInquiry(row: InquiryRow): Inquiry {
+  return {
+    id: row.id,
+    registryNumber: row.registry_number,
+    kind: row.kind as InquiryKind,
+    channel: row.channel as Channel,
+    externalId: row.external_id,
+    client: { name: row.client_name, email: row.client_email, phone: row.client_phone, language: row.client_language },
+    subject: row.subject,
+    body: row.body,
+    receivedAt: row.received_at,
+    status: row.status as InquiryStatus,
+    ownerId: row.owner_id,
+    firstReplyDue: row.first_reply_due,
+    firstReplyAt: row.first_reply_at,
+    statutoryDue: row.statutory_due,
+    promisedBy: row.promised_by,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+  };
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { ensureDatabase } from '../../src/persistence/embedded-database.js';
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+function serverUrl(): string {
+  const url = process.env.LANGELIS_TEST_SERVER_URL;
+  if (!url) throw new Error('LANGELIS_TEST_SERVER_URL is not set: run the tests through jest (global setup)');
+  return url;
+}
+
+/** A fresh, empty database for one test file; its name always contains "test". */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = new URL(serverUrl());
+  url.pathname = `/langelis_test_${randomBytes(6).toString('hex')}`;
+  await ensureDatabase(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      const admin = new URL(url);
+      admin.pathname = '/postgres';
+      const client = new pg.Client({ connectionString: admin.toString() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(url.pathname.slice(1))} WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
