@@ -18,6 +18,8 @@ export function createScheduler(options: SchedulerOptions, notices: DeadlineNoti
     name: options.instanceName,
     processEvery: options.processEvery ?? '5 seconds',
     removeOnComplete: true,
+    // Notices take milliseconds; a short lock lets another instance take over soon after a crash.
+    defaultLockLifetime: 60_000,
   });
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'scheduler error'));
   agenda.define(DEADLINE_NOTICE_JOB, deadlineNoticeHandler(notices, logger), {
