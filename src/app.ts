@@ -44,12 +44,22 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** The composition root: wires the domain to PostgreSQL, agenda and HTTP, and starts them. */
-export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const clock = overrides.clock ?? systemClock;
+/** The service's database, migrated and open. */
+export interface ConnectedDatabase {
+  url: string;
+  dataSource: DataSource;
+  /** Closes the connections, then stops the embedded server if this call started one. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database the service uses: `DATABASE_URL`, or else the embedded PostgreSQL in `DATA_DIR`
+ * (started here). Shared by `npm start` and the command-line tools so they always agree on it.
+ */
+export async function connectDatabase(config: Config, logger: Logger): Promise<ConnectedDatabase> {
   let embedded: EmbeddedDatabase | null = null;
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
+  let url = config.DATABASE_URL;
+  if (!url) {
     logger.info({ dataDir: config.DATA_DIR }, 'no DATABASE_URL: starting the embedded PostgreSQL');
     embedded = await startEmbeddedDatabase({
       dataDir: path.join(config.DATA_DIR, 'postgres'),
@@ -57,9 +67,30 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       database: 'langelis',
       onLog: (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'),
     });
-    databaseUrl = embedded.url;
+    url = embedded.url;
   }
-  const dataSource = await openDatabase(databaseUrl);
+  let dataSource: DataSource;
+  try {
+    dataSource = await openDatabase(url);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    url,
+    dataSource,
+    async close() {
+      await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** The composition root: wires the domain to PostgreSQL, agenda and HTTP, and starts them. */
+export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const clock = overrides.clock ?? systemClock;
+  const database = await connectDatabase(config, logger);
+  const { url: databaseUrl, dataSource } = database;
 
   const calendar = new WorkingCalendar(parseOfficeHours(config.OFFICE_HOURS, config.TIME_ZONE), new LithuanianHolidays());
   const policy = new DeadlinePolicy(calendar, {
@@ -75,12 +106,12 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const consumers: EventConsumer[] = [];
   const unitOfWork = new TypeormUnitOfWork(dataSource, consumers, () => wakeDispatcher());
   const notices = new DeadlineNotices(unitOfWork, policy, clock);
-  const scheduler = createScheduler(
+  const { agenda, drain: drainScheduler } = createScheduler(
     { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery },
     notices,
     logger,
   );
-  consumers.push(new DeadlineScheduler(scheduler), ...(overrides.notifiers ?? [new LoggingNotifier(logger)]));
+  consumers.push(new DeadlineScheduler(agenda), ...(overrides.notifiers ?? [new LoggingNotifier(logger)]));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
 
@@ -88,7 +119,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const http = new HttpServer(logger);
   http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }));
 
-  await scheduler.start();
+  await agenda.start();
   schedulerRunning = true;
   outbox.start();
   const url = await http.listen(config.PORT, config.HOST);
@@ -97,18 +128,18 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   return {
     url,
     dataSource,
-    scheduler,
+    scheduler: agenda,
     inquiries: new InquiryService(unitOfWork, policy, clock),
     staff: new StaffDirectory(unitOfWork),
     notices,
     outbox,
     async stop() {
       await http.close();
-      schedulerRunning = false;
-      await scheduler.drain(30_000);
+      // Deliveries first: they may still schedule jobs; what is left waits in the outbox for the next start.
       await outbox.stop();
-      await dataSource.destroy();
-      await embedded?.stop();
+      schedulerRunning = false;
+      await drainScheduler(30_000);
+      await database.close();
     },
   };
 }

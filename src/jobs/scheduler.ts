@@ -1,5 +1,6 @@
 import { Agenda, backoffStrategies } from 'agenda';
 import { PostgresBackend } from '@agendajs/postgres-backend';
+import pg from 'pg';
 import type { DeadlineNotices } from '../domain/deadline-notices.js';
 import type { Logger } from '../logger.js';
 import { DEADLINE_NOTICE_JOB, deadlineNoticeHandler } from './deadline-notice.job.js';
@@ -11,10 +12,22 @@ export interface SchedulerOptions {
   processEvery?: string | number;
 }
 
+export interface Scheduler {
+  agenda: Agenda;
+  /** Waits for running jobs (up to `timeoutMs`), then closes the scheduler's connections. */
+  drain(timeoutMs: number): Promise<void>;
+}
+
 /** agenda on the application's own PostgreSQL database (jobs table `agenda_jobs`), with every job defined. */
-export function createScheduler(options: SchedulerOptions, notices: DeadlineNotices, logger: Logger): Agenda {
+export function createScheduler(options: SchedulerOptions, notices: DeadlineNotices, logger: Logger): Scheduler {
+  // Our own pool, because a pool without an error listener crashes the process when PostgreSQL restarts.
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
+  pool.on('error', (error) => logger.warn({ err: error }, 'scheduler database connection lost'));
+  const backend = new PostgresBackend({ pool });
+  // The LISTEN connection reconnects by itself; without a listener its 'error' would be fatal.
+  backend.notificationChannel?.on('error', (error: unknown) => logger.warn({ err: error }, 'scheduler notifications interrupted'));
   const agenda = new Agenda({
-    backend: new PostgresBackend({ connectionString: options.databaseUrl }),
+    backend,
     name: options.instanceName,
     processEvery: options.processEvery ?? '5 seconds',
     removeOnComplete: true,
@@ -26,5 +39,11 @@ export function createScheduler(options: SchedulerOptions, notices: DeadlineNoti
     // A failed run (database briefly away) is tried again; the handler is idempotent.
     backoff: backoffStrategies.exponential({ delay: 5_000, maxRetries: 10 }),
   });
-  return agenda;
+  return {
+    agenda,
+    async drain(timeoutMs) {
+      await agenda.drain(timeoutMs);
+      await pool.end();
+    },
+  };
 }

@@ -1,0 +1,382 @@
+// `npm run bench:core`: throughput and timeliness of the core on a real PostgreSQL. Plain JavaScript on the
+// compiled `dist/` (the script builds first), so it measures what `npm start` runs. See bench/README.md.
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { startApp } from '../dist/app.js';
+import { loadConfig } from '../dist/config.js';
+import { DEADLINE_NOTICE_JOB } from '../dist/jobs/deadline-notice.job.js';
+import { createLogger } from '../dist/logger.js';
+import { ensureDatabase, startEmbeddedDatabase } from '../dist/persistence/embedded-database.js';
+
+const REGISTRATIONS = count('BENCH_REGISTRATIONS', 2_000);
+const CLAIM_INQUIRIES = count('BENCH_CLAIM_INQUIRIES', 200);
+const CLAIMANTS = count('BENCH_CLAIMANTS', 50);
+const REMINDERS = count('BENCH_REMINDERS', 10_000);
+/** How far ahead of the end of rescheduling all reminders fall due. */
+const REMINDER_LEAD_MS = count('BENCH_REMINDER_LEAD_MS', 20_000);
+/** How long to wait past the due instant for every reminder to go out before giving up. */
+const REMINDER_TIMEOUT_MS = count('BENCH_REMINDER_TIMEOUT_MS', 180_000);
+
+/** Wednesday 4 March 2026, 10:00 in Vilnius: a working day, well inside office hours (Mon–Fri 08–17). */
+const OFFICE_HOURS_INSTANT = Date.parse('2026-03-04T10:00:00+02:00');
+
+const runId = randomBytes(4).toString('hex');
+const cleanups = [];
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+function count(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, not "${raw}"`);
+  return value;
+}
+
+async function main() {
+  const { url, describe } = await openBenchDatabase();
+  const startedAt = Date.now();
+  // The clock the domain sees: inside office hours all through the run, so reminders are never deferred.
+  const clock = { now: () => new Date(OFFICE_HOURS_INSTANT + (Date.now() - startedAt)) };
+  const notified = { count: 0 };
+  // A chat notifier that costs nothing: what is measured is the core, not Slack.
+  const notifier = { name: 'bench', accepts: (type) => type !== 'deadlines_changed', handle: async () => void (notified.count += 1) };
+  const config = loadConfig({ DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+  const app = await startApp(config, createLogger('silent'), { clock, notifiers: [notifier] });
+  cleanups.unshift(() => app.stop());
+  const [{ server_version: serverVersion }] = await app.dataSource.query('SHOW server_version');
+  log(`PostgreSQL ${serverVersion} (${describe}), ${os.cpus().length} CPUs, Node ${process.version}`);
+
+  const rows = [];
+  rows.push(...(await benchRegistrations(app)));
+  rows.push(...(await benchClaims(app)));
+  rows.push(...(await benchReminders(app)));
+  rows.push(['events to the chat notifier', String(notified.count), 'delivered through the outbox during the run']);
+
+  process.stdout.write(`\nLangelis core benchmark — PostgreSQL ${serverVersion} (${describe}), ${os.cpus().length} CPUs, Node ${process.version}\n\n`);
+  printTable(['metric', 'value', 'detail'], rows);
+}
+
+// 1. registrations/s ------------------------------------------------------------------------------------------
+
+async function benchRegistrations(app) {
+  const concurrency = 20;
+  log(`registering ${REGISTRATIONS} inquiries, ${concurrency} at a time`);
+  const started = performance.now();
+  const inquiries = await registerMany(app, REGISTRATIONS, concurrency, 'reg');
+  const seconds = (performance.now() - started) / 1000;
+  const drained = await waitForOutbox(app);
+  return [
+    [
+      'registrations/s',
+      (inquiries.length / seconds).toFixed(1),
+      `${inquiries.length} e-mailed requests, ${concurrency} concurrent, in ${seconds.toFixed(1)} s (outbox drained ${drained.toFixed(1)} s later)`,
+    ],
+  ];
+}
+
+// 2. claims/s under contention --------------------------------------------------------------------------------
+
+async function benchClaims(app) {
+  log(`importing ${CLAIMANTS} representatives and registering ${CLAIM_INQUIRIES} inquiries to claim`);
+  const staffIds = await importRepresentatives(app, CLAIMANTS);
+  const inquiries = await registerMany(app, CLAIM_INQUIRIES, 20, 'claim');
+  await waitForOutbox(app);
+
+  log(`claiming: ${CLAIMANTS} concurrent claims on each of ${CLAIM_INQUIRIES} inquiries`);
+  const winners = new Map();
+  const problems = [];
+  const perInquiryMs = [];
+  const started = performance.now();
+  for (const inquiry of inquiries) {
+    const t0 = performance.now();
+    const results = await Promise.allSettled(staffIds.map((staffId) => app.inquiries.claim(inquiry.id, staffId)));
+    perInquiryMs.push(performance.now() - t0);
+    const won = results.flatMap((result, i) => (result.status === 'fulfilled' ? [staffIds[i]] : []));
+    if (won.length !== 1) problems.push(`${inquiry.registryNumber}: ${won.length} winners`);
+    else winners.set(inquiry.id, won[0]);
+    for (const result of results) {
+      if (result.status === 'rejected' && result.reason?.code !== 'INQUIRY.ALREADY_CLAIMED') {
+        problems.push(`${inquiry.registryNumber}: a loser got ${result.reason?.code ?? result.reason}`);
+      }
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+
+  // The database must agree: one owner, the winner, and one `claimed` entry on each timeline.
+  const ids = inquiries.map((inquiry) => inquiry.id);
+  const owners = await app.dataSource.query('SELECT id, owner_id FROM inquiries WHERE id = ANY($1::uuid[])', [ids]);
+  for (const { id, owner_id: ownerId } of owners) {
+    if (winners.has(id) && winners.get(id) !== ownerId) problems.push(`${id}: stored owner is not the winner`);
+  }
+  const timelines = await app.dataSource.query(
+    `SELECT i.id, count(t.id)::int AS claims FROM inquiries i
+     LEFT JOIN inquiry_timeline t ON t.inquiry_id = i.id AND t.action = 'claimed'
+     WHERE i.id = ANY($1::uuid[]) GROUP BY i.id HAVING count(t.id) <> 1`,
+    [ids],
+  );
+  for (const { id, claims } of timelines) problems.push(`${id}: ${claims} claimed entries on the timeline`);
+  if (problems.length > 0) {
+    throw new Error(`claims are not exclusive (R4.owner):\n  ${problems.slice(0, 20).join('\n  ')}${problems.length > 20 ? `\n  … ${problems.length - 20} more` : ''}`);
+  }
+  await waitForOutbox(app);
+  const attempts = inquiries.length * staffIds.length;
+  return [
+    [
+      `claims/s (${staffIds.length}-way contention)`,
+      (attempts / seconds).toFixed(1),
+      `${attempts} claims on ${inquiries.length} inquiries in ${seconds.toFixed(1)} s; exactly 1 winner each (checked in the database); ` +
+        `${staffIds.length} claims settle in p50 ${percentile(perInquiryMs, 0.5).toFixed(0)} ms, p99 ${percentile(perInquiryMs, 0.99).toFixed(0)} ms`,
+    ],
+  ];
+}
+
+async function importRepresentatives(app, n) {
+  const pad = (i) => String(i + 1).padStart(3, '0');
+  const records = [
+    { firstName: 'Vida', surname: 'Vadovė', email: `vadove.${runId}@daigelis.lt`, roles: ['manager', 'representative'], position: 'Direktoriaus pavaduotoja' },
+    ...Array.from({ length: n }, (_, i) => ({
+      firstName: 'Atstovė',
+      surname: `Nr${pad(i)}`,
+      email: `atstove${pad(i)}.${runId}@daigelis.lt`,
+      position: 'Raštinės administratorė',
+      manager: `vadove.${runId}@daigelis.lt`,
+    })),
+  ];
+  await app.staff.importMembers(records);
+  const rows = await app.dataSource.query(`SELECT id FROM staff_members WHERE email LIKE $1 ORDER BY email`, [`atstove%.${runId}@daigelis.lt`]);
+  if (rows.length !== n) throw new Error(`expected ${n} representatives, found ${rows.length}`);
+  return rows.map((row) => row.id);
+}
+
+// 3. reminder lateness ----------------------------------------------------------------------------------------
+
+async function benchReminders(app) {
+  log(`registering ${REMINDERS} inquiries for the reminder run, 50 at a time`);
+  const registering = performance.now();
+  const inquiries = await registerMany(app, REMINDERS, 50, 'remind');
+  const registerSeconds = (performance.now() - registering) / 1000;
+  log(`registered in ${registerSeconds.toFixed(1)} s; waiting for the scheduler to create their jobs`);
+  const drained = await waitForOutbox(app, { timeoutMs: 600_000, progress: true });
+  log(`deadline jobs created ${drained.toFixed(1)} s after the last registration`);
+
+  // Calibrate: time rescheduling a few jobs (out of the way, a day ahead) to know how long all will take.
+  const reschedule = (inquiry, at) =>
+    app.scheduler
+      .create(DEADLINE_NOTICE_JOB, { inquiryId: inquiry.id, deadline: 'first_reply', stage: 'reminder', dueAt: inquiry.firstReplyDue.toISOString() })
+      .unique({ 'data.inquiryId': inquiry.id, 'data.deadline': 'first_reply', 'data.stage': 'reminder' })
+      .schedule(at)
+      .save();
+  const sample = inquiries.slice(0, Math.min(200, inquiries.length));
+  const aside = new Date(Date.now() + 24 * 3_600_000);
+  const calibrating = performance.now();
+  await forEachConcurrently(sample, 10, (inquiry) => reschedule(inquiry, aside));
+  const estimateMs = ((performance.now() - calibrating) / sample.length) * inquiries.length;
+  const dueAt = new Date(Date.now() + Math.ceil(estimateMs * 1.5) + REMINDER_LEAD_MS);
+  log(`rescheduling ${inquiries.length} first-reply reminders to ${dueAt.toISOString()} (estimated ${(estimateMs / 1000).toFixed(1)} s)`);
+  await forEachConcurrently(inquiries, 10, (inquiry) => reschedule(inquiry, dueAt));
+  const spareMs = dueAt.getTime() - Date.now();
+  if (spareMs < 1_000) throw new Error(`rescheduling ended ${(-spareMs / 1000).toFixed(1)} s too late; raise BENCH_REMINDER_LEAD_MS`);
+  const [{ jobs }] = await app.dataSource.query(
+    `SELECT count(*)::int AS jobs FROM agenda_jobs
+     WHERE name = $1 AND data->>'deadline' = 'first_reply' AND data->>'stage' = 'reminder' AND next_run_at = $2`,
+    [DEADLINE_NOTICE_JOB, dueAt],
+  );
+  if (jobs !== inquiries.length) throw new Error(`${jobs} reminder jobs are due at ${dueAt.toISOString()}, expected ${inquiries.length}`);
+  log(`all due at one instant, ${(spareMs / 1000).toFixed(1)} s from now; waiting for the reminders`);
+
+  const ids = inquiries.map((inquiry) => inquiry.id);
+  const sentCount = async () =>
+    (
+      await app.dataSource.query(
+        `SELECT count(*)::int AS sent FROM deadline_notices WHERE deadline = 'first_reply' AND stage = 'reminder' AND inquiry_id = ANY($1::uuid[])`,
+        [ids],
+      )
+    )[0].sent;
+  const giveUpAt = dueAt.getTime() + REMINDER_TIMEOUT_MS;
+  let sent = 0;
+  let reported = Date.now();
+  while ((sent = await sentCount()) < inquiries.length && Date.now() < giveUpAt) {
+    if (Date.now() - reported > 10_000 && Date.now() > dueAt.getTime()) {
+      log(`${sent}/${inquiries.length} reminders sent`);
+      reported = Date.now();
+    }
+    await sleep(250);
+  }
+  const [lateness] = await app.dataSource.query(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY late) AS p50,
+            percentile_cont(0.99) WITHIN GROUP (ORDER BY late) AS p99,
+            max(late) AS max, min(late) AS min
+     FROM (SELECT extract(epoch FROM sent_at - $2::timestamptz)::float8 AS late FROM deadline_notices
+           WHERE deadline = 'first_reply' AND stage = 'reminder' AND inquiry_id = ANY($1::uuid[])) AS notices`,
+    [ids, dueAt],
+  );
+  const detail = `${REMINDERS} reminders due at one instant; sent ${sent}/${inquiries.length}`;
+  const rows = [
+    ['reminder lateness p50', seconds(lateness.p50), detail],
+    ['reminder lateness p99', seconds(lateness.p99), `min ${seconds(lateness.min)}`],
+    ['reminder lateness max', seconds(lateness.max), 'the last reminder went out this long after it was due'],
+    [
+      'deadline jobs created/s',
+      (inquiries.length / (registerSeconds + drained)).toFixed(1),
+      `${inquiries.length} registrations (50 concurrent) until their agenda jobs existed: ${registerSeconds.toFixed(1)} s + ${drained.toFixed(1)} s outbox tail`,
+    ],
+  ];
+  if (sent !== inquiries.length) {
+    printTable(['metric', 'value', 'detail'], rows);
+    throw new Error(`only ${sent} of ${inquiries.length} reminders were sent within ${REMINDER_TIMEOUT_MS / 1000} s of their due time`);
+  }
+  return rows;
+}
+
+// helpers -----------------------------------------------------------------------------------------------------
+
+/** Registers `n` e-mailed requests received now (so no deadline falls due during the run), `concurrency` at a time. */
+async function registerMany(app, n, concurrency, tag) {
+  const receivedAt = new Date().toISOString();
+  const inquiries = new Array(n);
+  await forEachConcurrently(
+    Array.from({ length: n }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const { inquiry, created } = await app.inquiries.register({
+        kind: 'request',
+        channel: 'email',
+        externalId: `<bench-${runId}-${tag}-${i}@tevai.lt>`,
+        client: { name: 'Giedrė Žemaitienė', email: 'giedre@example.lt', phone: null, language: 'lt' },
+        subject: 'Dėl vietos darželyje',
+        body: 'Laba diena, norėčiau sužinoti apie laisvas vietas lopšelio grupėje nuo rugsėjo. Ačiū.',
+        receivedAt,
+      });
+      if (!created) throw new Error(`inquiry ${tag}-${i} was not created`);
+      inquiries[i] = inquiry;
+    },
+  );
+  return inquiries;
+}
+
+async function forEachConcurrently(items, concurrency, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Waits until every outbox event has been delivered; returns the seconds it took. */
+async function waitForOutbox(app, { timeoutMs = 300_000, progress = false } = {}) {
+  const started = performance.now();
+  let reported = Date.now();
+  for (;;) {
+    const { pending, failing } = await app.outbox.health();
+    if (pending === 0) return (performance.now() - started) / 1000;
+    if (failing > 0) {
+      const [row] = await app.dataSource.query('SELECT consumer, event_type, last_error FROM outbox WHERE delivered_at IS NULL AND attempts > 1 LIMIT 1');
+      throw new Error(`outbox deliveries are failing: ${row?.consumer} ${row?.event_type}: ${row?.last_error}`);
+    }
+    if (performance.now() - started > timeoutMs) throw new Error(`outbox still has ${pending} events after ${timeoutMs / 1000} s`);
+    if (progress && Date.now() - reported > 10_000) {
+      log(`outbox: ${pending} events to deliver`);
+      reported = Date.now();
+    }
+    await sleep(200);
+  }
+}
+
+/** DATABASE_URL's server with a throwaway database on it, or else a throwaway embedded PostgreSQL. */
+async function openBenchDatabase() {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    const url = new URL(given);
+    url.pathname = `/langelis_bench_${randomBytes(6).toString('hex')}`;
+    await ensureDatabase(url.toString());
+    cleanups.push(() => dropDatabase(url));
+    log(`using database ${url.pathname.slice(1)} on ${url.host} (dropped at the end)`);
+    return { url: url.toString(), describe: `server at ${url.host}` };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'langelis-bench-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const port = await freePort();
+  log(`no DATABASE_URL: starting an embedded PostgreSQL in ${dir} on port ${port}`);
+  const embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, 'postgres'), port, database: 'langelis_bench' });
+  cleanups.unshift(() => embedded.stop());
+  return { url: embedded.url, describe: 'embedded' };
+}
+
+async function dropDatabase(url) {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(url.pathname.slice(1))} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function percentile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+function seconds(value) {
+  return value === null || value === undefined ? '—' : `${Number(value).toFixed(2)} s`;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function printTable(header, rows) {
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column]).length)));
+  const line = (row) => row.map((cell, column) => (column === 1 ? String(cell).padStart(widths[column]) : String(cell).padEnd(widths[column]))).join('  ').trimEnd();
+  process.stdout.write(`${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+}
+
+/** Runs the cleanups in order (app, then database server, then files), each even if an earlier one failed. */
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.shift();
+    try {
+      await cleanup();
+    } catch (error) {
+      log(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+let exitCode = 0;
+process.once('SIGINT', () => {
+  log('interrupted: cleaning up');
+  cleanUp().finally(() => process.exit(130));
+});
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);

@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { access, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pino } from 'pino';
+import { isScalar, parseDocument, visit } from 'yaml';
+import { connectDatabase } from '../app.js';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { StaffDirectory, type ImportSummary } from '../domain/staff.service.js';
+import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
+
+/**
+ * `npm run staff:import <file>`: loads the staff directory from a YAML or JSON file into the database
+ * `npm start` uses (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR). The whole file applies or nothing does.
+ */
+
+/** The file cannot be read or parsed; nothing was imported. */
+export class StaffFileError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StaffFileError';
+  }
+}
+
+const FORMATS: Record<string, 'yaml' | 'json'> = { '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
+
+/** Reads a staff file into plain data (not yet validated: the directory does that). */
+export async function readStaffFile(file: string): Promise<unknown> {
+  const format = FORMATS[path.extname(file).toLowerCase()];
+  if (!format) throw new StaffFileError(`${file}: unknown file type; use .yaml, .yml or .json`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new StaffFileError(`${file}: no such file`, { cause: error });
+    if (code === 'EISDIR') throw new StaffFileError(`${file}: is a directory, not a file`, { cause: error });
+    throw new StaffFileError(`${file}: cannot be read (${code ?? String(error)})`, { cause: error });
+  }
+  return format === 'json' ? parseJson(file, text) : parseYaml(file, text);
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new StaffFileError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function parseYaml(file: string, text: string): unknown {
+  const document = parseDocument(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    throw new StaffFileError(`${file}: not valid YAML:\n${document.errors.map((error) => error.message).join('\n')}`);
+  }
+  // An unquoted phone such as +37060000001 reads as a YAML number; keep what was written.
+  visit(document, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'phone' && isScalar(pair.value) && typeof pair.value.value === 'number') {
+        pair.value.value = pair.value.source ?? String(pair.value.value);
+      }
+    },
+  });
+  return document.toJS();
+}
+
+/** Reads `file` and imports it; a DomainError (INPUT.INVALID, STAFF.NOT_FOUND, STAFF.INVALID) means nothing was written. */
+export async function importStaffFile(file: string, staffDirectory: Pick<StaffDirectory, 'importMembers'>): Promise<ImportSummary> {
+  return staffDirectory.importMembers(await readStaffFile(file));
+}
+
+/** What the operator sees when the directory refuses the file: the message and each offending field. */
+export function describeImportError(error: DomainError): string {
+  const lines = [`Import refused (${error.code}): ${error.message}`];
+  const fields = error.details.fields;
+  if (Array.isArray(fields)) {
+    for (const field of fields as { path: string; message: string }[]) {
+      const [index, ...rest] = field.path.split('.');
+      const where = /^\d+$/.test(index ?? '') ? `record ${Number(index) + 1}${rest.length ? `, field ${rest.join('.')}` : ''}` : field.path || '(file)';
+      lines.push(`  - ${where}: ${field.message}`);
+    }
+  }
+  for (const [key, value] of Object.entries(error.details)) {
+    if (key !== 'fields') lines.push(`  ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
+  lines.push('Nothing was imported.');
+  return lines.join('\n');
+}
+
+async function main(args: string[]): Promise<number> {
+  const [file, ...extra] = args;
+  if (!file || extra.length > 0 || file === '--help' || file === '-h') {
+    process.stderr.write('Usage: npm run staff:import <file.yaml|file.yml|file.json>\n');
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  // Read the file before starting a database, so a typo in the path fails fast.
+  let records: unknown;
+  try {
+    records = await readStaffFile(file);
+  } catch (error) {
+    if (!(error instanceof StaffFileError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  // Logs go to stderr so stdout carries only the result; quiet unless LOG_LEVEL asks for more.
+  const logger = pino({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', base: { service: 'langelis' } }, pino.destination(2));
+  let database;
+  try {
+    database = await connectDatabase(config, logger);
+  } catch (error) {
+    process.stderr.write(`${await describeConnectionError(config, error)}\n`);
+    return 1;
+  }
+  try {
+    const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));
+    const summary = await staff.importMembers(records);
+    process.stdout.write(`Imported: ${summary.created} created, ${summary.updated} updated\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    process.stderr.write(`${describeImportError(error)}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+async function describeConnectionError(config: Config, error: unknown): Promise<string> {
+  const reason = error instanceof Error ? error.message : 'the server did not start';
+  if (config.DATABASE_URL) return `Cannot open the database at DATABASE_URL: ${reason}`;
+  const dataDir = path.resolve(config.DATA_DIR, 'postgres');
+  // The embedded server takes its data directory for itself; a second one cannot start on it.
+  const inUse = await access(path.join(dataDir, 'postmaster.pid')).then(
+    () => true,
+    () => false,
+  );
+  if (inUse) {
+    return `The embedded PostgreSQL in ${dataDir} is already running (is \`npm start\` running?). Stop Langelis first, or run it with a DATABASE_URL shared with this command.`;
+  }
+  return `Cannot start the embedded PostgreSQL in ${dataDir} on port ${config.EMBEDDED_POSTGRES_PORT}: ${reason}`;
+}
+
+const entryPoint = process.argv[1];
+if (entryPoint && import.meta.url === pathToFileURL(path.resolve(entryPoint)).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`staff import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import { LithuanianHolidays } from '../../src/calendar/lithuanian-holidays.js';
+import { standardOfficeHours } from '../../src/domain/calendar/office-hours.js';
+import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js';
+import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy } from '../../src/domain/deadline-policy.js';
+import type { Inquiry } from '../../src/domain/inquiry.js';
+
+const calendar = new WorkingCalendar(standardOfficeHours(), new LithuanianHolidays());
+const policy = new DeadlinePolicy(calendar);
+const iso = (value: string) => new Date(value).toISOString();
+
+function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
+  const receivedAt = new Date('2026-11-23T10:00:00+02:00');
+  return {
+    id: '7d0b5a2e-0000-4000-8000-000000000001',
+    registryNumber: '2026-000001',
+    kind: 'request',
+    channel: 'email',
+    externalId: null,
+    client: { name: 'Klientas', email: 'k@example.lt', phone: null, language: 'lt' },
+    subject: 's',
+    body: 'b',
+    receivedAt,
+    status: 'claimed',
+    ownerId: null,
+    firstReplyDue: policy.firstReplyDue(receivedAt),
+    firstReplyAt: null,
+    statutoryDue: policy.statutoryDue(receivedAt, 'request'),
+    promisedBy: null,
+    resolvedAt: null,
+    closedAt: null,
+    ...overrides,
+  };
+}
+
+describe('deadline policy', () => {
+  it.each([
+    ['Monday 14:30', '2026-11-23T14:30:00+02:00', '2026-11-24T14:30:00+02:00'],
+    ['03:00 at night: the clock starts at 08:00', '2026-11-24T03:00:00+02:00', '2026-11-24T17:00:00+02:00'],
+    ['Friday evening', '2026-11-27T18:00:00+02:00', '2026-11-30T17:00:00+02:00'],
+    ['the eve of Christmas Eve', '2026-12-23T15:00:00+02:00', '2026-12-28T15:00:00+02:00'],
+    ['the Friday before All Souls’ Day', '2026-10-30T14:00:00+02:00', '2026-11-03T14:00:00+02:00'],
+  ])('R14.reply-1wd: received %s → first reply due %s', (_label, receivedAt, due) => {
+    expect(policy.firstReplyDue(new Date(receivedAt)).toISOString()).toBe(iso(due));
+  });
+
+  it('R59.statutory: requests and complaints get 20 working days; questions none', () => {
+    const receivedAt = new Date('2026-12-14T10:00:00+02:00');
+    // 20 working days skip the weekends, 24–25 Dec and 1 Jan.
+    expect(policy.statutoryDue(receivedAt, 'complaint')!.toISOString()).toBe(iso('2027-01-14T10:00:00+02:00'));
+    expect(policy.statutoryDue(receivedAt, 'question')).toBeNull();
+  });
+
+  it('R14.reply-1wd: the reminder comes 2 office hours before the deadline, counted over the night', () => {
+    const schedule = policy.schedule(inquiry());
+    expect(schedule.first_reply).toEqual({ dueAt: iso('2026-11-24T10:00:00+02:00'), remindAt: iso('2026-11-24T08:00:00+02:00') });
+  });
+
+  it('R14.holding-reply: a promised date replaces the statutory one as the resolution deadline', () => {
+    const promisedBy = new Date('2026-12-01T12:00:00+02:00');
+    const schedule = policy.schedule(inquiry({ promisedBy, firstReplyAt: new Date() }));
+    expect(schedule).toEqual({ resolution: { dueAt: promisedBy.toISOString(), remindAt: iso('2026-12-01T10:00:00+02:00') } });
+  });
+
+  it('R14.reply-1wd: nothing is watched once the inquiry is resolved', () => {
+    expect(policy.schedule(inquiry({ status: 'resolved' }))).toEqual({});
+  });
+
+  it('R14.reply-1wd: ordinary reminders wait for office hours; overdue notices too unless configured', () => {
+    const saturday = new Date('2026-11-28T11:00:00+02:00');
+    expect(policy.deliveryTime('reminder', saturday).toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
+    expect(policy.deliveryTime('overdue', saturday).toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
+    const anytime = new DeadlinePolicy(calendar, { ...DEFAULT_DEADLINE_POLICY, overdueOutsideOfficeHours: true });
+    expect(anytime.deliveryTime('overdue', saturday)).toEqual(saturday);
+    expect(anytime.deliveryTime('reminder', saturday).toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
+  });
+});
