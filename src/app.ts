@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Agenda } from 'agenda';
 import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
+import { createPlatforms } from './bot/platforms.js';
 import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
 import type { Config } from './config.js';
 import { parseOfficeHours } from './domain/calendar/office-hours.js';
@@ -11,6 +12,8 @@ import { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { DeadlineNotices } from './domain/deadline-notices.js';
 import { DeadlinePolicy } from './domain/deadline-policy.js';
+import { EscalationService } from './domain/escalation.service.js';
+import { InquiryQueries } from './domain/inquiry.queries.js';
 import { InquiryService } from './domain/inquiry.service.js';
 import type { EventConsumer } from './domain/notifier.js';
 import { StaffDirectory } from './domain/staff.service.js';
@@ -22,6 +25,7 @@ import type { Logger } from './logger.js';
 import { openDatabase } from './persistence/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './persistence/embedded-database.js';
 import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOptions } from './persistence/outbox.js';
+import { TypeormChatPostStore, TypeormConversationStore } from './persistence/chat-stores.typeorm.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
@@ -37,6 +41,8 @@ export interface RunningApp {
   dataSource: DataSource;
   scheduler: Agenda;
   inquiries: InquiryService;
+  escalations: EscalationService;
+  queries: InquiryQueries;
   staff: StaffDirectory;
   notices: DeadlineNotices;
   outbox: OutboxDispatcher;
@@ -98,6 +104,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     statutoryWorkingDays: config.STATUTORY_WORKING_DAYS,
     reminderLeadMinutes: config.REMINDER_LEAD_MINUTES,
     overdueOutsideOfficeHours: config.OVERDUE_OUTSIDE_OFFICE_HOURS,
+    unclaimedAfterMinutes: config.UNCLAIMED_AFTER_MINUTES,
   });
 
   // The unit of work needs the consumers (to fan events out) and the dispatcher needs the unit of work's
@@ -111,14 +118,33 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     notices,
     logger,
   );
-  consumers.push(new DeadlineScheduler(agenda), ...(overrides.notifiers ?? [new LoggingNotifier(logger)]));
+  const inquiries = new InquiryService(unitOfWork, policy, clock);
+  const escalations = new EscalationService(unitOfWork, policy, clock);
+  const queries = new InquiryQueries(unitOfWork);
+  const staff = new StaffDirectory(unitOfWork);
+  const platforms = await createPlatforms({
+    config,
+    logger,
+    clock,
+    inquiries,
+    escalations,
+    queries,
+    staff,
+    chatPosts: new TypeormChatPostStore(dataSource),
+    conversations: new TypeormConversationStore(dataSource),
+  });
+  // With no chat platform configured, events are at least logged (ids only).
+  const fallback = platforms.length === 0 ? [new LoggingNotifier(logger)] : [];
+  consumers.push(new DeadlineScheduler(agenda), ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
 
   let schedulerRunning = false;
   const http = new HttpServer(logger);
   http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }));
+  for (const platform of platforms) platform.mount(http);
 
+  for (const platform of platforms) await platform.start();
   await agenda.start();
   schedulerRunning = true;
   outbox.start();
@@ -129,14 +155,17 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     url,
     dataSource,
     scheduler: agenda,
-    inquiries: new InquiryService(unitOfWork, policy, clock),
-    staff: new StaffDirectory(unitOfWork),
+    inquiries,
+    escalations,
+    queries,
+    staff,
     notices,
     outbox,
     async stop() {
       await http.close();
       // Deliveries first: they may still schedule jobs; what is left waits in the outbox for the next start.
       await outbox.stop();
+      for (const platform of platforms) await platform.stop();
       schedulerRunning = false;
       await drainScheduler(30_000);
       await database.close();

@@ -25,6 +25,20 @@ const environmentSchema = z.object({
   STATUTORY_WORKING_DAYS: z.coerce.number().int().min(1).max(120).default(20),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(120),
   OVERDUE_OUTSIDE_OFFICE_HOURS: bool.default(false),
+  UNCLAIMED_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Language of messages to a whole channel (announcements); people get their own. */
+  DEFAULT_LANGUAGE: z.enum(['lt', 'en']).default('lt'),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-').optional(),
+  SLACK_STAFF_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, 'a channel id such as C0123456789').optional(),
+  SLACK_API_URL: z.url().optional(),
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  /** Teams: run without credentials for the Bot Framework Emulator on localhost. */
+  TEAMS_EMULATOR: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
 import type { DeadlineKind } from './events.js';
 import type { NoticeStage } from './inquiry.repository.js';
-import { emitEvent } from './inquiry.service.js';
+import { emitEvent } from './command-support.js';
 import type { UnitOfWork } from './unit-of-work.js';
 
 /** What became of a deadline notice the scheduler asked for. */

@@ -12,6 +12,8 @@ export interface DeadlinePolicyOptions {
   reminderLeadMinutes: number;
   /** Overdue notices may wake people up outside office hours; ordinary reminders never do. */
   overdueOutsideOfficeHours: boolean;
+  /** Office minutes after receipt at which an inquiry nobody claimed is announced again. */
+  unclaimedAfterMinutes: number;
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyOptions = {
@@ -19,6 +21,7 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyOptions = {
   statutoryWorkingDays: 20,
   reminderLeadMinutes: 120,
   overdueOutsideOfficeHours: false,
+  unclaimedAfterMinutes: 60,
 };
 
 /** The procedure's deadlines, computed on the institution's working calendar. */
@@ -46,6 +49,11 @@ export class DeadlinePolicy {
     if (inquiry.firstReplyAt === null) schedule.first_reply = this.watch(inquiry.firstReplyDue);
     const resolveBy = resolutionDue(inquiry);
     if (resolveBy !== null) schedule.resolution = this.watch(resolveBy);
+    if (inquiry.followUpDue !== null) schedule.follow_up = this.watch(inquiry.followUpDue);
+    if (inquiry.ownerId === null) {
+      const claimBy = this.calendar.addOfficeMinutes(inquiry.receivedAt, this.options.unclaimedAfterMinutes);
+      schedule.claim = { dueAt: claimBy.toISOString(), remindAt: null };
+    }
     return schedule;
   }
 

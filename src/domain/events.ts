@@ -1,14 +1,27 @@
+import type { CallLog } from './call-log.js';
+import type { EscalationType } from './escalation.js';
+
 /** Which deadline a reminder is about. */
-export type DeadlineKind = 'first_reply' | 'resolution';
+/**
+ * Which deadline a notice is about: the first reply (R14), the resolution (R59 / R14 holding reply),
+ * a follow-up promised in a conflict (R54), or an inquiry nobody has claimed yet (R4).
+ */
+export type DeadlineKind = 'first_reply' | 'resolution' | 'follow_up' | 'claim';
+
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['first_reply', 'resolution', 'follow_up', 'claim'];
 
 /** A deadline the scheduler must watch: a reminder before it and an overdue notice at it. */
 export interface WatchedDeadline {
   dueAt: string;
-  remindAt: string;
+  /** Null when only the moment itself matters (an unclaimed inquiry is re-announced, nobody is nudged before). */
+  remindAt: string | null;
 }
 
 /** The deadlines of one inquiry that are still running; a missing one is met or cancelled. */
 export type DeadlineSchedule = Partial<Record<DeadlineKind, WatchedDeadline>>;
+
+/** A call log as it travels in an event: an internal note, never shown to the client (R35.no-internal). */
+export type CallLogRecord = Omit<CallLog, 'nextStepDue'> & { nextStepDue: string | null };
 
 interface EventBase<T extends string> {
   type: T;
@@ -35,6 +48,12 @@ export type InquiryEvent =
   | EventBase<'resolved'>
   | EventBase<'closed'>
   | (EventBase<'reopened'> & { reason: string })
+  | (EventBase<'call_logged'> & { call: CallLogRecord })
+  | (EventBase<'escalated'> & { escalationId: string; escalationType: EscalationType; managerId: string | null; followUpAt: string | null })
+  | (EventBase<'escalation_acknowledged'> & { escalationId: string })
+  | (EventBase<'escalation_taken_over'> & { escalationId: string; managerId: string })
+  | (EventBase<'escalation_referred'> & { escalationId: string; headIds: string[] })
+  | (EventBase<'escalation_decided'> & { escalationId: string; reportToAuthorities: boolean; note: string })
   | (EventBase<'deadlines_changed'> & { schedule: DeadlineSchedule })
   | (EventBase<'reminder_due'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null })
   | (EventBase<'overdue'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null });

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { callLogSchema, type CallLogInput } from './call-log.js';
 import type { Clock } from './clock.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
-import { AlreadyClaimedError, DomainError, InquiryNotFoundError, NotOwnerError, StaffNotFoundError } from './errors.js';
-import type { DeadlineSchedule, InquiryEvent } from './events.js';
+import { assertOwnerOrSupervisor, emitEvent, emitScheduleChange, requireStaff, type EventBody } from './command-support.js';
+import { AlreadyClaimedError, DomainError, InquiryNotFoundError } from './errors.js';
+import type { DeadlineSchedule } from './events.js';
 import { assertCan, type Inquiry, type InquiryAction } from './inquiry.js';
 import { DuplicateExternalIdError } from './inquiry.repository.js';
 import { registerInquirySchema, type RegisterInquiryInput } from './inquiry.schemas.js';
-import { fullName, supervises, type StaffMember } from './staff.js';
+import { fullName, type StaffMember } from './staff.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
 import { parseInput } from './validation.js';
 
-/** Distributes the event-specific fields over the union, so `emit` stays type-checked per event type. */
-type EventBody = InquiryEvent extends infer E ? (E extends InquiryEvent ? Omit<E, 'inquiryId' | 'registryNumber' | 'at' | 'actorId'> : never) : never;
 
 export interface RegistrationResult {
   inquiry: Inquiry;
@@ -56,6 +56,7 @@ export class InquiryService {
           firstReplyAt: null,
           statutoryDue: this.policy.statutoryDue(command.receivedAt, command.kind),
           promisedBy: null,
+          followUpDue: null,
           resolvedAt: null,
           closedAt: null,
         };
@@ -148,6 +149,19 @@ export class InquiryService {
     });
   }
 
+  /**
+   * R44.call-notes / R16.expectations: the post-call summary goes to the timeline as an internal note.
+   * A call that reached the client settles a promised follow-up (R54).
+   */
+  logCall(inquiryId: string, staffId: string, input: CallLogInput): Promise<Inquiry> {
+    const call = parseInput(callLogSchema, input);
+    return this.ownerAction(inquiryId, staffId, 'log_call', (inquiry) => {
+      if (inquiry.status === 'claimed') inquiry.status = 'in_progress';
+      if (call.outcome === 'reached') inquiry.followUpDue = null;
+      return [{ type: 'call_logged', call: { ...call, nextStepDue: call.nextStepDue?.toISOString() ?? null } }];
+    });
+  }
+
   waitForClient(inquiryId: string, staffId: string): Promise<Inquiry> {
     return this.ownerAction(inquiryId, staffId, 'wait_for_client', (inquiry) => {
       inquiry.status = 'waiting_on_client';
@@ -217,38 +231,13 @@ export class InquiryService {
     });
   }
 
-  private async emitScheduleChange(scope: TransactionScope, inquiry: Inquiry, before: DeadlineSchedule): Promise<void> {
-    const schedule = this.policy.schedule(inquiry);
-    if (JSON.stringify(schedule) === JSON.stringify(before)) return;
-    await this.emit(scope, inquiry, null, { type: 'deadlines_changed', schedule });
+  private emitScheduleChange(scope: TransactionScope, inquiry: Inquiry, before: DeadlineSchedule): Promise<void> {
+    return emitScheduleChange(scope, this.policy, inquiry, before, this.clock.now());
   }
 
   /** Every event goes to the timeline (R12.records) and the outbox, in the command's transaction. */
   private async emit(scope: TransactionScope, inquiry: Inquiry, actorId: string | null, body: EventBody): Promise<void> {
     await emitEvent(scope, inquiry, actorId, body, this.clock.now());
   }
-}
-
-export async function emitEvent(
-  scope: TransactionScope,
-  inquiry: Pick<Inquiry, 'id' | 'registryNumber'>,
-  actorId: string | null,
-  body: EventBody,
-  at: Date,
-): Promise<void> {
-  const event = { ...body, inquiryId: inquiry.id, registryNumber: inquiry.registryNumber, at: at.toISOString(), actorId } as InquiryEvent;
-  const { type, inquiryId: _id, registryNumber: _number, at: _at, actorId: _actor, ...details } = event;
-  await scope.inquiries.appendTimeline({ inquiryId: inquiry.id, at, actorId, action: type, details });
-  await scope.events.publish(event);
-}
-
-export async function requireStaff(scope: TransactionScope, staffId: string): Promise<StaffMember> {
-  const member = await scope.staff.findById(staffId);
-  if (!member || !member.active) throw new StaffNotFoundError(staffId);
-  return member;
-}
-
-function assertOwnerOrSupervisor(inquiry: Inquiry, actor: StaffMember, action: string): void {
-  if (inquiry.ownerId !== actor.id && !supervises(actor)) throw new NotOwnerError(inquiry.registryNumber, action);
 }
 

@@ -43,6 +43,8 @@ export interface Inquiry {
   statutoryDue: Date | null;
   /** R14.holding-reply: the date promised to the client in a holding reply. */
   promisedBy: Date | null;
+  /** R54.escalate-unresolved: the follow-up promised to the client in an unresolved conflict. */
+  followUpDue: Date | null;
   resolvedAt: Date | null;
   closedAt: Date | null;
 }
@@ -66,6 +68,8 @@ const ALLOWED_FROM = {
   claim: ['new'],
   release: ['claimed', 'in_progress', 'waiting_on_client'],
   hand_over: ['new', 'claimed', 'in_progress', 'waiting_on_client'],
+  log_call: ['claimed', 'in_progress', 'waiting_on_client'],
+  escalate: ['claimed', 'in_progress', 'waiting_on_client'],
   first_reply: ['claimed', 'in_progress', 'waiting_on_client'],
   holding_reply: ['claimed', 'in_progress', 'waiting_on_client'],
   wait_for_client: ['claimed', 'in_progress'],

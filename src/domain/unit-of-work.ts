@@ -1,3 +1,4 @@
+import type { EscalationRepository } from './escalation.js';
 import type { InquiryEvent } from './events.js';
 import type { InquiryRepository } from './inquiry.repository.js';
 import type { StaffRepository } from './staff.repository.js';
@@ -11,6 +12,7 @@ export interface EventSink {
 export interface TransactionScope {
   inquiries: InquiryRepository;
   staff: StaffRepository;
+  escalations: EscalationRepository;
   events: EventSink;
 }
 

@@ -1,6 +1,7 @@
 import type { Job } from 'agenda';
 import { z } from 'zod';
 import type { DeadlineNotices } from '../domain/deadline-notices.js';
+import { DEADLINE_KINDS } from '../domain/events.js';
 import type { Logger } from '../logger.js';
 
 /** R14.reply-1wd: at its time, asks the domain to nudge the owner (reminder) or flag the inquiry (overdue). */
@@ -8,7 +9,7 @@ export const DEADLINE_NOTICE_JOB = 'deadline-notice';
 
 export const deadlineNoticePayload = z.object({
   inquiryId: z.uuid(),
-  deadline: z.enum(['first_reply', 'resolution']),
+  deadline: z.enum(DEADLINE_KINDS),
   stage: z.enum(['reminder', 'overdue']),
   dueAt: z.iso.datetime(),
 });

@@ -1,13 +1,11 @@
 import type { Agenda } from 'agenda';
-import type { DeadlineKind, InquiryEvent, InquiryEventType } from '../domain/events.js';
+import { DEADLINE_KINDS, type InquiryEvent, type InquiryEventType } from '../domain/events.js';
 import type { EventConsumer } from '../domain/notifier.js';
 import { DEADLINE_NOTICE_JOB, type DeadlineNoticePayload } from './deadline-notice.job.js';
 
-const DEADLINE_KINDS: readonly DeadlineKind[] = ['first_reply', 'resolution'];
-
 /**
  * Turns the domain's `deadlines_changed` events (from the outbox, so never lost) into agenda jobs:
- * one reminder and one overdue job per (inquiry, deadline); moved when the deadline moves, removed when met.
+ * a reminder (where the deadline has one) and an overdue job per (inquiry, deadline); moved when the deadline moves, removed when met.
  */
 export class DeadlineScheduler implements EventConsumer {
   readonly name = 'scheduler';
@@ -25,7 +23,9 @@ export class DeadlineScheduler implements EventConsumer {
       await this.agenda.cancel({ name: DEADLINE_NOTICE_JOB, data: { inquiryId: event.inquiryId, deadline } });
       const watched = event.schedule[deadline];
       if (!watched) continue;
-      await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'reminder', dueAt: watched.dueAt }, watched.remindAt);
+      if (watched.remindAt !== null) {
+        await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'reminder', dueAt: watched.dueAt }, watched.remindAt);
+      }
       await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'overdue', dueAt: watched.dueAt }, watched.dueAt);
     }
   }

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
+import { EscalationsAndChat1763900000001 } from './migrations/1763900000001-escalations-and-chat.js';
 
-export const MIGRATIONS = [InitialSchema1763900000000];
+export const MIGRATIONS = [InitialSchema1763900000000, EscalationsAndChat1763900000001];
 
 /** An arbitrary constant: instances starting together take turns migrating. */
 const MIGRATION_LOCK_KEY = 7_410_225;

@@ -35,8 +35,24 @@ export interface InquiryRow {
   first_reply_at: Date | null;
   statutory_due: Date | null;
   promised_by: Date | null;
+  follow_up_due: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
+}
+
+export interface EscalationRow {
+  id: string;
+  inquiry_id: string;
+  type: string;
+  raised_by_id: string;
+  manager_id: string | null;
+  what_happened: string;
+  client_told_what: string;
+  follow_up_at: Date | null;
+  status: string;
+  raised_at: Date;
+  reported_to_authorities: boolean | null;
+  decision_note: string | null;
 }
 
 export interface TimelineRow {
@@ -103,6 +119,7 @@ export const InquiryEntity = new EntitySchema<InquiryRow>({
     first_reply_at: timestamp,
     statutory_due: timestamp,
     promised_by: timestamp,
+    follow_up_due: timestamp,
     resolved_at: timestamp,
     closed_at: timestamp,
   },
@@ -138,4 +155,22 @@ export const OutboxEntity = new EntitySchema<OutboxRow>({
   },
 });
 
-export const ENTITIES = [StaffEntity, InquiryEntity, TimelineEntity, OutboxEntity];
+export const EscalationEntity = new EntitySchema<EscalationRow>({
+  name: 'escalations',
+  columns: {
+    id: { type: 'uuid', primary: true },
+    inquiry_id: { type: 'uuid' },
+    type: { type: 'text' },
+    raised_by_id: { type: 'uuid' },
+    manager_id: { type: 'uuid', nullable: true },
+    what_happened: { type: 'text' },
+    client_told_what: { type: 'text' },
+    follow_up_at: timestamp,
+    status: { type: 'text' },
+    raised_at: { type: 'timestamptz' },
+    reported_to_authorities: { type: 'boolean', nullable: true },
+    decision_note: { type: 'text', nullable: true },
+  },
+});
+
+export const ENTITIES = [StaffEntity, InquiryEntity, TimelineEntity, OutboxEntity, EscalationEntity];

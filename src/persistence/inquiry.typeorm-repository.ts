@@ -10,6 +10,7 @@ import {
   type TimelineEntry,
 } from '../domain/inquiry.repository.js';
 import { InquiryEntity, TimelineEntity, type InquiryRow, type TimelineRow } from './entities.js';
+import { isUuid } from './ids.js';
 import { isUniqueViolation } from './postgres-errors.js';
 
 /** InquiryRepository on PostgreSQL through TypeORM, bound to one transaction's EntityManager. */
@@ -125,12 +126,6 @@ export class TypeormInquiryRepository implements InquiryRepository {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from chat payloads; a malformed one is simply not found rather than a SQL error. */
-function isUuid(id: string): boolean {
-  return UUID.test(id);
-}
-
 function toRow(inquiry: Inquiry): InquiryRow {
   return {
     id: inquiry.id,
@@ -151,6 +146,7 @@ function toRow(inquiry: Inquiry): InquiryRow {
     first_reply_at: inquiry.firstReplyAt,
     statutory_due: inquiry.statutoryDue,
     promised_by: inquiry.promisedBy,
+    follow_up_due: inquiry.followUpDue,
     resolved_at: inquiry.resolvedAt,
     closed_at: inquiry.closedAt,
   };
@@ -173,6 +169,7 @@ function toInquiry(row: InquiryRow): Inquiry {
     firstReplyAt: row.first_reply_at,
     statutoryDue: row.statutory_due,
     promisedBy: row.promised_by,
+    followUpDue: row.follow_up_due,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
   };

@@ -2,13 +2,14 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import type { StaffLanguage, StaffMember, StaffRole } from '../domain/staff.js';
 import type { StaffRepository } from '../domain/staff.repository.js';
 import { StaffEntity, type StaffRow } from './entities.js';
+import { isUuid } from './ids.js';
 
 /** StaffRepository on PostgreSQL through TypeORM, bound to one transaction's EntityManager. */
 export class TypeormStaffRepository implements StaffRepository {
   constructor(private readonly db: EntityManager) {}
 
   findById(id: string): Promise<StaffMember | null> {
-    return /^[0-9a-f-]{36}$/i.test(id) ? this.findOne({ id }) : Promise.resolve(null);
+    return isUuid(id) ? this.findOne({ id }) : Promise.resolve(null);
   }
 
   findByEmail(email: string): Promise<StaffMember | null> {

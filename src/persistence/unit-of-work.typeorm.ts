@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventConsumer } from '../domain/notifier.js';
 import type { TransactionScope, UnitOfWork } from '../domain/unit-of-work.js';
+import { TypeormEscalationRepository } from './escalation.typeorm-repository.js';
 import { TypeormInquiryRepository } from './inquiry.typeorm-repository.js';
 import { OutboxWriter } from './outbox.js';
 import { TypeormStaffRepository } from './staff.typeorm-repository.js';
@@ -18,6 +19,7 @@ export class TypeormUnitOfWork implements UnitOfWork {
       work({
         inquiries: new TypeormInquiryRepository(manager),
         staff: new TypeormStaffRepository(manager),
+        escalations: new TypeormEscalationRepository(manager),
         events: new OutboxWriter(manager, this.consumers),
       }),
     );

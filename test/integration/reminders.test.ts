@@ -46,13 +46,17 @@ describe('scheduling', () => {
     const { inquiry } = await t.app.inquiries.register(emailedRequest({ receivedAt: '2027-03-01T09:00:00+02:00' }));
     const jobs = await eventually(async () => {
       const rows = await jobsOf(t.app, inquiry.id);
-      expect(rows).toHaveLength(4);
+      expect(rows).toHaveLength(5);
       return rows;
     });
     const firstReply = jobs.filter((job) => job.data.deadline === 'first_reply');
     expect(firstReply.map((job) => [job.data.stage, job.next_run_at.toISOString()])).toEqual([
       ['overdue', local('2027-03-02T09:00:00+02:00')],
       ['reminder', local('2027-03-01T16:00:00+02:00')],
+    ]);
+    // R4.owner: nobody claimed it within one office hour → announced again at 10:00.
+    expect(jobs.filter((job) => job.data.deadline === 'claim').map((job) => [job.data.stage, job.next_run_at.toISOString()])).toEqual([
+      ['overdue', local('2027-03-01T10:00:00+02:00')],
     ]);
     // R59.statutory: 20 working days for a formal request.
     expect(jobs.find((job) => job.data.deadline === 'resolution' && job.data.stage === 'overdue')!.data.dueAt).toBe(
@@ -62,7 +66,7 @@ describe('scheduling', () => {
 
   it('R14.reply-1wd / R14.holding-reply: the first reply cancels the reply reminders; a holding reply moves the resolution ones', async () => {
     const { inquiry } = await t.app.inquiries.register(emailedRequest());
-    await eventually(async () => expect(await jobsOf(t.app, inquiry.id)).toHaveLength(4));
+    await eventually(async () => expect(await jobsOf(t.app, inquiry.id)).toHaveLength(5));
     await t.app.inquiries.claim(inquiry.id, staff.ona.id);
     const promised = new Date('2027-03-05T12:00:00+02:00');
     await t.app.inquiries.sendHoldingReply(inquiry.id, staff.ona.id, promised);
@@ -96,7 +100,7 @@ describe('scheduling', () => {
 
   it('R14.reply-1wd: a reminder due at night is not delivered; its job waits for the next opening', async () => {
     const { inquiry } = await t.app.inquiries.register(emailedRequest());
-    await eventually(async () => expect(await jobsOf(t.app, inquiry.id)).toHaveLength(4));
+    await eventually(async () => expect(await jobsOf(t.app, inquiry.id)).toHaveLength(5));
     clock.set('2027-03-06T11:00:00+02:00'); // Saturday
     try {
       await fireAt(t.app, inquiry.id, 'first_reply', 'reminder', new Date());
@@ -138,7 +142,7 @@ describe('durability', () => {
     const before = new RecordingNotifier('chat');
     const first = await startTestApp({ clock, notifiers: [before] }, database);
     const { inquiry } = await first.app.inquiries.register(emailedRequest());
-    await eventually(async () => expect(await jobsOf(first.app, inquiry.id)).toHaveLength(4));
+    await eventually(async () => expect(await jobsOf(first.app, inquiry.id)).toHaveLength(5));
     await fireAt(first.app, inquiry.id, 'first_reply', 'reminder', new Date(Date.now() + 1_500));
     await first.app.stop();
 
@@ -163,7 +167,7 @@ describe('durability', () => {
     try {
       const inquiries = await Promise.all([1, 2, 3, 4, 5].map(() => a.app.inquiries.register(emailedRequest())));
       for (const { inquiry } of inquiries) {
-        await eventually(async () => expect(await jobsOf(a.app, inquiry.id)).toHaveLength(4));
+        await eventually(async () => expect(await jobsOf(a.app, inquiry.id)).toHaveLength(5));
         await fireAt(b.app, inquiry.id, 'first_reply', 'reminder', new Date(Date.now() + 1_000));
       }
       const delivered = () => [...left.ofType('reminder_due'), ...right.ofType('reminder_due')];

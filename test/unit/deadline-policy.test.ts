@@ -26,6 +26,7 @@ function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
     firstReplyAt: null,
     statutoryDue: policy.statutoryDue(receivedAt, 'request'),
     promisedBy: null,
+    followUpDue: null,
     resolvedAt: null,
     closedAt: null,
     ...overrides,

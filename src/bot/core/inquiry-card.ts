@@ -1,0 +1,91 @@
+import { isOpen, resolutionDue, type Inquiry } from '../../domain/inquiry.js';
+import type { StaffMember } from '../../domain/staff.js';
+import { fullName } from '../../domain/staff.js';
+import { formatWhen } from './format-time.js';
+import { translate, type Language } from './i18n/index.js';
+
+export const CARD_ACTIONS = ['claim', 'details', 'log_call', 'mark_replied', 'holding_reply', 'escalate', 'release'] as const;
+export type CardActionId = (typeof CARD_ACTIONS)[number];
+
+export interface CardAction {
+  id: CardActionId;
+  label: string;
+  style?: 'primary' | 'danger';
+}
+
+export interface CardField {
+  label: string;
+  value: string;
+}
+
+/**
+ * What every platform shows about an inquiry, before it is rendered as Block Kit or an Adaptive Card.
+ * Texts are plain: each renderer escapes them for its own markup (client text must never execute).
+ */
+export interface InquiryCard {
+  inquiryId: string;
+  registryNumber: string;
+  title: string;
+  subject: string;
+  excerpt: string;
+  fields: CardField[];
+  owner: StaffMember | null;
+  state: 'open' | 'overdue' | 'done';
+  actions: CardAction[];
+}
+
+const EXCERPT_LENGTH = 500;
+
+export function buildInquiryCard(inquiry: Inquiry, owner: StaffMember | null, language: Language, now: Date, zone: string): InquiryCard {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(language, key, params);
+  const when = (at: Date) => formatWhen(at, language, now, zone);
+  const overdue = isOpen(inquiry) && inquiry.firstReplyAt === null && inquiry.firstReplyDue.getTime() < now.getTime();
+  const replyDue =
+    inquiry.firstReplyAt !== null
+      ? t('card.replied', { when: when(inquiry.firstReplyAt) })
+      : `${when(inquiry.firstReplyDue)}${overdue ? ` (${t('card.overdue')})` : ''}`;
+  const resolveBy = resolutionDue(inquiry);
+  const fields: CardField[] = [
+    { label: t('card.client'), value: inquiry.client.name },
+    { label: t('card.channel'), value: t(`channel.${inquiry.channel}`) },
+    { label: t('card.received'), value: when(inquiry.receivedAt) },
+    { label: t('card.reply_due'), value: replyDue },
+    ...(resolveBy ? [{ label: t('card.resolve_by'), value: when(resolveBy) }] : []),
+    { label: t('card.status'), value: t(`status.${inquiry.status}`) },
+    { label: t('card.owner'), value: owner ? fullName(owner) : t('card.nobody') },
+  ];
+  return {
+    inquiryId: inquiry.id,
+    registryNumber: inquiry.registryNumber,
+    title: t('card.title', { kind: t(`kind.${inquiry.kind}`), number: inquiry.registryNumber }),
+    subject: inquiry.subject,
+    excerpt: excerpt(inquiry.body),
+    fields,
+    owner,
+    state: !isOpen(inquiry) ? 'done' : overdue ? 'overdue' : 'open',
+    actions: actionsFor(inquiry).map((id) => ({
+      id,
+      label: t(`action.${id}`),
+      ...(id === 'claim' ? { style: 'primary' as const } : id === 'escalate' ? { style: 'danger' as const } : {}),
+    })),
+  };
+}
+
+/** No dead buttons: only what can be done now is offered. */
+function actionsFor(inquiry: Inquiry): CardActionId[] {
+  if (!isOpen(inquiry)) return ['details'];
+  if (inquiry.ownerId === null) return ['claim', 'details'];
+  return [
+    'log_call',
+    ...(inquiry.firstReplyAt === null ? (['mark_replied'] as const) : []),
+    'holding_reply',
+    'escalate',
+    'release',
+    'details',
+  ];
+}
+
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH - 1)}…`;
+}

@@ -1,0 +1,15 @@
+import type { ChatPlatform, PlatformContext } from './platform.js';
+
+/**
+ * The chat platforms configured in the environment; each factory returns null when its platform is off.
+ * Each platform's factory is listed here and nowhere else.
+ */
+export async function createPlatforms(_context: PlatformContext): Promise<ChatPlatform[]> {
+  const factories: Array<(context: PlatformContext) => Promise<ChatPlatform | null>> = [];
+  const platforms: ChatPlatform[] = [];
+  for (const create of factories) {
+    const platform = await create(_context);
+    if (platform) platforms.push(platform);
+  }
+  return platforms;
+}
