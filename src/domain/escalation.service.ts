@@ -22,7 +22,7 @@ export class EscalationService {
   ) {}
 
   /** Raises an escalation to the raiser's direct manager; with no manager it is still stored, pending. */
-  raise(inquiryId: string, staffId: string, input: RaiseEscalationInput): Promise<Escalation> {
+  async raise(inquiryId: string, staffId: string, input: RaiseEscalationInput): Promise<Escalation> {
     const details = parseInput(raiseEscalationSchema, input);
     return this.unitOfWork.run(async (scope) => {
       const actor = await requireStaff(scope, staffId);
@@ -96,7 +96,7 @@ export class EscalationService {
   }
 
   /** R58.incident: the head's decision whether to report to the competent authorities is recorded. */
-  recordHeadDecision(escalationId: string, staffId: string, input: HeadDecisionInput): Promise<Escalation> {
+  async recordHeadDecision(escalationId: string, staffId: string, input: HeadDecisionInput): Promise<Escalation> {
     const decision = parseInput(headDecisionSchema, input);
     return this.decide(escalationId, staffId, ['referred_to_head'], async (_scope, escalation, inquiry, actor) => {
       if (!hasRole(actor, 'head')) throw new NotAllowedError('decide on an incident', 'head');

@@ -153,7 +153,7 @@ export class InquiryService {
    * R44.call-notes / R16.expectations: the post-call summary goes to the timeline as an internal note.
    * A call that reached the client settles a promised follow-up (R54).
    */
-  logCall(inquiryId: string, staffId: string, input: CallLogInput): Promise<Inquiry> {
+  async logCall(inquiryId: string, staffId: string, input: CallLogInput): Promise<Inquiry> {
     const call = parseInput(callLogSchema, input);
     return this.ownerAction(inquiryId, staffId, 'log_call', (inquiry) => {
       if (inquiry.status === 'claimed') inquiry.status = 'in_progress';

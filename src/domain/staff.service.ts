@@ -40,7 +40,7 @@ export class StaffDirectory {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
   /** Upserts people by e-mail, then links managers; the whole file applies or nothing does. */
-  importMembers(records: unknown): Promise<ImportSummary> {
+  async importMembers(records: unknown): Promise<ImportSummary> {
     const people = parseInput(staffImportSchema, records);
     return this.unitOfWork.run(async ({ staff }) => {
       const summary: ImportSummary = { created: 0, updated: 0 };
@@ -66,7 +66,7 @@ export class StaffDirectory {
   }
 
   /** A member edits their own profile; an admin may edit anyone's. */
-  updateProfile(actorId: string, targetId: string, patch: ProfilePatch): Promise<StaffMember> {
+  async updateProfile(actorId: string, targetId: string, patch: ProfilePatch): Promise<StaffMember> {
     const changes = parseInput(profilePatchSchema, patch);
     return this.unitOfWork.run(async ({ staff }) => {
       const actor = await requireMember(staff, actorId);

@@ -1,0 +1,94 @@
+import { describeError } from '../../src/bot/core/describe-error.js';
+import { formatWhen } from '../../src/bot/core/format-time.js';
+import { en } from '../../src/bot/core/i18n/en.js';
+import { staffLanguage, translate } from '../../src/bot/core/i18n/index.js';
+import { lt } from '../../src/bot/core/i18n/lt.js';
+import { buildInquiryCard } from '../../src/bot/core/inquiry-card.js';
+import { AlreadyClaimedError, DomainError, InvalidTransitionError } from '../../src/domain/errors.js';
+import type { Inquiry } from '../../src/domain/inquiry.js';
+import type { StaffMember } from '../../src/domain/staff.js';
+
+const zone = 'Europe/Vilnius';
+const now = new Date('2026-11-23T10:00:00+02:00');
+const ona: StaffMember = {
+  id: 's1', firstName: 'Ona', surname: 'Onaitė', position: null, phone: null, email: 'ona@daigelis.lt', language: 'lt',
+  roles: ['representative'], slackUserId: null, teamsUserId: null, managerId: null, active: true,
+};
+
+function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
+  return {
+    id: 'i1', registryNumber: '2026-000007', kind: 'complaint', channel: 'email', externalId: null,
+    client: { name: 'Giedrė', email: 'g@example.lt', phone: null, language: 'lt' },
+    subject: 'Dėl maitinimo', body: 'Labai   ilgas\n\ntekstas '.repeat(100), receivedAt: new Date('2026-11-23T09:00:00+02:00'),
+    status: 'new', ownerId: null, firstReplyDue: new Date('2026-11-24T09:00:00+02:00'), firstReplyAt: null,
+    statutoryDue: new Date('2026-12-21T09:00:00+02:00'), promisedBy: null, followUpDue: null, resolvedAt: null, closedAt: null,
+    ...overrides,
+  };
+}
+
+describe('message catalogues', () => {
+  it('English has exactly the Lithuanian keys, and no message is empty', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(lt).sort());
+    for (const text of [...Object.values(lt), ...Object.values(en)]) expect(text.trim()).not.toBe('');
+  });
+
+  it('R33.language: Lithuanian letters survive placeholders; unknown placeholders stay visible', () => {
+    expect(translate('lt', 'reply.claimed', { number: '2026-000007' })).toBe('Jūs atsakingas už 2026-000007.');
+    expect(translate('en', 'reply.claimed')).toBe('You own {number}.');
+    expect(staffLanguage('en-GB')).toBe('en');
+    expect(staffLanguage('lt-LT')).toBe('lt');
+    expect(staffLanguage(undefined)).toBe('lt');
+  });
+});
+
+describe('errors in words', () => {
+  it('R4.owner: the loser of a claim is told who won, in their language', () => {
+    const error = new AlreadyClaimedError('2026-000007', 's1', 'Ona Onaitė');
+    expect(describeError(error, 'lt')).toBe('Užklausos 2026-000007 jau ėmėsi Ona Onaitė.');
+    expect(describeError(error, 'en')).toBe('2026-000007 is already claimed by Ona Onaitė.');
+  });
+
+  it('translates the status of an invalid transition and lists invalid fields', () => {
+    expect(describeError(new InvalidTransitionError('2026-000007', 'closed', 'claim'), 'lt')).toContain('„Uždaryta“');
+    const invalid = new DomainError('INPUT.INVALID', 'x', { fields: [{ path: 'summary' }, { path: 'nextStepDue' }] });
+    expect(describeError(invalid, 'en')).toBe('Please check: summary, nextStepDue');
+  });
+
+  it('anything unexpected gets a generic message, never internals', () => {
+    expect(describeError(new Error('connection refused at 10.0.0.1'), 'en')).not.toContain('10.0.0.1');
+  });
+});
+
+describe('inquiry card', () => {
+  it('R4.owner: an unclaimed inquiry offers Claim (primary) and Details only', () => {
+    const card = buildInquiryCard(inquiry(), null, 'lt', now, zone);
+    expect(card.actions.map((action) => [action.id, action.style])).toEqual([['claim', 'primary'], ['details', undefined]]);
+    expect(card.title).toBe('Skundas 2026-000007');
+    expect(card.fields).toContainEqual({ label: 'Atsakyti iki', value: 'rytoj 09:00' });
+    expect(card.fields).toContainEqual({ label: 'Atsakingas', value: 'niekas dar nepaėmė' });
+    expect(card.excerpt.length).toBeLessThanOrEqual(500);
+    expect(card.excerpt).not.toMatch(/\s{2}/);
+  });
+
+  it('R14.reply-1wd: the owner gets the working actions; Mark replied disappears once replied; overdue is flagged', () => {
+    const owned = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', now, zone);
+    expect(owned.actions.map((action) => action.id)).toEqual(['log_call', 'mark_replied', 'holding_reply', 'escalate', 'release', 'details']);
+    const replied = buildInquiryCard(inquiry({ status: 'in_progress', ownerId: 's1', firstReplyAt: now }), ona, 'en', now, zone);
+    expect(replied.actions.map((action) => action.id)).not.toContain('mark_replied');
+    const late = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', new Date('2026-11-24T12:00:00+02:00'), zone);
+    expect(late.state).toBe('overdue');
+    expect(late.fields).toContainEqual({ label: 'Reply due', value: 'today 09:00 (overdue)' });
+  });
+
+  it('a closed inquiry has no dead buttons: Details only', () => {
+    const card = buildInquiryCard(inquiry({ status: 'closed', ownerId: 's1' }), ona, 'lt', now, zone);
+    expect(card.actions.map((action) => action.id)).toEqual(['details']);
+    expect(card.state).toBe('done');
+  });
+
+  it('formats times relative to today in Vilnius, across midnight UTC', () => {
+    expect(formatWhen(new Date('2026-11-23T23:30:00+02:00'), 'lt', now, zone)).toBe('šiandien 23:30');
+    expect(formatWhen(new Date('2026-11-22T08:00:00+02:00'), 'en', now, zone)).toBe('yesterday 08:00');
+    expect(formatWhen(new Date('2026-11-27T14:30:00+02:00'), 'lt', now, zone)).toBe('2026-11-27 14:30');
+  });
+});
