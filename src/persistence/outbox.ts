@@ -103,13 +103,15 @@ export class OutboxDispatcher {
     return row;
   }
 
-  /** Delivers until nothing is due; each round takes the oldest undelivered event of each inquiry. */
+  /** Delivers until nothing is due; consumers run side by side so a slow platform holds back only itself. */
   private async drainOnce(): Promise<void> {
-    for (const consumer of this.consumers) {
-      for (let batch = await this.take(consumer); batch.length > 0; batch = await this.take(consumer)) {
-        await Promise.all(batch.map((row) => this.deliver(consumer, row)));
-        if (this.stopped) return;
-      }
+    await Promise.all(this.consumers.map((consumer) => this.drainConsumer(consumer)));
+  }
+
+  /** Each round takes the oldest undelivered event of each inquiry. */
+  private async drainConsumer(consumer: EventConsumer): Promise<void> {
+    for (let batch = await this.take(consumer); batch.length > 0 && !this.stopped; batch = await this.take(consumer)) {
+      await Promise.all(batch.map((row) => this.deliver(consumer, row)));
     }
   }
 
