@@ -205,5 +205,6 @@ describe('npm run staff:import (the compiled command)', () => {
     } finally {
       await database.drop();
     }
-  });
+    // Four runs of a process that loads the whole app (chat SDKs included) and migrates a database.
+  }, 120_000);
 });

@@ -21,7 +21,7 @@ function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
     body: 'b',
     receivedAt,
     status: 'claimed',
-    ownerId: null,
+    ownerId: '7d0b5a2e-0000-4000-8000-0000000000aa',
     firstReplyDue: policy.firstReplyDue(receivedAt),
     firstReplyAt: null,
     statutoryDue: policy.statutoryDue(receivedAt, 'request'),
@@ -60,6 +60,11 @@ describe('deadline policy', () => {
     const promisedBy = new Date('2026-12-01T12:00:00+02:00');
     const schedule = policy.schedule(inquiry({ promisedBy, firstReplyAt: new Date() }));
     expect(schedule).toEqual({ resolution: { dueAt: promisedBy.toISOString(), remindAt: iso('2026-12-01T10:00:00+02:00') } });
+  });
+
+  it('R4.owner: an inquiry nobody claimed is announced again one office hour after it arrived (no reminder before)', () => {
+    const unclaimed = policy.schedule(inquiry({ status: 'new', ownerId: null, receivedAt: new Date('2026-11-27T16:30:00+02:00') }));
+    expect(unclaimed.claim).toEqual({ dueAt: iso('2026-11-30T08:30:00+02:00'), remindAt: null });
   });
 
   it('R14.reply-1wd: nothing is watched once the inquiry is resolved', () => {
