@@ -22,11 +22,13 @@ import { HttpServer } from './http/server.js';
 import { DeadlineScheduler } from './jobs/deadline-scheduler.js';
 import { createScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
+import { createMail, type MailModule } from './mail/index.js';
 import { openDatabase } from './persistence/data-source.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './persistence/embedded-database.js';
 import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOptions } from './persistence/outbox.js';
 import { TypeormChatPostStore, TypeormConversationStore } from './persistence/chat-stores.typeorm.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
+import { mountWebForm } from './web/index.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
 export interface AppOverrides {
@@ -46,6 +48,8 @@ export interface RunningApp {
   staff: StaffDirectory;
   notices: DeadlineNotices;
   outbox: OutboxDispatcher;
+  /** E-mail with clients (intake, client e-mail); see docs/mail.md. */
+  mail: MailModule;
   /** Drains jobs and deliveries under way, then closes everything it opened. */
   stop(): Promise<void>;
 }
@@ -113,7 +117,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const consumers: EventConsumer[] = [];
   const unitOfWork = new TypeormUnitOfWork(dataSource, consumers, () => wakeDispatcher());
   const notices = new DeadlineNotices(unitOfWork, policy, clock);
-  const { agenda, drain: drainScheduler } = createScheduler(
+  const { agenda, start: startScheduler, drain: drainScheduler } = createScheduler(
     { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery },
     notices,
     logger,
@@ -122,6 +126,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const escalations = new EscalationService(unitOfWork, policy, clock);
   const queries = new InquiryQueries(unitOfWork);
   const staff = new StaffDirectory(unitOfWork);
+  const mail = createMail({ config, logger, clock, dataSource, policy, inquiries, consumers, afterCommit: () => wakeDispatcher() });
   const platforms = await createPlatforms({
     config,
     logger,
@@ -135,19 +140,21 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   // With no chat platform configured, events are at least logged (ids only).
   const fallback = platforms.length === 0 ? [new LoggingNotifier(logger)] : [];
-  consumers.push(new DeadlineScheduler(agenda), ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
+  consumers.push(new DeadlineScheduler(agenda), ...mail.consumers, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
 
   let schedulerRunning = false;
   const http = new HttpServer(logger);
-  http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }));
+  http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }, { mailbox: () => mail.health() }));
+  if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
 
   for (const platform of platforms) await platform.start();
-  await agenda.start();
+  await startScheduler();
   schedulerRunning = true;
   outbox.start();
+  mail.start();
   const url = await http.listen(config.PORT, config.HOST);
   logger.info({ url }, 'Langelis is listening');
 
@@ -161,8 +168,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     staff,
     notices,
     outbox,
+    mail,
     async stop() {
       await http.close();
+      await mail.stop();
       // Deliveries first: they may still schedule jobs; what is left waits in the outbox for the next start.
       await outbox.stop();
       for (const platform of platforms) await platform.stop();

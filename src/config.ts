@@ -39,7 +39,29 @@ const environmentSchema = z.object({
   MicrosoftAppTenantId: z.string().optional(),
   /** Teams: run without credentials for the Bot Framework Emulator on localhost. */
   TEAMS_EMULATOR: bool.default(false),
+  /** Teams: the staff channel's conversation id (19:…@thread.tacv2); unset → the channel the app is added to. */
+  TEAMS_STAFF_CHANNEL: z.string().regex(/^19:/, 'a Teams channel id such as 19:…@thread.tacv2').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Mail and web form (src/mail, src/web; docs/mail.md).
+  /** The intake mailbox's server: imap://user:password@host:143 or imaps://…:993; unset → no e-mail intake. */
+  IMAP_URL: z.url({ protocol: /^imaps?$/ }).optional(),
+  IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+  IMAP_POLL_SECONDS: z.coerce.number().min(1).max(3600).default(60),
+  /** Outgoing mail: smtp://user:password@host:587 or smtps://…:465; unset → no e-mail to clients. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of client e-mail, e.g. "Daigelis <rastine@daigelis.lt>"; replies come back to the intake mailbox. */
+  MAIL_FROM: z.string().min(3).default('Langelis <langelis@localhost>'),
+  /** E-mail of the staff member whose signature acknowledgements carry (R36.signature); unset → none sent. */
+  MAIL_ACKNOWLEDGEMENT_SIGNER: z.email().optional(),
+  MAIL_MAX_ATTACHMENT_BYTES: z.coerce.number().int().min(0).default(10 * 1024 * 1024),
+  MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES: z.coerce.number().int().min(0).default(25 * 1024 * 1024),
+  /** The published procedure the public form links to (R64.publish). */
+  PROCEDURE_URL: z.url().optional(),
+  WEB_FORM: bool.default(true),
+  /** Submissions one address may make in 10 minutes. */
+  WEB_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: bool.default(false),
 });
 
 export type Config = z.output<typeof environmentSchema>;

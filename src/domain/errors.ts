@@ -15,7 +15,10 @@ export type DomainErrorCode =
   | 'STAFF.NOT_FOUND'
   | 'STAFF.NOT_ALLOWED'
   | 'STAFF.INVALID'
-  | 'INPUT.INVALID';
+  | 'INPUT.INVALID'
+  | 'MAIL.SIGNATURE_INCOMPLETE'
+  | 'MAIL.NO_CLIENT_EMAIL'
+  | 'MAIL.NOT_CONFIGURED';
 
 /** Base of every error the domain raises on purpose; anything else is a bug. */
 export class DomainError extends Error {

@@ -1,4 +1,5 @@
 import type { CallLog } from './call-log.js';
+import type { ClientEmailPurpose } from './client-message.js';
 import type { EscalationType } from './escalation.js';
 
 /** Which deadline a reminder is about. */
@@ -56,7 +57,13 @@ export type InquiryEvent =
   | (EventBase<'escalation_decided'> & { escalationId: string; reportToAuthorities: boolean; note: string })
   | (EventBase<'deadlines_changed'> & { schedule: DeadlineSchedule })
   | (EventBase<'reminder_due'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null })
-  | (EventBase<'overdue'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null });
+  | (EventBase<'overdue'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null })
+  // E-mail with the client (src/mail): a follow-up from the client goes to the owner (R4.owner, R22);
+  // outgoing e-mail travels through the outbox so a failed send is retried, and a failure reaches the sender.
+  | (EventBase<'client_message_received'> & { clientMessageId: string; ownerId: string | null })
+  | (EventBase<'email_requested'> & { emailId: string; purpose: ClientEmailPurpose })
+  | (EventBase<'email_sent'> & { emailId: string; purpose: ClientEmailPurpose })
+  | (EventBase<'email_failed'> & { emailId: string | null; purpose: ClientEmailPurpose; reason: string; recipientId: string | null });
 
 export type InquiryEventType = InquiryEvent['type'];
 export type EventOf<T extends InquiryEventType> = Extract<InquiryEvent, { type: T }>;

@@ -8,7 +8,12 @@ export interface SchedulerProbe {
 }
 
 /** `GET /healthz`: 200 with the database, scheduler and outbox state; 503 when the database is unreachable. */
-export function healthRoute(dataSource: DataSource, outbox: OutboxDispatcher, scheduler: SchedulerProbe): RouteHandler {
+/** Optional parts that report their own state (the IMAP mailbox); they never turn the answer into a 503. */
+export interface HealthExtras {
+  mailbox?: () => unknown;
+}
+
+export function healthRoute(dataSource: DataSource, outbox: OutboxDispatcher, scheduler: SchedulerProbe, extras: HealthExtras = {}): RouteHandler {
   return async (_request, response) => {
     const database = await withTimeout(dataSource.query('SELECT 1'), 2_000).then(
       () => 'up' as const,
@@ -20,6 +25,7 @@ export function healthRoute(dataSource: DataSource, outbox: OutboxDispatcher, sc
       database,
       scheduler: scheduler.isRunning() ? 'running' : 'stopped',
       outbox: delivery,
+      ...(extras.mailbox ? { mailbox: extras.mailbox() } : {}),
     };
     sendJson(response, database === 'up' ? 200 : 503, body);
   };

@@ -87,7 +87,7 @@ describe('staff import from a file', () => {
       first_name: 'Justė',
       phone: '+370 37 201 451',
       slack_user_id: 'U04JUSTE03',
-      teams_user_id: '29:1f3LmQ9cVx0Zb7Hk2sTyWeRu',
+      teams_user_id: '0b9e7d31-52c4-4f6a-8e21-7c4d9a6b3f15',
     });
     expect(staff.get('gintare.stankeviciene@daigelis.lt')?.teams_user_id).toBeNull();
     expect(staff.get('mantas.zukauskas@daigelis.lt')?.language).toBe('en');

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { AlreadyClaimedError, DomainError } from '../../../domain/errors.js';
+import type { StaffMember } from '../../../domain/staff.js';
+import { describeError } from '../../core/describe-error.js';
+import type { Language } from '../../core/i18n/index.js';
+import type { KnownBlock } from '../render/block-types.js';
+import { noteMessage } from '../render/notice-blocks.js';
+import type { SlackClient, SlackServices } from '../services.js';
+
+/** The parts of a block_actions payload the handlers use; anything else Slack sends is ignored. */
+export const blockActionSchema = z.object({
+  user: z.object({ id: z.string() }),
+  trigger_id: z.string(),
+  actions: z.array(z.object({ action_id: z.string(), value: z.string().default('') })).min(1),
+  channel: z.object({ id: z.string() }).optional(),
+  message: z.object({ ts: z.string(), text: z.string().default(''), blocks: z.array(z.record(z.string(), z.unknown())).default([]) }).optional(),
+});
+export type BlockActionBody = z.infer<typeof blockActionSchema>;
+
+/** Says something to one person only. */
+export type PrivateReply = (text: string) => Promise<void>;
+
+/** An ephemeral in the channel of the click, or a DM when there is no channel (App Home, modals). */
+export function privateReply(client: SlackClient, user: string, channel?: string): PrivateReply {
+  return async (text) => {
+    const message = noteMessage(text);
+    if (channel) await client.chat.postEphemeral({ channel, user, ...message });
+    else await client.chat.postMessage({ channel: user, ...message });
+  };
+}
+
+/**
+ * Replaces the buttons of the clicked message (a DM) by what came of the click, so a done thing is not
+ * offered again; the rest of the message stays as it was.
+ */
+export async function replaceButtons(client: SlackClient, body: BlockActionBody, outcome: string): Promise<void> {
+  if (!body.channel || !body.message) return;
+  const kept = body.message.blocks.filter((block) => block.type !== 'actions') as unknown as KnownBlock[];
+  await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: body.message.text, blocks: [...kept, ...noteMessage(`✓ ${outcome}`).blocks] });
+}
+
+/** The language of a person's private answers; before we know who they are, the institution's. */
+export function languageOf(staff: StaffMember | null, services: SlackServices): Language {
+  return staff?.language ?? services.config.DEFAULT_LANGUAGE;
+}
+
+/**
+ * Runs one domain command for a Slack user and answers any failure privately, through `describeError` only.
+ * An unknown user gets `error.STAFF.NOT_FOUND` and nothing changes. A repeated click on one's own claim
+ * (double click, retry) is already done, so it gets no message.
+ */
+export async function asStaff(services: SlackServices, slackUserId: string, reply: PrivateReply, work: (actor: StaffMember) => Promise<void>): Promise<void> {
+  let actor: StaffMember | null = null;
+  try {
+    actor = await services.staff.findBySlackUser(slackUserId);
+    await work(actor);
+  } catch (error) {
+    if (error instanceof AlreadyClaimedError && actor && error.ownerId === actor.id) return;
+    if (!(error instanceof DomainError)) services.logger.error({ err: error }, 'slack interaction failed');
+    await reply(describeError(error, languageOf(actor, services)));
+  }
+}
+
+/** The usual button: ack at once, then one domain command as the clicker, failures told privately. */
+export function onButton(
+  services: SlackServices,
+  run: (actor: StaffMember, value: string, body: BlockActionBody, client: SlackClient) => Promise<void>,
+) {
+  return async ({ ack, body, client }: { ack: () => Promise<void>; body: unknown; client: SlackClient }): Promise<void> => {
+    await ack();
+    const action = blockActionSchema.parse(body);
+    const reply = privateReply(client, action.user.id, action.channel?.id);
+    await services.work.run(() => asStaff(services, action.user.id, reply, (actor) => run(actor, action.actions[0]!.value, action, client)));
+  };
+}

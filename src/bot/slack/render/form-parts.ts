@@ -1,0 +1,73 @@
+import { translate, type Language } from '../../core/i18n/index.js';
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from './block-types.js';
+import { clip, LIMITS, plain } from './text.js';
+
+/** Every input's element has this action id; the block id names the domain field it fills. */
+export const VALUE = 'value';
+
+interface InputOptions {
+  optional?: boolean;
+  hint?: string;
+}
+
+function input(blockId: string, label: string, element: InputBlock['element'], options: InputOptions): InputBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    label: plain(label, 2000),
+    element,
+    optional: options.optional ?? false,
+    ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
+  };
+}
+
+export function textInput(blockId: string, label: string, options: InputOptions & { multiline?: boolean; max?: number; initial?: string } = {}): InputBlock {
+  return input(blockId, label, {
+    type: 'plain_text_input',
+    action_id: VALUE,
+    multiline: options.multiline ?? false,
+    ...(options.max ? { max_length: options.max } : {}),
+    ...(options.initial ? { initial_value: options.initial } : {}),
+  }, options);
+}
+
+export function option(value: string, label: string): PlainTextOption {
+  return { value, text: plain(label, LIMITS.optionText) };
+}
+
+export function select(blockId: string, label: string, options: PlainTextOption[], language: Language, settings: InputOptions & { initial?: string } = {}): InputBlock {
+  const initial = options.find((candidate) => candidate.value === settings.initial);
+  return input(blockId, label, {
+    type: 'static_select',
+    action_id: VALUE,
+    placeholder: plain(translate(language, 'form.choose'), 150),
+    options,
+    ...(initial ? { initial_option: initial } : {}),
+  }, settings);
+}
+
+/** A date and time; Slack shows it in the user's own time zone and returns Unix seconds. */
+export function dateTime(blockId: string, label: string, options: InputOptions & { initial?: Date } = {}): InputBlock {
+  return input(blockId, label, {
+    type: 'datetimepicker',
+    action_id: VALUE,
+    ...(options.initial ? { initial_date_time: Math.floor(options.initial.getTime() / 1000) } : {}),
+  }, options);
+}
+
+export function checkbox(blockId: string, label: string, optionLabel: string): InputBlock {
+  return input(blockId, label, { type: 'checkboxes', action_id: VALUE, options: [option('yes', optionLabel)] }, { optional: true });
+}
+
+/** A modal with the catalogue's Save / Cancel; what it is about travels in `private_metadata`. */
+export function modal(callbackId: string, title: string, blocks: KnownBlock[], metadata: Record<string, string>, language: Language): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plain(clip(title, LIMITS.modalTitle)),
+    submit: plain(clip(translate(language, 'form.submit'), LIMITS.modalTitle)),
+    close: plain(clip(translate(language, 'form.cancel'), LIMITS.modalTitle)),
+    private_metadata: JSON.stringify(metadata),
+    blocks,
+  };
+}

@@ -1,0 +1,102 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { StaffMember } from '../../domain/staff.js';
+import { StaffNotFoundError } from '../../domain/errors.js';
+import type { HttpServer } from '../../http/server.js';
+import { staffLanguage, translate } from '../core/i18n/index.js';
+import type { ChatPlatform, PlatformContext } from '../platform.js';
+import { translateConnectorError } from './connector-errors.js';
+import { TeamsConversations } from './conversations.js';
+import * as escalateDialog from './dialogs/escalate.js';
+import * as holdingReplyDialog from './dialogs/holding-reply.js';
+import * as logCallDialog from './dialogs/log-call.js';
+import * as newInquiryDialog from './dialogs/new-inquiry.js';
+import { messagesRoute } from './endpoint.js';
+import * as claim from './listeners/claim.js';
+import * as commands from './listeners/commands.js';
+import * as details from './listeners/details.js';
+import * as escalationAcknowledge from './listeners/escalation-acknowledge.js';
+import * as escalationRefer from './listeners/escalation-refer.js';
+import * as escalationTakeOver from './listeners/escalation-take-over.js';
+import * as headDecision from './listeners/head-decision.js';
+import * as install from './listeners/install.js';
+import * as markReplied from './listeners/mark-replied.js';
+import * as release from './listeners/release.js';
+import * as rememberSender from './listeners/remember-sender.js';
+import { TeamsMessenger } from './messenger.js';
+import { TeamsNotifier } from './notifier.js';
+import { TeamsRouter } from './router.js';
+import { createTeamsAdapter, type TeamsAdapter } from './teams-adapter.js';
+import { InquiryViews } from './views.js';
+
+/**
+ * Microsoft Teams through botbuilder's CloudAdapter. On with an app id (Bot Framework authentication), or with
+ * TEAMS_EMULATOR=true and no app id for the Bot Framework Emulator on localhost; off otherwise.
+ */
+export async function createTeamsPlatform(context: PlatformContext): Promise<ChatPlatform | null> {
+  const { config } = context;
+  if (!config.MicrosoftAppId && !config.TEAMS_EMULATOR) return null;
+  return new TeamsPlatform(context, createTeamsAdapter(config));
+}
+
+class TeamsPlatform implements ChatPlatform {
+  readonly name = 'teams';
+  readonly notifier: TeamsNotifier;
+  private readonly router: TeamsRouter;
+
+  constructor(
+    private readonly context: PlatformContext,
+    private readonly adapter: TeamsAdapter,
+  ) {
+    const { logger, config } = context;
+    const conversations = new TeamsConversations(context.conversations);
+    const views = new InquiryViews(context);
+    this.notifier = new TeamsNotifier(context, new TeamsMessenger(adapter, conversations, logger), views);
+    this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
+    // The last resort: a turn that failed outside a listener's own error handling is logged, the user told.
+    adapter.onTurnError = async (turn, error) => {
+      logger.error({ err: translateConnectorError(error), activityType: turn.activity.type }, 'teams: turn failed');
+      if (turn.activity.type === 'message') await turn.sendActivity(translate(staffLanguage(turn.activity.locale), 'error.unexpected')).catch(() => undefined);
+    };
+
+    rememberSender.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL);
+    install.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL, logger);
+    commands.register(this.router, context, views);
+    claim.register(this.router, context.inquiries, views);
+    details.register(this.router, views);
+    markReplied.register(this.router, context.inquiries, views);
+    release.register(this.router, context.inquiries, views);
+    escalationAcknowledge.register(this.router, context);
+    escalationTakeOver.register(this.router, context);
+    escalationRefer.register(this.router, context);
+    headDecision.register(this.router, context);
+    logCallDialog.register(this.router, context);
+    holdingReplyDialog.register(this.router, context);
+    escalateDialog.register(this.router, context);
+    newInquiryDialog.register(this.router, context);
+  }
+
+  mount(http: HttpServer): void {
+    http.route('POST', '/api/messages', messagesRoute(this.adapter, (turn: TurnContext) => this.router.run(turn), this.context.logger));
+  }
+
+  async start(): Promise<void> {
+    this.context.logger.info({ emulator: !this.context.config.MicrosoftAppId }, 'teams: listening on /api/messages');
+  }
+
+  /** Lets work that outlived its invoke's answer finish before the database closes. */
+  async stop(): Promise<void> {
+    await this.router.drain();
+  }
+
+  /** Staff are linked by their AAD object id; the Emulator has none, so its user id stands in. */
+  private async actorOf(activity: Activity): Promise<StaffMember | null> {
+    const id = activity.from?.aadObjectId ?? activity.from?.id;
+    if (!id) return null;
+    try {
+      return await this.context.staff.findByTeamsUser(id);
+    } catch (error) {
+      if (error instanceof StaffNotFoundError) return null;
+      throw error;
+    }
+  }
+}

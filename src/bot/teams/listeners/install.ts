@@ -1,0 +1,71 @@
+import { TeamsInfo, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
+import type { Logger } from '../../../logger.js';
+import type { TeamsConversations } from '../conversations.js';
+import type { TeamsRouter } from '../router.js';
+
+interface TeamsChannelData {
+  team?: { id?: string };
+  channel?: { id?: string };
+  tenant?: { id?: string };
+}
+
+/**
+ * The app added to a team: that channel becomes the staff channel (unless one is configured), and everyone on
+ * the team is remembered by AAD object id so nudges and escalations can reach them in a 1:1 chat later.
+ */
+export function register(router: TeamsRouter, conversations: TeamsConversations, configuredChannel: string | undefined, logger: Logger): void {
+  router.onConversationUpdate(async (context) => {
+    const activity = context.activity;
+    const data = (activity.channelData ?? {}) as TeamsChannelData;
+    const teamId = data.team?.id;
+    if (!teamId) return;
+    const added = activity.membersAdded ?? [];
+    const botAdded = added.some((member) => member.id === activity.recipient.id);
+    if (botAdded) {
+      await conversations.saveStaffChannel({
+        serviceUrl: activity.serviceUrl,
+        conversationId: configuredChannel ?? baseConversationId(activity.conversation.id),
+        tenantId: tenantOf(activity),
+        botId: activity.recipient.id,
+      });
+      await rememberRoster(context, teamId, conversations, logger);
+    }
+    for (const member of added) {
+      if (member.id !== activity.recipient.id) await rememberMember(activity, member, conversations);
+    }
+  });
+}
+
+async function rememberRoster(context: TurnContext, teamId: string, conversations: TeamsConversations, logger: Logger): Promise<void> {
+  try {
+    let continuationToken: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedTeamMembers(context, teamId, 200, continuationToken);
+      for (const member of page.members) await rememberMember(context.activity, member, conversations);
+      continuationToken = page.continuationToken || undefined;
+    } while (continuationToken);
+  } catch (error) {
+    // Members are also remembered as they write to the bot; a failed roster read must not undo the install.
+    logger.warn({ err: error }, 'teams: could not read the team roster');
+  }
+}
+
+export async function rememberMember(activity: Activity, member: ChannelAccount, conversations: TeamsConversations): Promise<void> {
+  if (!member.aadObjectId) return;
+  await conversations.savePerson(member.aadObjectId, {
+    serviceUrl: activity.serviceUrl,
+    userId: member.id,
+    tenantId: tenantOf(activity),
+    botId: activity.recipient.id,
+    conversationId: null,
+  });
+}
+
+export function tenantOf(activity: Activity): string | null {
+  return ((activity.channelData ?? {}) as TeamsChannelData).tenant?.id ?? activity.conversation?.tenantId ?? null;
+}
+
+/** A channel message's conversation id carries `;messageid=…` of its thread; the channel is what comes before. */
+export function baseConversationId(id: string): string {
+  return id.split(';')[0]!;
+}

@@ -1,0 +1,84 @@
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config.js';
+import { ClientMessagingService } from '../domain/client-messaging.service.js';
+import type { Clock } from '../domain/clock.js';
+import type { DeadlinePolicy } from '../domain/deadline-policy.js';
+import type { InquiryService } from '../domain/inquiry.service.js';
+import type { EventConsumer } from '../domain/notifier.js';
+import type { Logger } from '../logger.js';
+import { MailboxMarks } from '../persistence/mailbox-marks.js';
+import { TypeormMessagingUnitOfWork } from '../persistence/messaging-unit-of-work.typeorm.js';
+import { ClientMailConsumer } from './client-mail.consumer.js';
+import { ImapPoller, parseImapUrl, type MailboxHealth } from './imap-poller.js';
+import { MailIntake } from './intake.js';
+import { MailerConsumer } from './mailer.consumer.js';
+import { SmtpMailer } from './smtp-mailer.js';
+import { CatalogueTemplates } from './templates/index.js';
+
+export interface MailDependencies {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  dataSource: DataSource;
+  policy: DeadlinePolicy;
+  inquiries: InquiryService;
+  /** The app's consumer list (filled later) and its dispatcher wake-up, shared with the core's unit of work. */
+  consumers: readonly Pick<EventConsumer, 'name' | 'accepts'>[];
+  afterCommit: () => void;
+}
+
+/** E-mail with clients: intake from IMAP, client e-mail through SMTP, the domain service between them. */
+export interface MailModule {
+  messaging: ClientMessagingService;
+  intake: MailIntake;
+  /** Null without IMAP_URL. */
+  poller: ImapPoller | null;
+  /** Outbox consumers to register with the app (none without SMTP_URL). */
+  consumers: EventConsumer[];
+  health(): MailboxHealth | { state: 'disabled' };
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createMail(deps: MailDependencies): MailModule {
+  const { config, logger } = deps;
+  const unitOfWork = new TypeormMessagingUnitOfWork(deps.dataSource, deps.consumers, deps.afterCommit);
+  const messaging = new ClientMessagingService(unitOfWork, new CatalogueTemplates(config.TIME_ZONE), deps.policy, deps.clock, {
+    enabled: config.SMTP_URL !== undefined,
+    institution: config.INSTITUTION_NAME,
+    messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
+    acknowledgementSigner: config.MAIL_ACKNOWLEDGEMENT_SIGNER ?? null,
+    maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
+    maxMessageAttachmentBytes: config.MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES,
+  });
+  const intake = new MailIntake(deps.inquiries, messaging, logger);
+  const smtp = config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : null;
+  const consumers = smtp ? [new ClientMailConsumer(messaging), new MailerConsumer(messaging, smtp, logger)] : [];
+  if (smtp && !config.MAIL_ACKNOWLEDGEMENT_SIGNER) logger.warn('MAIL_ACKNOWLEDGEMENT_SIGNER is not set: clients get no acknowledgement e-mail');
+  const poller = config.IMAP_URL
+    ? new ImapPoller(
+        {
+          ...parseImapUrl(config.IMAP_URL),
+          mailbox: config.IMAP_MAILBOX,
+          pollMs: config.IMAP_POLL_SECONDS * 1000,
+          baseBackoffMs: 1_000,
+          maxBackoffMs: 5 * 60_000,
+        },
+        intake,
+        new MailboxMarks(deps.dataSource),
+        logger,
+      )
+    : null;
+  return {
+    messaging,
+    intake,
+    poller,
+    consumers,
+    health: () => poller?.health() ?? { state: 'disabled' },
+    start: () => poller?.start(),
+    async stop() {
+      await poller?.stop();
+      smtp?.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import { MailDeliveryError, type Mailer, type MailToSend } from '../domain/mailer.js';
+
+/** Mailer through the institution's SMTP server (`SMTP_URL`), as plain UTF-8 text. */
+export class SmtpMailer implements Mailer {
+  private readonly transport: Transporter;
+
+  constructor(smtpUrl: string, private readonly from: string) {
+    this.transport = nodemailer.createTransport(smtpUrl);
+  }
+
+  async send(mail: MailToSend): Promise<void> {
+    try {
+      await this.transport.sendMail({
+        from: this.from,
+        to: { name: mail.to.name, address: mail.to.address },
+        subject: mail.subject,
+        text: mail.body,
+        messageId: mail.messageId,
+        inReplyTo: mail.inReplyTo ?? undefined,
+        references: mail.references.length > 0 ? mail.references : undefined,
+        textEncoding: 'quoted-printable',
+        headers: mail.automatic ? { 'Auto-Submitted': 'auto-generated' } : {},
+      });
+    } catch (error) {
+      // 5xx is the server's final word on this message; anything else (connection, 4xx) may pass later.
+      const { responseCode, code } = error as { responseCode?: number; code?: string };
+      const permanent = typeof responseCode === 'number' && responseCode >= 500 && responseCode < 600;
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new MailDeliveryError(`SMTP send failed (${responseCode ?? code ?? 'unknown'})`, permanent, detail);
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

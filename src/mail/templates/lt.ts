@@ -1,0 +1,34 @@
+import type { MailCatalogue } from './catalogue.js';
+
+/** Lithuanian client e-mails (R33.language: the default, with its letters intact). */
+export const lt: MailCatalogue = {
+  greeting: (name) => `Laba diena, ${name},`,
+  reply: {
+    subject: (data) => `Re: ${data.subject}`,
+    body: (data) => data.text ?? '',
+  },
+  acknowledgement: {
+    subject: (data) => `Gavome jūsų kreipimąsi: ${data.subject}`,
+    body: (data) =>
+      `jūsų kreipimąsi gavome ir užregistravome numeriu ${data.registryNumber}.\n` +
+      `Atsakysime iki ${data.replyDue}. Atsakydami į šį laišką, palikite numerį temoje.`,
+  },
+  holding_reply: {
+    subject: (data) => `Jūsų kreipimasis nagrinėjamas: ${data.subject}`,
+    body: (data) =>
+      `jūsų kreipimąsi ${data.registryNumber} nagrinėjame ir jums tikrai padėsime.\n` +
+      `Išsamų atsakymą pateiksime iki ${data.promisedBy}.`,
+  },
+  call_summary: {
+    subject: (data) => `Pokalbio telefonu santrauka: ${data.subject}`,
+    body: (data) =>
+      `dėkojame už pokalbį. Trumpai apie tai, ką sutarėme:\n\n${data.text ?? ''}` +
+      (data.nextStep ? `\n\nKitas žingsnis: ${data.nextStep}${data.nextStepDue ? ` (iki ${data.nextStepDue})` : ''}.` : ''),
+  },
+  status: {
+    subject: (data) => `Jūsų kreipimasis išnagrinėtas: ${data.subject}`,
+    body: (data) => `jūsų kreipimasis ${data.registryNumber} išnagrinėtas. Jei turite klausimų, atsakykite į šį laišką.`,
+  },
+  signature: (s) => `${s.position}\n${s.firstName} ${s.surname}\nTel. ${s.phone}\n${s.institution}`,
+  locale: 'lt-LT',
+};

@@ -1,0 +1,125 @@
+import { emailedRequest, eventually, ManualClock } from '../support/app.js';
+import { blockKitViolations } from './support/block-kit-limits.js';
+import { appHomeOpened, slashCommand } from './support/payloads.js';
+import { postCommand, postEvent } from './support/signed-requests.js';
+import { startSlackHarness, type SlackHarness } from './support/slack-harness.js';
+
+let h: SlackHarness;
+const clock = new ManualClock(new Date('2027-03-02T10:00:00+02:00'));
+let hook = 0;
+
+beforeAll(async () => {
+  h = await startSlackHarness({ clock });
+  await h.t.app.staff.importMembers([{ firstName: 'Adelė', surname: 'Administratorė', email: 'admin@daigelis.lt', roles: ['admin'], slackUserId: 'UADMIN001' }]);
+});
+afterAll(() => h.stop());
+// Answers through response URLs are messages too: the same limits apply.
+afterEach(() => expect(blockKitViolations([...h.api.calls, ...h.api.hooks.map((hook) => ({ method: 'response_url', body: hook.body, status: 200 }))])).toEqual([]));
+
+/** Runs `/inquiry <text>` as `user` and returns what came back on the response URL. */
+async function command(user: string, input: string) {
+  const path = `/hooks/${++hook}`;
+  const answer = await postCommand(h.events, slashCommand(user, input, `${h.api.url}${path}`));
+  expect(answer.status).toBe(200);
+  return eventually(() => {
+    const found = h.api.hooks.filter((entry) => entry.path === path);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.body.response_type).toBe('ephemeral');
+    return found[0]!.body;
+  });
+}
+
+describe('/inquiry', () => {
+  it('help, and anything it does not understand, lists the commands (Lithuanian; English for Jonas)', async () => {
+    const help = await command('UONA00001', 'help');
+    expect(JSON.stringify(help.blocks)).toContain('/inquiry mine');
+    expect(help.text).toBe('Langelis: komandos');
+    const unknown = await command('UJONAS001', 'dance');
+    expect(unknown.text).toBe('Langelis: commands');
+    expect(JSON.stringify(unknown.blocks)).toContain('my open inquiries');
+  });
+
+  it('R4.owner: mine lists my open inquiries, most pressing first; show gives the timeline; find searches', async () => {
+    const later = (await h.t.app.inquiries.register(emailedRequest({ receivedAt: '2027-03-02T09:00:00+02:00', subject: 'Vėlesnis' }))).inquiry;
+    const sooner = (await h.t.app.inquiries.register(emailedRequest({ receivedAt: '2027-03-01T09:00:00+02:00', subject: 'Ankstesnis' }))).inquiry;
+    await h.t.app.inquiries.claim(later.id, h.staff.rasa.id);
+    await h.t.app.staff.importMembers([{ firstName: 'Rasa', surname: 'Rasaitė', email: 'rasa@daigelis.lt', manager: 'vida@daigelis.lt', slackUserId: 'URASA0001' }]);
+    await h.t.app.inquiries.claim(sooner.id, h.staff.rasa.id);
+    const mine = JSON.stringify((await command('URASA0001', 'mine')).blocks);
+    expect(mine.indexOf(sooner.registryNumber)).toBeGreaterThan(-1);
+    expect(mine.indexOf(sooner.registryNumber)).toBeLessThan(mine.indexOf(later.registryNumber));
+
+    const show = await command('URASA0001', `show ${sooner.registryNumber}`);
+    const shown = JSON.stringify(show.blocks);
+    expect(shown).toContain('Eiga');
+    expect(shown).toContain('paimta · Rasa Rasaitė');
+    expect(shown).toContain('užregistruota');
+    expect(shown).toContain('norėčiau sužinoti apie laisvas vietas');
+
+    const found = JSON.stringify((await command('URASA0001', 'find Vėlesnis')).blocks);
+    expect(found).toContain(later.registryNumber);
+    expect(found).not.toContain(sooner.registryNumber);
+
+    const missing = await command('URASA0001', 'show 2027-999999');
+    expect(missing.text).toBe('Užklausa 2027-999999 nerasta.');
+  });
+
+  it('staff: members set their own position, phone and language; admins set managers; others may not', async () => {
+    expect((await command('UJONAS001', 'staff position Auklėtojas')).text).toBe('Profile saved.');
+    expect((await command('UJONAS001', 'staff language lt')).text).toBe('Profilis išsaugotas.');
+    const jonas = await h.t.app.staff.findBySlackUser('UJONAS001');
+    expect(jonas).toMatchObject({ position: 'Auklėtojas', language: 'lt' });
+    expect((await command('UJONAS001', 'staff phone abc')).text).toMatch(/^Patikrinkite laukus: phone/);
+
+    expect((await command('UONA00001', 'staff manager <@UJONAS001|jonas> <@UONA00001|ona>')).text).toBe('Šiam veiksmui neturite teisių.');
+    const set = await command('UADMIN001', 'staff manager <@UJONAS001|jonas> <@UONA00001|ona>');
+    expect(set.text).toBe('Jonas Jonaitis tiesioginis vadovas: Ona Onaitė.');
+    expect((await h.t.app.staff.findBySlackUser('UJONAS001')).managerId).toBe(h.staff.ona.id);
+    await h.t.app.staff.updateProfile(jonas.id, jonas.id, { language: 'en' });
+  });
+
+  it('an unknown Slack user is told they are not in the staff directory', async () => {
+    expect((await command('USTRANGER', 'mine')).text).toBe('Jūsų nėra darbuotojų sąraše. Kreipkitės į administratorių.');
+  });
+});
+
+describe('App Home', () => {
+  it('R4.owner / R14.reply-1wd: shows my open inquiries, the unclaimed queue and what is overdue', async () => {
+    const mine = (await h.t.app.inquiries.register(emailedRequest({ subject: 'Mano', receivedAt: '2027-03-02T09:30:00+02:00' }))).inquiry;
+    await h.t.app.inquiries.claim(mine.id, h.staff.ona.id);
+    const queued = (await h.t.app.inquiries.register(emailedRequest({ subject: 'Eilėje', receivedAt: '2027-03-02T09:30:00+02:00' }))).inquiry;
+    // Received last week, never answered: overdue now.
+    const late = (await h.t.app.inquiries.register(emailedRequest({ subject: 'Pavėluota', receivedAt: '2027-02-22T09:00:00+02:00' }))).inquiry;
+    const before = h.api.ok('views.publish').length;
+    const answer = await postEvent(h.events, appHomeOpened('UONA00001'));
+    expect(answer.status).toBe(200);
+    const view = await eventually(() => {
+      const published = h.api.ok('views.publish', (body) => body.user_id === 'UONA00001');
+      expect(published.length).toBeGreaterThan(before);
+      return published.at(-1)!.view;
+    });
+    expect(view.type).toBe('home');
+    const headers = view.blocks.filter((block: any) => block.type === 'header').map((block: any) => block.text.text);
+    expect(headers).toEqual(['Mano atviros užklausos', 'Laukia, kol kas nors imsis', 'Vėluojančios']);
+    const sections = (title: string) => {
+      const start = view.blocks.findIndex((block: any) => block.type === 'header' && block.text.text === title);
+      const end = view.blocks.findIndex((block: any, index: number) => index > start && block.type === 'divider');
+      return JSON.stringify(view.blocks.slice(start, end === -1 ? undefined : end));
+    };
+    expect(sections('Mano atviros užklausos')).toContain(mine.registryNumber);
+    expect(sections('Laukia, kol kas nors imsis')).toContain(queued.registryNumber);
+    expect(sections('Laukia, kol kas nors imsis')).toContain('"action_id":"claim"');
+    expect(sections('Vėluojančios')).toContain(late.registryNumber);
+    expect(sections('Vėluojančios')).not.toContain(queued.registryNumber);
+    expect(sections('Vėluojančios')).not.toContain(mine.registryNumber);
+  });
+
+  it('a retried event (x-slack-retry-num) is acknowledged and not handled again', async () => {
+    const before = h.api.ok('views.publish').length;
+    const answer = await postEvent(h.events, appHomeOpened('UJONAS001'), { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(answer.status).toBe(200);
+    await postEvent(h.events, appHomeOpened('UONA00001'));
+    await eventually(() => expect(h.api.ok('views.publish').length).toBe(before + 1));
+    expect(h.api.ok('views.publish').at(-1)!.user_id).toBe('UONA00001');
+  });
+});

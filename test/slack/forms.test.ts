@@ -1,0 +1,141 @@
+import { emailedRequest, eventually, ManualClock } from '../support/app.js';
+import { blockKitViolations } from './support/block-kit-limits.js';
+import { blockAction, choice, slashCommand, text, ticked, viewSubmission, when } from './support/payloads.js';
+import { postCommand, postInteraction } from './support/signed-requests.js';
+import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
+
+let h: SlackHarness;
+const clock = new ManualClock(new Date('2027-03-01T10:00:00+02:00'));
+
+beforeAll(async () => {
+  h = await startSlackHarness({ clock });
+});
+afterAll(() => h.stop());
+afterEach(() => expect(blockKitViolations(h.api.calls)).toEqual([]));
+
+async function announcementOf(inquiryId: string): Promise<string> {
+  return eventually(async () => {
+    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'slack' AND inquiry_id = $1 AND purpose = 'announcement'`, [inquiryId]);
+    expect(row).toBeDefined();
+    return row.message_id as string;
+  });
+}
+
+async function claimedBy(ownerId: string) {
+  const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
+  await announcementOf(inquiry.id);
+  return h.t.app.inquiries.claim(inquiry.id, ownerId);
+}
+
+function openedView(callbackId: string, inquiryId: string) {
+  return eventually(() => {
+    const found = h.api.ok('views.open', (body) => body.view.callback_id === callbackId && body.view.private_metadata.includes(inquiryId));
+    expect(found).toHaveLength(1);
+    return found[0]!.view;
+  });
+}
+
+describe('post-call summary', () => {
+  it('R44.call-notes / R16.expectations: Log call opens the form; missing fields are shown inline; a valid summary lands on the timeline and in the thread', async () => {
+    const inquiry = await claimedBy(h.staff.ona.id);
+    const ts = await announcementOf(inquiry.id);
+    await postInteraction(h.events, blockAction('UONA00001', 'log_call', inquiry.id, { channel: STAFF_CHANNEL, ts }));
+    const view = await openedView('log_call', inquiry.id);
+    expect(view.blocks.map((block: any) => block.block_id)).toEqual([
+      'outcome', 'summary', 'clientExpectation', 'alternativesOffered', 'risksExplained', 'nextStep', 'nextStepDue', 'emailSummaryToClient',
+    ]);
+    expect(view.title.text).toBe('Skambučio santrauka');
+    const metadata = JSON.parse(view.private_metadata);
+
+    const invalid = await postInteraction(h.events, viewSubmission('UONA00001', 'log_call', {
+      outcome: choice('reached'), summary: text(null), clientExpectation: text(null), nextStep: text('Paskambinti'), nextStepDue: when(null),
+    }, metadata));
+    expect(invalid.status).toBe(200);
+    expect(invalid.json).toEqual({
+      response_action: 'errors',
+      errors: { summary: 'Privaloma užpildyti', clientExpectation: 'Privaloma užpildyti', nextStepDue: 'Privaloma užpildyti' },
+    });
+    expect((await h.t.app.queries.get(inquiry.id)).timeline.filter((entry) => entry.action === 'call_logged')).toHaveLength(0);
+
+    const valid = await postInteraction(h.events, viewSubmission('UONA00001', 'log_call', {
+      outcome: choice('reached'),
+      summary: text('Aptarėme <!here> vietą grupėje'),
+      clientExpectation: text('Vieta nuo rugsėjo'),
+      alternativesOffered: text('Kita grupė'),
+      risksExplained: text('Eilė gali keistis'),
+      nextStep: text('Patvirtinti raštu'),
+      nextStepDue: when(new Date('2027-03-03T12:00:00+02:00')),
+      emailSummaryToClient: ticked(true),
+    }, metadata));
+    expect(valid.status).toBe(200);
+    expect(valid.text).toBe('');
+    const entry = await eventually(async () => {
+      const found = (await h.t.app.queries.get(inquiry.id)).timeline.find((item) => item.action === 'call_logged');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(JSON.stringify(entry.details)).toContain('Vieta nuo rugsėjo');
+    expect(JSON.stringify(entry.details)).toContain('"emailSummaryToClient":true');
+    const [note] = await eventually(() => {
+      const found = h.api.ok('chat.postMessage', (body) => body.thread_ts === ts && JSON.stringify(body.blocks).includes('Vidinė pastaba'));
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const noteText = JSON.stringify(note!.blocks);
+    expect(noteText).toContain('pavyko susisiekti');
+    expect(noteText).toContain('Vieta nuo rugsėjo');
+    expect(noteText).toContain('&lt;!here&gt;');
+    expect(noteText).not.toContain('<!here>');
+    await eventually(() => expect(h.api.ok('chat.postMessage', (body) => body.channel === 'UONA00001' && body.text === `${inquiry.registryNumber}: skambučio santrauka išsaugota.`)).toHaveLength(1));
+  });
+
+  it('R44.call-notes: `/inquiry call <number>` opens the same form for that inquiry', async () => {
+    const inquiry = await claimedBy(h.staff.jonas.id);
+    const answer = await postCommand(h.events, slashCommand('UJONAS001', `call ${inquiry.registryNumber}`, `${h.api.url}/hooks/call`));
+    expect(answer.status).toBe(200);
+    const view = await openedView('log_call', inquiry.id);
+    expect(view.title.text).toBe('Call summary');
+  });
+
+  it('R14.holding-reply: a promised date in the past is refused beside the field; a valid one is recorded', async () => {
+    const inquiry = await claimedBy(h.staff.ona.id);
+    const ts = await announcementOf(inquiry.id);
+    await postInteraction(h.events, blockAction('UONA00001', 'holding_reply', inquiry.id, { channel: STAFF_CHANNEL, ts }));
+    const metadata = JSON.parse((await openedView('holding_reply', inquiry.id)).private_metadata);
+    const past = await postInteraction(h.events, viewSubmission('UONA00001', 'holding_reply', { promisedBy: when(new Date('2027-02-01T10:00:00+02:00')) }, metadata));
+    expect(past.json).toEqual({ response_action: 'errors', errors: { promisedBy: expect.stringContaining('ateityje') } });
+    const ok = await postInteraction(h.events, viewSubmission('UONA00001', 'holding_reply', { promisedBy: when(new Date('2027-03-05T12:00:00+02:00')) }, metadata));
+    expect(ok.text).toBe('');
+    expect((await h.t.app.queries.get(inquiry.id)).inquiry.promisedBy).toEqual(new Date('2027-03-05T12:00:00+02:00'));
+  });
+});
+
+describe('registering by hand', () => {
+  it('R7.channels: `/inquiry new` opens the form; a phone inquiry is registered by the staff member and announced', async () => {
+    await postCommand(h.events, slashCommand('UONA00001', 'new', `${h.api.url}/hooks/new`));
+    const view = await eventually(() => {
+      const found = h.api.ok('views.open', (body) => body.view.callback_id === 'new_inquiry');
+      expect(found.length).toBeGreaterThan(0);
+      return found.at(-1)!.view;
+    });
+    const channel = view.blocks.find((block: any) => block.block_id === 'channel');
+    expect(channel.element.options.map((option: any) => option.value)).toEqual(['phone', 'in_person', 'letter']);
+
+    const noContact = await postInteraction(h.events, viewSubmission('UONA00001', 'new_inquiry', {
+      kind: choice('question'), channel: choice('phone'), 'client.name': text('Petras Petraitis'), 'client.email': text(null), 'client.phone': text(null),
+      'client.language': choice('lt'), subject: text('Dėl maitinimo'), body: text('Skambino dėl meniu'),
+    }));
+    expect(noContact.json).toEqual({ response_action: 'errors', errors: { 'client.email': 'Neteisinga reikšmė' } });
+
+    const registered = await postInteraction(h.events, viewSubmission('UONA00001', 'new_inquiry', {
+      kind: choice('question'), channel: choice('phone'), 'client.name': text('Petras Petraitis'), 'client.email': text(null), 'client.phone': text('+370 600 11111'),
+      'client.language': choice('lt'), subject: text('Dėl maitinimo'), body: text('Skambino dėl meniu'),
+    }));
+    expect(registered.text).toBe('');
+    const [found] = await h.t.app.queries.list({ text: 'Dėl maitinimo', limit: 5 });
+    expect(found!.inquiry).toMatchObject({ channel: 'phone', kind: 'question', client: { phone: '+370 600 11111' } });
+    const registeredBy = (await h.t.app.queries.get(found!.inquiry.id)).timeline.find((entry) => entry.action === 'registered');
+    expect(registeredBy!.actorId).toBe(h.staff.ona.id);
+    await announcementOf(found!.inquiry.id);
+  });
+});

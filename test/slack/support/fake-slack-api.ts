@@ -1,0 +1,123 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call as the bot made it; `blocks` and `view` are decoded from their JSON strings. */
+export interface RecordedCall {
+  method: string;
+  body: Record<string, any>;
+  /** Which attempt this was for the method (answers that failed are recorded too). */
+  status: number;
+}
+
+type Scripted = { status: 429; retryAfter: number } | { error: string };
+
+/**
+ * A local stand-in for Slack's Web API (`SLACK_API_URL`): answers what the bot calls, records every call,
+ * and can be told to fail the next calls of a method with a Slack error or a 429 with Retry-After.
+ * `POST /hooks/…` stands in for response URLs.
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly hooks: Array<{ path: string; body: Record<string, any> }> = [];
+  private readonly script = new Map<string, Scripted[]>();
+  private readonly fixed = new Map<string, Record<string, unknown>>();
+  private sequence = 0;
+  private readonly server = http.createServer((request, response) => void this.handle(request, response));
+  url = '';
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Answers every later call of `method` with `answer` (e.g. `apps.connections.open` for Socket Mode). */
+  answer(method: string, answer: Record<string, unknown>): void {
+    this.fixed.set(method, answer);
+  }
+
+  failNext(method: string, ...answers: Scripted[]): void {
+    this.script.set(method, [...(this.script.get(method) ?? []), ...answers]);
+  }
+
+  /** Successful calls of a method, optionally filtered. */
+  ok(method: string, where: (body: Record<string, any>) => boolean = () => true): Array<Record<string, any>> {
+    return this.calls.filter((call) => call.method === method && call.status === 200 && where(call.body)).map((call) => call.body);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.hooks.length = 0;
+  }
+
+  private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const body = parseBody(raw, request.headers['content-type'] ?? '');
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/hooks/')) {
+      this.hooks.push({ path, body });
+      return send(response, 200, { ok: true });
+    }
+    const method = path.replace(/^\/api\//, '');
+    const scripted = this.script.get(method)?.shift();
+    if (scripted && 'status' in scripted) {
+      this.calls.push({ method, body, status: 429 });
+      response.writeHead(429, { 'retry-after': String(scripted.retryAfter), 'content-type': 'application/json' });
+      return void response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+    }
+    if (scripted) {
+      this.calls.push({ method, body, status: 400 });
+      return send(response, 200, { ok: false, error: scripted.error });
+    }
+    this.calls.push({ method, body, status: 200 });
+    send(response, 200, this.fixed.get(method) ?? this.defaultAnswer(method, body));
+  }
+
+  private defaultAnswer(method: string, body: Record<string, any>): Record<string, unknown> {
+    const ts = () => `1800000000.${String(++this.sequence).padStart(6, '0')}`;
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://daigelis.slack.com/', team: 'Daigelis', user: 'langelis', team_id: 'T0TEST001', user_id: 'UBOT00001', bot_id: 'BBOT00001' };
+      case 'chat.postMessage':
+        return { ok: true, channel: body.channel, ts: ts(), message: { text: body.text } };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: `V${++this.sequence}` } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function parseBody(raw: string, contentType: string): Record<string, any> {
+  let body: Record<string, any>;
+  if (contentType.includes('application/json')) body = raw ? JSON.parse(raw) : {};
+  else body = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'view', 'attachments']) {
+    if (typeof body[key] === 'string') body[key] = JSON.parse(body[key]);
+  }
+  return body;
+}
+
+function send(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}

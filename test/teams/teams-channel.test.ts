@@ -1,0 +1,136 @@
+import { emailedRequest } from '../support/app.js';
+import { cardAction, memberJoinedTeam, message, teamsUser, TEAM_ID } from './support/activities.js';
+import { cardButtons, cardText, cardsIn } from './support/cards.js';
+import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness } from './support/teams-app.js';
+
+let h: TeamsHarness;
+
+beforeAll(async () => {
+  h = await startTeams();
+});
+afterAll(() => h.stop());
+
+async function announced(inquiryId: string) {
+  return eventually(async () => {
+    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiryId]);
+    expect(row).toBeDefined();
+    return row.message_id as string;
+  });
+}
+
+describe('Teams: install and announcements', () => {
+  it('R4.owner: adding the app to a team makes its channel the staff channel and remembers every member by AAD id', async () => {
+    const rows = await h.t.app.dataSource.query(`SELECT key, reference FROM conversation_references WHERE platform = 'teams' ORDER BY key`);
+    const byKey = Object.fromEntries(rows.map((row: { key: string; reference: unknown }) => [row.key, row.reference]));
+    expect(byKey.staff_channel).toMatchObject({ conversationId: TEAM_ID, serviceUrl: h.connector.url, botId: '28:langelis-bot' });
+    expect(byKey[people.ona.aadObjectId]).toMatchObject({ userId: people.ona.id, conversationId: null });
+    expect(byKey[people.head.aadObjectId]).toMatchObject({ userId: people.head.id });
+  });
+
+  it('R4.owner: a member who joins later is remembered too', async () => {
+    const newcomer = teamsUser('Nauja Auklėtoja', 7);
+    expect((await h.post(memberJoinedTeam(h.connector.url, newcomer))).status).toBe(200);
+    const [row] = await h.t.app.dataSource.query(`SELECT reference FROM conversation_references WHERE platform = 'teams' AND key = $1`, [newcomer.aadObjectId]);
+    expect(row.reference).toMatchObject({ userId: newcomer.id });
+  });
+
+  it('R15.register: a new inquiry is announced once in the staff channel as an Adaptive Card with Claim and Details', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ subject: '<at>everyone</at> **skubu** [nuoroda](http://x.lt)' }));
+    const messageId = await announced(inquiry.id);
+    const [post] = h.connector.sent(TEAM_ID).filter((call) => cardText(cardsIn(call.body)[0]).includes(inquiry.registryNumber));
+    expect(post).toBeDefined();
+    const card = cardsIn(post!.body)[0];
+    expect(cardButtons(card)).toEqual(['inquiry.claim', 'inquiry.details']);
+    // Client text is a plain TextRun: no markdown, no mentions.
+    expect(JSON.stringify(card)).toContain('"type":"TextRun","text":"<at>everyone</at> **skubu** [nuoroda](http://x.lt)"');
+    expect(messageId).toMatch(/^m-/);
+    expectValidCards([card]);
+  });
+
+  it('R4.owner: two people clicking Claim at once → one owner, the other told who won, one card update', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
+    const messageId = await announced(inquiry.id);
+    const data = { inquiryId: inquiry.id, view: 'announcement' };
+    const [ona, jonas] = await Promise.all([
+      h.post(cardAction(h.connector.url, people.ona, 'inquiry.claim', data)),
+      h.post(cardAction(h.connector.url, people.jonas, 'inquiry.claim', data)),
+    ]);
+    const answers = [ona, jonas].map((answer) => answer.body);
+    const winner = answers.find((body) => body.type === 'application/vnd.microsoft.card.adaptive');
+    const loser = answers.find((body) => body.type === 'application/vnd.microsoft.activity.message');
+    expect(winner).toBeDefined();
+    expect(loser).toBeDefined();
+    const { inquiry: stored, owner } = await h.t.app.queries.get(inquiry.id);
+    expect(stored.status).toBe('claimed');
+    const ownerName = `${owner!.firstName} ${owner!.surname}`;
+    expect(loser.value).toMatch(new RegExp(`(jau ėmėsi|already claimed by) ${ownerName}`));
+    expect(cardButtons(winner.value)).toEqual(['dialog:log_call', 'inquiry.mark_replied', 'dialog:holding_reply', 'dialog:escalate', 'inquiry.release', 'inquiry.details']);
+    await eventually(() => expect(h.connector.updates(messageId)).toHaveLength(1));
+    const updated = cardsIn(h.connector.updates(messageId)[0]!.body)[0];
+    expect(cardText(updated)).toContain(ownerName);
+    expectValidCards([winner.value, updated]);
+  });
+
+  it('R4.owner: Teams re-sending the winner’s slow Claim is not applied twice and does not show an error', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
+    const messageId = await announced(inquiry.id);
+    const click = cardAction(h.connector.url, people.rasa, 'inquiry.claim', { inquiryId: inquiry.id, view: 'announcement' });
+    const first = await h.post(click);
+    const again = await h.post(click);
+    expect(first.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(again.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardText(again.body.value)).toContain('Rasa Rasaitė');
+    const timeline = (await h.t.app.queries.get(inquiry.id)).timeline.filter((entry) => entry.action === 'claimed');
+    expect(timeline).toHaveLength(1);
+    await eventually(() => expect(h.connector.updates(messageId)).toHaveLength(1));
+  });
+
+  it('R15.register: a redelivered `registered` event updates the announcement instead of posting it twice', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
+    const messageId = await announced(inquiry.id);
+    await h.t.app.dataSource.query(
+      `UPDATE outbox SET delivered_at = NULL, next_attempt_at = now() WHERE consumer = 'teams' AND inquiry_id = $1 AND event_type = 'registered'`,
+      [inquiry.id],
+    );
+    h.t.app.outbox.wake();
+    await eventually(() => expect(h.connector.updates(messageId)).toHaveLength(1));
+    expect(h.connector.sent(TEAM_ID).filter((call) => cardText(cardsIn(call.body)[0]).includes(inquiry.registryNumber))).toHaveLength(1);
+  });
+
+  it('R4.owner: the owner releases from the card; it offers Claim again to everyone', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
+    const messageId = await announced(inquiry.id);
+    await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
+    const answer = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.release', { inquiryId: inquiry.id, view: 'announcement' }));
+    expect(cardButtons(answer.body.value)).toEqual(['inquiry.claim', 'inquiry.details']);
+    expect((await h.t.app.queries.get(inquiry.id)).inquiry).toMatchObject({ status: 'new', ownerId: null });
+    await eventually(() => expect(cardButtons(cardsIn(h.connector.updates(messageId).at(-1)?.body ?? {})[0])).toEqual(['inquiry.claim', 'inquiry.details']));
+  });
+
+  it('R12.records: Details shows the whole body and the timeline privately to the clicker, in their language', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ body: 'Visas laiško tekstas ąčęėįšųūž.' }));
+    await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
+    const answer = await h.post(cardAction(h.connector.url, people.jonas, 'inquiry.details', { inquiryId: inquiry.id, view: 'announcement' }));
+    expect(answer.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const text = cardText(answer.body.value);
+    expect(text).toContain('Visas laiško tekstas ąčęėįšųūž.');
+    expect(text).toContain('Timeline'); // Jonas reads English.
+    expect(text).toMatch(/claimed · Ona Onaitė/);
+    expectValidCards([answer.body.value]);
+  });
+
+  it('R4.owner: someone not in the staff directory is told so and nothing changes', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
+    await announced(inquiry.id);
+    const answer = await h.post(cardAction(h.connector.url, people.stranger, 'inquiry.claim', { inquiryId: inquiry.id }));
+    expect(answer.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('darbuotojų sąraše') });
+    expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBeNull();
+    const command = await h.post(message(h.connector.url, people.stranger, 'mine', { personal: true, locale: 'en-GB' }));
+    expect(command.status).toBe(200);
+    await eventually(() => expect(h.connector.replies(`a:personal-${people.stranger.id}`).map((call) => call.body.text)).toContain('You are not in the staff directory. Please ask an admin.'));
+  });
+
+  it('every card the bot sent in this file is valid Adaptive Card 1.5', () => {
+    expectValidCards(allSentCards(h.connector));
+  });
+});
