@@ -135,6 +135,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     escalations,
     queries,
     staff,
+    messaging: mail.messaging,
     chatPosts: new TypeormChatPostStore(dataSource),
     conversations: new TypeormConversationStore(dataSource),
   });

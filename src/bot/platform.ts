@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { ClientMessagingService } from '../domain/client-messaging.service.js';
 import type { Clock } from '../domain/clock.js';
 import type { EscalationService } from '../domain/escalation.service.js';
 import type { InquiryQueries } from '../domain/inquiry.queries.js';
@@ -18,6 +19,8 @@ export interface PlatformContext {
   escalations: EscalationService;
   queries: InquiryQueries;
   staff: StaffDirectory;
+  /** Client e-mail: the owner's "Reply by e-mail" (refused with a coded error when e-mail is not configured). */
+  messaging: ClientMessagingService;
   chatPosts: ChatPostStore;
   conversations: ConversationStore;
 }

@@ -7,7 +7,7 @@ import type { InquiryService } from '../domain/inquiry.service.js';
 import type { EventConsumer } from '../domain/notifier.js';
 import type { Logger } from '../logger.js';
 import { MailboxMarks } from '../persistence/mailbox-marks.js';
-import { TypeormMessagingUnitOfWork } from '../persistence/messaging-unit-of-work.typeorm.js';
+import { messagingUnitOfWork } from '../persistence/messaging-unit-of-work.typeorm.js';
 import { ClientMailConsumer } from './client-mail.consumer.js';
 import { ImapPoller, parseImapUrl, type MailboxHealth } from './imap-poller.js';
 import { MailIntake } from './intake.js';
@@ -42,7 +42,7 @@ export interface MailModule {
 
 export function createMail(deps: MailDependencies): MailModule {
   const { config, logger } = deps;
-  const unitOfWork = new TypeormMessagingUnitOfWork(deps.dataSource, deps.consumers, deps.afterCommit);
+  const unitOfWork = messagingUnitOfWork(deps.dataSource, deps.consumers, deps.afterCommit);
   const messaging = new ClientMessagingService(unitOfWork, new CatalogueTemplates(config.TIME_ZONE), deps.policy, deps.clock, {
     enabled: config.SMTP_URL !== undefined,
     institution: config.INSTITUTION_NAME,

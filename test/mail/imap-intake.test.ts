@@ -1,7 +1,8 @@
 import { ImapFlow } from 'imapflow';
 import { TypeormInquiryRepository } from '../../src/persistence/inquiry.typeorm-repository.js';
 import { eventually, RecordingNotifier, seedStaff, startTestApp, type TestApp } from '../support/app.js';
-import { freePort, startDovecot, type TestMailbox } from '../support/dovecot.js';
+import { freePort } from '../support/database.js';
+import { startDovecot, type TestMailbox } from '../support/dovecot.js';
 import { baltic, base64Lines, encodedWord, quotedPrintable, rfc822 } from './rfc822.js';
 
 let box: TestMailbox;

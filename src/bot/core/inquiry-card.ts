@@ -4,7 +4,7 @@ import { fullName } from '../../domain/staff.js';
 import { formatWhen } from './format-time.js';
 import { translate, type Language } from './i18n/index.js';
 
-export const CARD_ACTIONS = ['claim', 'details', 'log_call', 'mark_replied', 'holding_reply', 'escalate', 'release'] as const;
+export const CARD_ACTIONS = ['claim', 'details', 'log_call', 'reply_email', 'mark_replied', 'holding_reply', 'escalate', 'release'] as const;
 export type CardActionId = (typeof CARD_ACTIONS)[number];
 
 export interface CardAction {
@@ -36,7 +36,15 @@ export interface InquiryCard {
 
 const EXCERPT_LENGTH = 500;
 
-export function buildInquiryCard(inquiry: Inquiry, owner: StaffMember | null, language: Language, now: Date, zone: string): InquiryCard {
+/** `emailReplies`: outgoing e-mail is configured, so an inquiry with a client address offers "Reply by e-mail". */
+export function buildInquiryCard(
+  inquiry: Inquiry,
+  owner: StaffMember | null,
+  language: Language,
+  now: Date,
+  zone: string,
+  emailReplies = false,
+): InquiryCard {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(language, key, params);
   const when = (at: Date) => formatWhen(at, language, now, zone);
   const overdue = isOpen(inquiry) && inquiry.firstReplyAt === null && inquiry.firstReplyDue.getTime() < now.getTime();
@@ -63,7 +71,7 @@ export function buildInquiryCard(inquiry: Inquiry, owner: StaffMember | null, la
     fields,
     owner,
     state: !isOpen(inquiry) ? 'done' : overdue ? 'overdue' : 'open',
-    actions: actionsFor(inquiry).map((id) => ({
+    actions: actionsFor(inquiry, emailReplies).map((id) => ({
       id,
       label: t(`action.${id}`),
       ...(id === 'claim' ? { style: 'primary' as const } : id === 'escalate' ? { style: 'danger' as const } : {}),
@@ -72,11 +80,12 @@ export function buildInquiryCard(inquiry: Inquiry, owner: StaffMember | null, la
 }
 
 /** No dead buttons: only what can be done now is offered. */
-function actionsFor(inquiry: Inquiry): CardActionId[] {
+function actionsFor(inquiry: Inquiry, emailReplies: boolean): CardActionId[] {
   if (!isOpen(inquiry)) return ['details'];
   if (inquiry.ownerId === null) return ['claim', 'details'];
   return [
     'log_call',
+    ...(emailReplies && inquiry.client.email !== null ? (['reply_email'] as const) : []),
     ...(inquiry.firstReplyAt === null ? (['mark_replied'] as const) : []),
     'holding_reply',
     'escalate',

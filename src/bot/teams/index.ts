@@ -10,6 +10,7 @@ import * as escalateDialog from './dialogs/escalate.js';
 import * as holdingReplyDialog from './dialogs/holding-reply.js';
 import * as logCallDialog from './dialogs/log-call.js';
 import * as newInquiryDialog from './dialogs/new-inquiry.js';
+import * as replyEmailDialog from './dialogs/reply-email.js';
 import { messagesRoute } from './endpoint.js';
 import * as claim from './listeners/claim.js';
 import * as commands from './listeners/commands.js';
@@ -73,6 +74,7 @@ class TeamsPlatform implements ChatPlatform {
     holdingReplyDialog.register(this.router, context);
     escalateDialog.register(this.router, context);
     newInquiryDialog.register(this.router, context);
+    replyEmailDialog.register(this.router, context);
   }
 
   mount(http: HttpServer): void {

@@ -6,7 +6,7 @@ import { formatWhen } from '../core/format-time.js';
 import { translate, type Language, type MessageKey } from '../core/i18n/index.js';
 import type { PlatformContext } from '../platform.js';
 import type { AdaptiveCard } from './cards/elements.js';
-import { callLoggedCard, deadlineNoticeCard, escalationCard, headDecisionCard, outcomeCard, threadNoteCard } from './cards/notice-cards.js';
+import { callLoggedCard, deadlineNoticeCard, escalationCard, headDecisionCard, inquiryNoticeCard, outcomeCard, threadNoteCard } from './cards/notice-cards.js';
 import { PLATFORM } from './conversations.js';
 import { cardActivity, type TeamsMessenger } from './messenger.js';
 import type { InquiryViews } from './views.js';
@@ -32,8 +32,9 @@ export class TeamsNotifier implements Notifier {
     private readonly views: InquiryViews,
   ) {}
 
+  /** Scheduling and the mailer's own bookkeeping are not news in chat; a failed e-mail and a client's message are. */
   accepts(type: InquiryEventType): boolean {
-    return type !== 'deadlines_changed';
+    return type !== 'deadlines_changed' && type !== 'email_requested' && type !== 'email_sent';
   }
 
   async handle(event: InquiryEvent): Promise<void> {
@@ -48,6 +49,10 @@ export class TeamsNotifier implements Notifier {
         return this.threadReply(event.inquiryId, callLoggedCard(event.call, this.views.channelLanguage));
       case 'escalated':
         return this.escalated(event);
+      case 'client_message_received':
+        return this.clientMessage(event);
+      case 'email_failed':
+        return this.emailFailed(event);
       case 'escalation_acknowledged':
         return this.escalationFollowUp(event.escalationId, 'notice.escalation.acknowledged', ['raiser']);
       case 'escalation_referred':
@@ -109,6 +114,30 @@ export class TeamsNotifier implements Notifier {
   }
 
   /**
+   * R4.owner: the owner hears that the client wrote; with nobody owning the inquiry, its thread does. The
+   * subject stands in for the message (the messaging service offers no read of the client's text).
+   */
+  private async clientMessage(event: EventOf<'client_message_received'>): Promise<void> {
+    const { inquiry } = await this.views.snapshot(event.inquiryId);
+    const text = (language: Language) => translate(language, 'notice.client_message', { number: inquiry.registryNumber, excerpt: excerpt(inquiry.subject) });
+    const owner = event.ownerId ? await this.context.queries.staffMember(event.ownerId) : null;
+    if (owner) {
+      await this.messenger.sendToPerson(owner.teamsUserId, cardActivity(inquiryNoticeCard(text(owner.language), inquiry.id, owner.language)));
+      return;
+    }
+    const channelLanguage = this.views.channelLanguage;
+    await this.threadReply(event.inquiryId, inquiryNoticeCard(text(channelLanguage), inquiry.id, channelLanguage));
+  }
+
+  /** The sender learns their e-mail did not leave (no signature, refused, or still retrying). */
+  private async emailFailed(event: EventOf<'email_failed'>): Promise<void> {
+    const person = event.recipientId ? await this.context.queries.staffMember(event.recipientId) : null;
+    if (!person) return;
+    const text = translate(person.language, 'notice.email_failed', { number: event.registryNumber });
+    await this.messenger.sendToPerson(person.teamsUserId, cardActivity(inquiryNoticeCard(text, event.inquiryId, person.language, true)));
+  }
+
+  /**
    * R54.escalate-unresolved / R58.incident: the manager gets the escalation with its buttons. With no manager,
    * or one Teams cannot reach, the raiser and every admin are told; the escalation stays pending in the database.
    */
@@ -154,4 +183,10 @@ export class TeamsNotifier implements Notifier {
   private async tell(person: StaffMember, text: (language: Language) => string, registryNumber: string): Promise<void> {
     await this.messenger.sendToPerson(person.teamsUserId, cardActivity(outcomeCard(registryNumber, text(person.language))));
   }
+}
+
+/** A notice quotes at most a line of text; the rest is one click away. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= 200 ? line : `${line.slice(0, 199)}…`;
 }

@@ -21,7 +21,7 @@ export class InquiryViews {
   async announcement(reference: string | InquirySnapshot): Promise<AdaptiveCard> {
     const snapshot = typeof reference === 'string' ? await this.snapshot(reference) : reference;
     const { clock, config } = this.context;
-    return announcementCard(buildInquiryCard(snapshot.inquiry, snapshot.owner, this.channelLanguage, clock.now(), config.TIME_ZONE));
+    return announcementCard(buildInquiryCard(snapshot.inquiry, snapshot.owner, this.channelLanguage, clock.now(), config.TIME_ZONE, Boolean(config.SMTP_URL)));
   }
 
   async details(reference: string, language: Language): Promise<AdaptiveCard> {
@@ -35,7 +35,7 @@ export class InquiryViews {
     const timeline: TimelineLine[] = snapshot.timeline
       .filter((entry) => entry.action !== 'deadlines_changed')
       .map((entry) => ({ entry, actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null }));
-    const card = buildInquiryCard(snapshot.inquiry, snapshot.owner, language, clock.now(), config.TIME_ZONE);
+    const card = buildInquiryCard(snapshot.inquiry, snapshot.owner, language, clock.now(), config.TIME_ZONE, Boolean(config.SMTP_URL));
     return detailsCard(card, fitBody(snapshot.inquiry.body), timeline, language, clock.now(), config.TIME_ZONE);
   }
 }

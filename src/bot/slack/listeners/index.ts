@@ -11,16 +11,19 @@ import * as holdingReply from './actions/holding-reply.js';
 import * as logCall from './actions/log-call.js';
 import * as markReplied from './actions/mark-replied.js';
 import * as release from './actions/release.js';
+import * as replyEmail from './actions/reply-email.js';
 import * as inquiryCommand from './commands/inquiry-command.js';
 import * as appHomeOpened from './events/app-home-opened.js';
 import * as escalateSubmit from './views/escalate.js';
 import * as holdingReplySubmit from './views/holding-reply.js';
 import * as logCallSubmit from './views/log-call.js';
 import * as newInquirySubmit from './views/new-inquiry.js';
+import * as replyEmailSubmit from './views/reply-email.js';
 
 const LISTENERS = [
   claim, details, escalate, escalationAcknowledge, escalationRefer, escalationTakeOver, headDecision, holdingReply, logCall,
-  markReplied, release, inquiryCommand, appHomeOpened, escalateSubmit, holdingReplySubmit, logCallSubmit, newInquirySubmit,
+  markReplied, release, replyEmail, inquiryCommand, appHomeOpened, escalateSubmit, holdingReplySubmit, logCallSubmit, newInquirySubmit,
+  replyEmailSubmit,
 ];
 
 /** Wires every listener, after the two app-wide concerns: Slack's retries and the last-resort error handler. */

@@ -16,7 +16,7 @@ export class Announcements {
   async show(inquiryId: string): Promise<void> {
     const { inquiry, owner } = await this.services.queries.get(inquiryId);
     const { config, clock } = this.services;
-    const card = buildInquiryCard(inquiry, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE);
+    const card = buildInquiryCard(inquiry, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE, Boolean(config.SMTP_URL));
     const message = { text: inquiryFallback(card), blocks: inquiryBlocks(card) };
     const existing = await this.services.chatPosts.find(PLATFORM, inquiryId, PURPOSE);
     if (existing) {

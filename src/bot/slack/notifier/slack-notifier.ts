@@ -4,6 +4,7 @@ import { DirectMessages } from '../direct-messages.js';
 import { callNoteBlocks } from '../render/notice-blocks.js';
 import type { SlackClient, SlackServices } from '../services.js';
 import { Announcements } from './announcements.js';
+import { ClientMailNotifier } from './client-mail-notices.js';
 import { DeadlineNotifier } from './deadline-notices.js';
 import { EscalationNotifier } from './escalation-notices.js';
 
@@ -12,6 +13,9 @@ const REFRESHING: ReadonlySet<InquiryEventType> = new Set([
   'claimed', 'released', 'handed_over', 'first_reply_sent', 'holding_reply_sent', 'waiting_on_client',
   'resolved', 'closed', 'reopened', 'escalation_taken_over',
 ]);
+
+/** Events Slack shows nothing for: deadline bookkeeping, and e-mail that is merely queued or sent as it should. */
+const IGNORED: ReadonlySet<InquiryEventType> = new Set(['deadlines_changed', 'email_requested', 'email_sent']);
 
 /**
  * Renders domain events in Slack; an outbox consumer (at least once, in order per inquiry). A Slack error
@@ -22,6 +26,7 @@ export class SlackNotifier implements Notifier {
   private readonly announcements: Announcements;
   private readonly deadlines: DeadlineNotifier;
   private readonly escalations: EscalationNotifier;
+  private readonly clientMail: ClientMailNotifier;
 
   constructor(
     client: SlackClient,
@@ -31,10 +36,11 @@ export class SlackNotifier implements Notifier {
     this.announcements = new Announcements(client, services);
     this.deadlines = new DeadlineNotifier(services, this.announcements, dms);
     this.escalations = new EscalationNotifier(client, services, dms);
+    this.clientMail = new ClientMailNotifier(services, this.announcements, dms);
   }
 
   accepts(type: InquiryEventType): boolean {
-    return type !== 'deadlines_changed';
+    return !IGNORED.has(type);
   }
 
   async handle(event: InquiryEvent): Promise<void> {
@@ -60,6 +66,10 @@ export class SlackNotifier implements Notifier {
         return this.escalations.referred(event);
       case 'escalation_decided':
         return this.escalations.decided(event);
+      case 'client_message_received':
+        return this.clientMail.clientMessage(event);
+      case 'email_failed':
+        return this.clientMail.emailFailed(event);
       default:
         return;
     }

@@ -12,10 +12,13 @@ import { chunks, inert, labelled, LIMITS, mrkdwn, plain } from './text.js';
 const BODY_PIECES = 40;
 const TIMELINE_ENTRIES = 40;
 
-/** An inquiry's fields, full body and timeline, for the one person who asked (Details, `/inquiry show`). */
-export function detailsBlocks(snapshot: InquirySnapshot, names: ReadonlyMap<string, StaffMember>, reading: Reading): { text: string; blocks: KnownBlock[] } {
+/**
+ * An inquiry's fields, full body and timeline, for the one person who asked (Details, `/inquiry show`).
+ * `emailReplies`: outgoing e-mail is configured (`Boolean(config.SMTP_URL)`), as for every card.
+ */
+export function detailsBlocks(snapshot: InquirySnapshot, names: ReadonlyMap<string, StaffMember>, reading: Reading, emailReplies: boolean): { text: string; blocks: KnownBlock[] } {
   const { inquiry, owner, timeline } = snapshot;
-  const card = buildInquiryCard(inquiry, owner, reading.language, reading.now, reading.zone);
+  const card = buildInquiryCard(inquiry, owner, reading.language, reading.now, reading.zone, emailReplies);
   const body = inertPieces(inquiry.body, LIMITS.text - 100, BODY_PIECES).map((piece): KnownBlock => ({ type: 'section', text: mrkdwn(piece) }));
   // Deadline bookkeeping is for the scheduler, not for people reading the story.
   const lines = timeline.filter((entry) => entry.action !== 'deadlines_changed').slice(-TIMELINE_ENTRIES).map((entry) => {

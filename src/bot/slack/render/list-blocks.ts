@@ -9,15 +9,18 @@ import { inert, mrkdwn, plain } from './text.js';
 
 export type Listed = { inquiry: Inquiry; owner: StaffMember | null };
 
-/** A titled list of inquiries, one line each with its first useful button (Claim for the queue, else Open). */
-export function listBlocks(title: string, items: Listed[], reading: Reading, maxItems: number): KnownBlock[] {
+/**
+ * A titled list of inquiries, one line each with its first useful button (Claim for the queue, else Open).
+ * `emailReplies`: outgoing e-mail is configured (`Boolean(config.SMTP_URL)`), as for every card.
+ */
+export function listBlocks(title: string, items: Listed[], reading: Reading, maxItems: number, emailReplies: boolean): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(title, 150) }];
   if (items.length === 0) {
     blocks.push({ type: 'context', elements: [mrkdwn(inert(translate(reading.language, 'reply.no_inquiries')))] });
     return blocks;
   }
   for (const { inquiry, owner } of items.slice(0, maxItems)) {
-    const card = buildInquiryCard(inquiry, owner, reading.language, reading.now, reading.zone);
+    const card = buildInquiryCard(inquiry, owner, reading.language, reading.now, reading.zone, emailReplies);
     const claim = card.actions.find((action) => action.id === 'claim');
     const button = claim
       ? actionButton(claim, inquiry.id)

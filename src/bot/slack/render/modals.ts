@@ -9,7 +9,10 @@ import { checkbox, dateTime, modal, option, select, textInput } from './form-par
 export const STAFF_CHANNELS = ['phone', 'in_person', 'letter'] as const;
 export const CLIENT_LANGUAGES = ['lt', 'en', 'ru', 'pl', 'uk'] as const;
 
-export const CALLBACKS = { logCall: 'log_call', holdingReply: 'holding_reply', escalate: 'escalate', newInquiry: 'new_inquiry' } as const;
+export const CALLBACKS = { logCall: 'log_call', holdingReply: 'holding_reply', escalate: 'escalate', newInquiry: 'new_inquiry', replyEmail: 'reply_email' } as const;
+
+/** Slack's most for a plain-text input; the domain allows longer replies, but a modal cannot hold them. */
+const REPLY_MAX = 3000;
 
 /** R44.call-notes / R16.expectations: the post-call summary; block ids are the call log's field names. */
 export function callLogModal(inquiry: Inquiry, language: Language): ModalView {
@@ -30,6 +33,13 @@ export function callLogModal(inquiry: Inquiry, language: Language): ModalView {
 export function holdingReplyModal(inquiry: Inquiry, language: Language): ModalView {
   return modal(CALLBACKS.holdingReply, translate(language, 'form.holding.title'), [
     dateTime('promisedBy', translate(language, 'form.holding.promised_by')),
+  ], { inquiryId: inquiry.id, number: inquiry.registryNumber }, language);
+}
+
+/** R14.reply-1wd / R36.signature: the owner's e-mail to the client; the signature is added by the domain, not typed. */
+export function replyEmailModal(inquiry: Inquiry, language: Language): ModalView {
+  return modal(CALLBACKS.replyEmail, translate(language, 'form.reply.title'), [
+    textInput('text', translate(language, 'form.reply.text'), { multiline: true, max: REPLY_MAX }),
   ], { inquiryId: inquiry.id, number: inquiry.registryNumber }, language);
 }
 

@@ -33,6 +33,20 @@ export function reminderBlocks(inquiry: Inquiry, stage: 'reminder' | 'overdue', 
   };
 }
 
+/**
+ * A notice about one inquiry with its Open button (the client wrote, an e-mail failed): what to look at is
+ * one click away. Used for DMs and for the announcement's thread.
+ */
+export function inquiryNoticeBlocks(text: string, inquiryId: string, language: Language, mark: string): { text: string; blocks: KnownBlock[] } {
+  return {
+    text: fallback(text),
+    blocks: [
+      { type: 'section', text: mrkdwn(`${mark} ${inert(text)}`) },
+      { type: 'actions', block_id: 'notice_actions', elements: [actionButton({ id: 'details', label: translate(language, 'action.open') }, inquiryId)] },
+    ],
+  };
+}
+
 /** A one-line message (a thread note, a private answer, a DM), its text made inert. */
 export function noteMessage(text: string): { text: string; blocks: KnownBlock[] } {
   return { text: fallback(text), blocks: [{ type: 'section', text: mrkdwn(inert(text)) }] };

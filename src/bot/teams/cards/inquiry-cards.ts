@@ -21,6 +21,7 @@ export function renderAction(action: CardAction, inquiryId: string, view: CardVi
     case 'log_call':
     case 'holding_reply':
     case 'escalate':
+    case 'reply_email':
       return openDialog(action.label, action.id, { inquiryId }, style);
     default:
       return execute(action.label, INQUIRY_VERBS[action.id], { inquiryId, view }, style);

@@ -21,6 +21,14 @@ export function deadlineNoticeCard(text: string, inquiryId: string, subject: str
   return adaptiveCard([heading(text, overdue ? 'attention' : 'default'), plain(subject)], actions);
 }
 
+/** A notice about one inquiry (R4.owner: the client wrote; an e-mail failed) with Open, which shows the details privately. */
+export function inquiryNoticeCard(text: string, inquiryId: string, language: Language, attention = false): AdaptiveCard {
+  return adaptiveCard(
+    [heading(text, attention ? 'attention' : 'default')],
+    [execute(translate(language, 'action.open'), INQUIRY_VERBS.details, { inquiryId, view: 'details' })],
+  );
+}
+
 /** A reply in the announcement's thread. */
 export function threadNoteCard(text: string, attention = false): AdaptiveCard {
   return adaptiveCard([note(text, attention ? { color: 'attention' } : {})]);

@@ -9,7 +9,7 @@ export function register(app: App, services: SlackServices): void {
     const snapshot = await services.queries.get(inquiryId);
     const names = await timelineNames(snapshot, (id) => services.queries.staffMember(id));
     const reading = { language: actor.language, now: services.clock.now(), zone: services.config.TIME_ZONE };
-    const { text, blocks } = detailsBlocks(snapshot, names, reading);
+    const { text, blocks } = detailsBlocks(snapshot, names, reading, Boolean(services.config.SMTP_URL));
     if (body.channel) await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, text, blocks });
     else await client.chat.postMessage({ channel: body.user.id, text, blocks });
   }));

@@ -6,7 +6,7 @@ import { readingOf, type CommandContext } from './command-context.js';
 export async function show(context: CommandContext): Promise<void> {
   const snapshot = await context.services.queries.get(context.args);
   const names = await timelineNames(snapshot, (id) => context.services.queries.staffMember(id));
-  const { text, blocks } = detailsBlocks(snapshot, names, readingOf(context));
+  const { text, blocks } = detailsBlocks(snapshot, names, readingOf(context), Boolean(context.services.config.SMTP_URL));
   await context.reply(text, blocks);
 }
 
