@@ -6,6 +6,7 @@ import {
   subjectWithNumber,
   type AttachmentDisposition,
   type ClientEmailPurpose,
+  type ClientMessage,
   type ClientMailRepository,
   type ClientMailTemplates,
   type IncomingAttachment,
@@ -43,14 +44,8 @@ export interface ClientMessagingOptions {
   maxMessageAttachmentBytes: number;
 }
 
-export interface IncomingClientMessage {
-  inquiryId: string;
-  messageId: string;
-  fromAddress: string | null;
-  subject: string;
-  body: string;
-  receivedAt: Date;
-}
+/** A client's follow-up as the intake hands it over, before it is stored. */
+export type IncomingClientMessage = Omit<ClientMessage, 'id'>;
 
 /**
  * The client's side of an inquiry: e-mails composed for the client (R14, R19, R33, R35, R36) and

@@ -25,13 +25,6 @@ afterAll(async () => {
 });
 afterEach(() => expect(blockKitViolations(h.api.calls)).toEqual([]));
 
-async function announcementOf(inquiryId: string): Promise<string> {
-  return eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'slack' AND inquiry_id = $1 AND purpose = 'announcement'`, [inquiryId]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
-}
 
 /** An e-mailed inquiry from its own client address, announced, and claimed by `ownerId` when given. */
 async function inquiryFrom(ownerId: string | null, client: Record<string, unknown> = {}) {
@@ -40,7 +33,7 @@ async function inquiryFrom(ownerId: string | null, client: Record<string, unknow
   const { inquiry } = await h.t.app.inquiries.register(
     emailedRequest({ client: { name: 'Giedrė Žemaitienė', email: address, phone: null, language: 'lt', ...client }, subject: `Dėl vietos ${sequence}` }),
   );
-  const ts = await announcementOf(inquiry.id);
+  const ts = await h.announcementOf(inquiry.id);
   const claimed = ownerId ? await h.t.app.inquiries.claim(inquiry.id, ownerId) : inquiry;
   return { inquiry: claimed, address, ts };
 }

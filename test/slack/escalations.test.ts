@@ -18,18 +18,11 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 afterEach(() => expect(blockKitViolations(h.api.calls)).toEqual([]));
 
-async function announcementOf(inquiryId: string): Promise<string> {
-  return eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'slack' AND inquiry_id = $1 AND purpose = 'announcement'`, [inquiryId]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
-}
 
 /** Claims an inquiry as `slackUser` and escalates it through the Escalate button and its form. */
 async function escalateThroughSlack(slackUser: string, ownerId: string, values: Parameters<typeof viewSubmission>[2]) {
   const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-  const ts = await announcementOf(inquiry.id);
+  const ts = await h.announcementOf(inquiry.id);
   await h.t.app.inquiries.claim(inquiry.id, ownerId);
   await postInteraction(h.events, blockAction(slackUser, 'escalate', inquiry.id, { channel: STAFF_CHANNEL, ts }));
   const view = await eventually(() => {

@@ -1,4 +1,4 @@
-import { emailedRequest, eventually, ManualClock } from '../support/app.js';
+import { eventually, ManualClock } from '../support/app.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
 import { blockAction, choice, slashCommand, text, ticked, viewSubmission, when } from './support/payloads.js';
 import { postCommand, postInteraction } from './support/signed-requests.js';
@@ -13,19 +13,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 afterEach(() => expect(blockKitViolations(h.api.calls)).toEqual([]));
 
-async function announcementOf(inquiryId: string): Promise<string> {
-  return eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'slack' AND inquiry_id = $1 AND purpose = 'announcement'`, [inquiryId]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
-}
 
-async function claimedBy(ownerId: string) {
-  const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-  await announcementOf(inquiry.id);
-  return h.t.app.inquiries.claim(inquiry.id, ownerId);
-}
 
 function openedView(callbackId: string, inquiryId: string) {
   return eventually(() => {
@@ -37,8 +25,8 @@ function openedView(callbackId: string, inquiryId: string) {
 
 describe('post-call summary', () => {
   it('R44.call-notes / R16.expectations: Log call opens the form; missing fields are shown inline; a valid summary lands on the timeline and in the thread', async () => {
-    const inquiry = await claimedBy(h.staff.ona.id);
-    const ts = await announcementOf(inquiry.id);
+    const inquiry = await h.claimedBy(h.staff.ona.id);
+    const ts = await h.announcementOf(inquiry.id);
     await postInteraction(h.events, blockAction('UONA00001', 'log_call', inquiry.id, { channel: STAFF_CHANNEL, ts }));
     const view = await openedView('log_call', inquiry.id);
     expect(view.blocks.map((block: any) => block.block_id)).toEqual([
@@ -90,7 +78,7 @@ describe('post-call summary', () => {
   });
 
   it('R44.call-notes: `/inquiry call <number>` opens the same form for that inquiry', async () => {
-    const inquiry = await claimedBy(h.staff.jonas.id);
+    const inquiry = await h.claimedBy(h.staff.jonas.id);
     const answer = await postCommand(h.events, slashCommand('UJONAS001', `call ${inquiry.registryNumber}`, `${h.api.url}/hooks/call`));
     expect(answer.status).toBe(200);
     const view = await openedView('log_call', inquiry.id);
@@ -98,8 +86,8 @@ describe('post-call summary', () => {
   });
 
   it('R14.holding-reply: a promised date in the past is refused beside the field; a valid one is recorded', async () => {
-    const inquiry = await claimedBy(h.staff.ona.id);
-    const ts = await announcementOf(inquiry.id);
+    const inquiry = await h.claimedBy(h.staff.ona.id);
+    const ts = await h.announcementOf(inquiry.id);
     await postInteraction(h.events, blockAction('UONA00001', 'holding_reply', inquiry.id, { channel: STAFF_CHANNEL, ts }));
     const metadata = JSON.parse((await openedView('holding_reply', inquiry.id)).private_metadata);
     const past = await postInteraction(h.events, viewSubmission('UONA00001', 'holding_reply', { promisedBy: when(new Date('2027-02-01T10:00:00+02:00')) }, metadata));
@@ -136,6 +124,6 @@ describe('registering by hand', () => {
     expect(found!.inquiry).toMatchObject({ channel: 'phone', kind: 'question', client: { phone: '+370 600 11111' } });
     const registeredBy = (await h.t.app.queries.get(found!.inquiry.id)).timeline.find((entry) => entry.action === 'registered');
     expect(registeredBy!.actorId).toBe(h.staff.ona.id);
-    await announcementOf(found!.inquiry.id);
+    await h.announcementOf(found!.inquiry.id);
   });
 });

@@ -14,25 +14,13 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 afterEach(() => expect(blockKitViolations(h.api.calls)).toEqual([]));
 
-async function announcementOf(inquiryId: string): Promise<string> {
-  return eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'slack' AND inquiry_id = $1 AND purpose = 'announcement'`, [inquiryId]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
-}
 
-async function claimedBy(ownerId: string) {
-  const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-  await announcementOf(inquiry.id);
-  return h.t.app.inquiries.claim(inquiry.id, ownerId);
-}
 
 const dmsTo = (channel: string, registryNumber: string) => h.api.ok('chat.postMessage', (body) => body.channel === channel && String(body.text).includes(registryNumber));
 
 describe('nudges', () => {
   it('R14.reply-1wd: before the reply deadline the owner gets a DM with Mark replied and Open; Mark replied works from there', async () => {
-    const inquiry = await claimedBy(h.staff.ona.id);
+    const inquiry = await h.claimedBy(h.staff.ona.id);
     expect(await h.t.app.notices.notify({ inquiryId: inquiry.id, deadline: 'first_reply', stage: 'reminder', dueAt: inquiry.firstReplyDue })).toEqual({ outcome: 'sent' });
     const [dm] = await eventually(() => {
       const found = dmsTo('DONA00001', inquiry.registryNumber);
@@ -61,7 +49,7 @@ describe('nudges', () => {
   });
 
   it('R14.reply-1wd: Jonas reads his reminder in English', async () => {
-    const inquiry = await claimedBy(h.staff.jonas.id);
+    const inquiry = await h.claimedBy(h.staff.jonas.id);
     await h.t.app.notices.notify({ inquiryId: inquiry.id, deadline: 'first_reply', stage: 'reminder', dueAt: inquiry.firstReplyDue });
     const [dm] = await eventually(() => {
       const found = dmsTo('DJONAS001', inquiry.registryNumber);
@@ -73,8 +61,8 @@ describe('nudges', () => {
   });
 
   it('R14.reply-1wd: at the deadline the owner gets an overdue DM and the announcement gets a thread reply', async () => {
-    const inquiry = await claimedBy(h.staff.ona.id);
-    const ts = await announcementOf(inquiry.id);
+    const inquiry = await h.claimedBy(h.staff.ona.id);
+    const ts = await h.announcementOf(inquiry.id);
     clock.set('2027-03-02T09:30:00+02:00');
     try {
       expect(await h.t.app.notices.notify({ inquiryId: inquiry.id, deadline: 'first_reply', stage: 'overdue', dueAt: inquiry.firstReplyDue })).toEqual({ outcome: 'sent' });
@@ -90,7 +78,7 @@ describe('nudges', () => {
 
   it('R4.owner: an inquiry nobody claimed within an office hour is re-announced in its thread, nobody is DMed', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ receivedAt: '2027-03-01T13:00:00+02:00' }));
-    const ts = await announcementOf(inquiry.id);
+    const ts = await h.announcementOf(inquiry.id);
     const dueAt = new Date('2027-03-01T14:00:00+02:00');
     expect(await h.t.app.notices.notify({ inquiryId: inquiry.id, deadline: 'claim', stage: 'overdue', dueAt })).toEqual({ outcome: 'sent' });
     await eventually(() =>
@@ -104,7 +92,7 @@ describe('delivery', () => {
   it('a 429 with Retry-After is waited out and the announcement delivered once: nothing lost', async () => {
     h.api.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    await announcementOf(inquiry.id);
+    await h.announcementOf(inquiry.id);
     const attempts = h.api.calls.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.body.blocks ?? []).includes(inquiry.id));
     expect(attempts.map((call) => call.status)).toEqual([429, 200]);
   });
@@ -112,19 +100,19 @@ describe('delivery', () => {
   it('a Web API error is thrown to the outbox, which retries until the announcement is posted', async () => {
     h.api.failNext('chat.postMessage', { error: 'internal_error' }, { error: 'service_unavailable' });
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    await announcementOf(inquiry.id);
+    await h.announcementOf(inquiry.id);
     const attempts = h.api.calls.filter((call) => call.method === 'chat.postMessage' && JSON.stringify(call.body.blocks ?? []).includes(inquiry.id));
     expect(attempts.map((call) => call.status)).toEqual([400, 400, 200]);
   });
 
   it('a person Slack cannot reach is skipped, not retried forever: the next event still arrives', async () => {
-    const inquiry = await claimedBy(h.staff.ona.id);
+    const inquiry = await h.claimedBy(h.staff.ona.id);
     h.api.failNext('conversations.open', { error: 'user_not_found' });
     // Force a fresh DM channel lookup for a person without a cached one.
     await h.t.app.dataSource.query(`DELETE FROM conversation_references WHERE platform = 'slack' AND key = 'dm:UONA00001'`);
     await h.t.app.notices.notify({ inquiryId: inquiry.id, deadline: 'first_reply', stage: 'reminder', dueAt: inquiry.firstReplyDue });
     await h.t.app.inquiries.release(inquiry.id, h.staff.ona.id);
-    const ts = await announcementOf(inquiry.id);
+    const ts = await h.announcementOf(inquiry.id);
     await eventually(() => expect(h.api.ok('chat.update', (body) => body.ts === ts && JSON.stringify(body.blocks).includes('"claim"'))).not.toHaveLength(0));
     expect(dmsTo('DONA00001', inquiry.registryNumber)).toHaveLength(0);
   });

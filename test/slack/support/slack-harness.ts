@@ -1,5 +1,6 @@
 import type { AppOverrides } from '../../../src/app.js';
-import { seedStaff, startTestApp, type TestApp } from '../../support/app.js';
+import type { Inquiry } from '../../../src/domain/inquiry.js';
+import { emailedRequest, eventually, seedStaff, startTestApp, type TestApp } from '../../support/app.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET } from './signed-requests.js';
 
@@ -11,6 +12,10 @@ export interface SlackHarness {
   staff: Awaited<ReturnType<typeof seedStaff>>;
   /** `${app.url}/slack/events` */
   events: string;
+  /** The ts of an inquiry's announcement, once the notifier has posted it. */
+  announcementOf(inquiryId: string): Promise<string>;
+  /** A freshly registered, announced inquiry claimed by `ownerId`. */
+  claimedBy(ownerId: string): Promise<Inquiry>;
   stop(): Promise<void>;
 }
 
@@ -25,11 +30,26 @@ export async function startSlackHarness(overrides: AppOverrides = {}, env: Recor
     ...env,
   });
   const staff = await seedStaff(t.app);
+  const announcementOf = (inquiryId: string) =>
+    eventually(async () => {
+      const [row] = await t.app.dataSource.query(
+        `SELECT message_id FROM chat_posts WHERE platform = 'slack' AND inquiry_id = $1 AND purpose = 'announcement'`,
+        [inquiryId],
+      );
+      expect(row).toBeDefined();
+      return row.message_id as string;
+    });
   return {
     t,
     api,
     staff,
     events: `${t.app.url}/slack/events`,
+    announcementOf,
+    async claimedBy(ownerId) {
+      const { inquiry } = await t.app.inquiries.register(emailedRequest());
+      await announcementOf(inquiry.id);
+      return t.app.inquiries.claim(inquiry.id, ownerId);
+    },
     async stop() {
       await t.stop();
       await api.stop();
