@@ -4,6 +4,7 @@ import type { HttpServer } from '../../http/server.js';
 import type { ChatPlatform, PlatformContext } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
 import { register } from './listeners/index.js';
+import { SlackLocales, withSlackLocales } from './locales.js';
 import { SlackNotifier } from './notifier/slack-notifier.js';
 import type { SlackSettings } from './settings.js';
 import { WorkQueue } from './work-queue.js';
@@ -41,7 +42,7 @@ export class SlackPlatform implements ChatPlatform {
       // Socket Mode's own client (apps.connections.open) reads its options from installerOptions.
       ...(this.receiver ? { receiver: this.receiver } : { socketMode: true, appToken: settings.appToken!, installerOptions: { clientOptions } }),
     });
-    const services = { ...context, settings, work: this.work };
+    const services = { ...context, ...withSlackLocales(context, new SlackLocales(this.app.client)), settings, work: this.work };
     register(this.app, services);
     this.notifier = new SlackNotifier(this.app.client, services);
   }
