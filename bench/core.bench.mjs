@@ -1,9 +1,8 @@
 // `npm run bench:core`: throughput and timeliness of the core on a real PostgreSQL. Plain JavaScript on the
 // compiled `dist/` (the script builds first), so it measures what `npm start` runs. See bench/README.md.
-import 'reflect-metadata';
+import { freePort } from '../test/support/global-setup.mjs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -390,17 +389,6 @@ async function dropDatabase(url) {
   } finally {
     await client.end();
   }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function percentile(values, q) {

@@ -163,7 +163,6 @@ async function openDatabase(pg, { ensureDatabase, startEmbeddedDatabase }) {
 }
 
 async function main() {
-  await import('reflect-metadata');
   const { default: pg } = await import('pg');
   const { default: bolt } = await import('@slack/bolt');
   const { startApp } = await import('../dist/app.js');

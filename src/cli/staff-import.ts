@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -26,7 +26,8 @@ export default async function globalSetup() {
   globalThis.langelisEmbedded = embedded;
 }
 
-function freePort() {
+/** A TCP port nobody listens on right now (also used by the benchmarks). */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
