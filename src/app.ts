@@ -10,7 +10,10 @@ import type { Config } from './config.js';
 import { parseOfficeHours } from './domain/calendar/office-hours.js';
 import { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { CallService } from './domain/call.service.js';
 import { DeadlineNotices } from './domain/deadline-notices.js';
+import { ExternalStepService } from './domain/external-step.service.js';
+import { MeetingService } from './domain/meeting.service.js';
 import { DeadlinePolicy } from './domain/deadline-policy.js';
 import { EscalationService } from './domain/escalation.service.js';
 import { InquiryQueries } from './domain/inquiry.queries.js';
@@ -29,6 +32,7 @@ import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOpti
 import { TypeormChatPostStore, TypeormConversationStore } from './persistence/chat-stores.typeorm.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
 import { mountWebForm } from './web/index.js';
+import { mountLetters } from './web/letters.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
 export interface AppOverrides {
@@ -43,6 +47,9 @@ export interface RunningApp {
   dataSource: DataSource;
   scheduler: Agenda;
   inquiries: InquiryService;
+  calls: CallService;
+  meetings: MeetingService;
+  externalSteps: ExternalStepService;
   escalations: EscalationService;
   queries: InquiryQueries;
   staff: StaffDirectory;
@@ -109,6 +116,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     reminderLeadMinutes: config.REMINDER_LEAD_MINUTES,
     overdueOutsideOfficeHours: config.OVERDUE_OUTSIDE_OFFICE_HOURS,
     unclaimedAfterMinutes: config.UNCLAIMED_AFTER_MINUTES,
+    callReminderLeadMinutes: config.CALL_REMINDER_LEAD_MINUTES,
+    callbackMinMinutes: config.CALLBACK_MIN_MINUTES,
+    meetingSummaryWorkingDays: config.MEETING_SUMMARY_WORKING_DAYS,
   });
 
   // The unit of work needs the consumers (to fan events out) and the dispatcher needs the unit of work's
@@ -123,6 +133,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger,
   );
   const inquiries = new InquiryService(unitOfWork, policy, clock);
+  const commands = { unitOfWork, policy, clock };
+  const calls = new CallService(commands);
+  const meetings = new MeetingService(commands);
+  const externalSteps = new ExternalStepService(commands);
   const escalations = new EscalationService(unitOfWork, policy, clock);
   const queries = new InquiryQueries(unitOfWork);
   const staff = new StaffDirectory(unitOfWork);
@@ -132,10 +146,14 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger,
     clock,
     inquiries,
+    calls,
+    meetings,
+    externalSteps,
     escalations,
     queries,
     staff,
     messaging: mail.messaging,
+    clientChannel: mail.clientChannel,
     chatPosts: new TypeormChatPostStore(dataSource),
     conversations: new TypeormConversationStore(dataSource),
   });
@@ -148,6 +166,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   let schedulerRunning = false;
   const http = new HttpServer(logger);
   http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }, { mailbox: () => mail.health() }));
+  mountLetters(http, mail.clientChannel, logger, config.TIME_ZONE);
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
 
@@ -164,6 +183,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     dataSource,
     scheduler: agenda,
     inquiries,
+    calls,
+    meetings,
+    externalSteps,
     escalations,
     queries,
     staff,

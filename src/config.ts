@@ -26,6 +26,12 @@ const environmentSchema = z.object({
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(120),
   OVERDUE_OUTSIDE_OFFICE_HOURS: bool.default(false),
   UNCLAIMED_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  CALL_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
+  /** R31.callback: the procedure says 30; an institution may choose longer, never shorter. */
+  CALLBACK_MIN_MINUTES: z.coerce.number().int().min(30).max(24 * 60).default(30),
+  MEETING_SUMMARY_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  /** Address the service is reached at from staff browsers (printable letters); defaults to http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
   /** Language of messages to a whole channel (announcements); people get their own. */
   DEFAULT_LANGUAGE: z.enum(['lt', 'en']).default('lt'),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),

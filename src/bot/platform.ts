@@ -1,5 +1,9 @@
 import type { Config } from '../config.js';
+import type { CallService } from '../domain/call.service.js';
+import type { ClientChannelService } from '../domain/client-channel.service.js';
 import type { ClientMessagingService } from '../domain/client-messaging.service.js';
+import type { ExternalStepService } from '../domain/external-step.service.js';
+import type { MeetingService } from '../domain/meeting.service.js';
 import type { Clock } from '../domain/clock.js';
 import type { EscalationService } from '../domain/escalation.service.js';
 import type { InquiryQueries } from '../domain/inquiry.queries.js';
@@ -16,11 +20,16 @@ export interface PlatformContext {
   logger: Logger;
   clock: Clock;
   inquiries: InquiryService;
+  calls: CallService;
+  meetings: MeetingService;
+  externalSteps: ExternalStepService;
   escalations: EscalationService;
   queries: InquiryQueries;
   staff: StaffDirectory;
   /** Client e-mail: the owner's "Reply by e-mail" (refused with a coded error when e-mail is not configured). */
   messaging: ClientMessagingService;
+  /** Letters, status notes to the client, meeting summaries and drafts (R19, R31, R48, R55). */
+  clientChannel: ClientChannelService;
   chatPosts: ChatPostStore;
   conversations: ConversationStore;
 }

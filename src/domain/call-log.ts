@@ -20,6 +20,8 @@ export const callLogSchema = z
     nextStepDue: z.coerce.date().nullable().default(null),
     /** R14.urgent-call: the client is to get an e-mail summary (sent by the e-mail feature). */
     emailSummaryToClient: z.boolean().default(false),
+    /** R31.callback: when to try again after a missed call (checked against the clock by the service). */
+    retryAt: z.coerce.date().nullable().default(null),
   })
   .superRefine((call, context) => {
     if (call.outcome !== 'reached') return;
@@ -30,3 +32,14 @@ export const callLogSchema = z
 
 export type CallLogInput = z.input<typeof callLogSchema>;
 export type CallLog = z.output<typeof callLogSchema>;
+
+/** R29.agreed-time: a call agreed with the client for a set time, with what the owner means to cover. */
+export const scheduleCallSchema = z.object({
+  at: z.coerce.date(),
+  plan: note(2000).min(1),
+});
+export type ScheduleCallInput = z.input<typeof scheduleCallSchema>;
+
+export function isMissed(outcome: CallOutcome): boolean {
+  return outcome !== 'reached';
+}

@@ -2,7 +2,7 @@ import { DomainError } from './errors.js';
 import type { StaffMember } from './staff.js';
 
 /** Why an e-mail goes to the client; each has its template (src/mail/templates). */
-export const CLIENT_EMAIL_PURPOSES = ['reply', 'acknowledgement', 'holding_reply', 'call_summary', 'status'] as const;
+export const CLIENT_EMAIL_PURPOSES = ['reply', 'acknowledgement', 'holding_reply', 'call_summary', 'status', 'meeting_summary'] as const;
 export type ClientEmailPurpose = (typeof CLIENT_EMAIL_PURPOSES)[number];
 
 /** An e-mail to a client as stored before and after sending (R12.records). */
@@ -61,8 +61,14 @@ export interface TemplateData {
   promisedBy?: string;
   nextStep?: string;
   nextStepDue?: string;
-  status?: 'resolved';
+  /** `resolved` (R19 at the end) or an intermediate result or decision in `text` (R19.status). */
+  status?: 'resolved' | 'update';
+  /** R48: when the meeting being summarised took place. */
+  meetingDate?: string;
 }
+
+/** Texts the owner edits before sending, offered by the bot (R31.callback: after a failed retry). */
+export type DraftKind = 'missed_call';
 
 /** The sender's details printed under every e-mail (R36.signature). */
 export interface Signature {
@@ -78,6 +84,8 @@ export interface ClientMailTemplates {
   /** Subject (without the registry-number prefix) and body (without the signature). */
   render(purpose: ClientEmailPurpose, language: 'lt' | 'en', data: TemplateData): { subject: string; body: string };
   signature(language: 'lt' | 'en', signature: Signature): string;
+  /** A ready draft in the client's language; the signature is added when it is sent. */
+  draft(kind: DraftKind, language: 'lt' | 'en', data: TemplateData): string;
   /** A date and time as the client reads it. */
   formatDate(at: Date, language: 'lt' | 'en'): string;
 }

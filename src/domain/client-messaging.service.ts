@@ -1,43 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import {
-  mailLanguage,
   registryNumberInSubject,
   requireSignature,
-  subjectWithNumber,
   type AttachmentDisposition,
-  type ClientEmailPurpose,
   type ClientMessage,
-  type ClientMailRepository,
   type ClientMailTemplates,
   type IncomingAttachment,
   type OutgoingEmail,
-  type TemplateData,
 } from './client-message.js';
 import type { Clock } from './clock.js';
-import { assertOwnerOrSupervisor, emitEvent, emitScheduleChange, requireStaff, type EventBody } from './command-support.js';
+import { answerFirst, changeInquiry, emitEvent, ownerCommand, requireStaff, type EventBody } from './command-support.js';
+import type { ClientEmailComposer } from './client-email-composer.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
 import { DomainError, InquiryNotFoundError } from './errors.js';
 import type { InquiryEvent } from './events.js';
 import { planFor } from './client-mail-plan.js';
-import { assertCan, type Inquiry } from './inquiry.js';
+import type { Inquiry } from './inquiry.js';
 import type { StaffMember } from './staff.js';
 import type { TransactionScope } from './unit-of-work.js';
-
-/** A transaction that also reaches the client's conversation. */
-export interface MessagingScope extends TransactionScope {
-  mail: ClientMailRepository;
-}
-
-export interface MessagingUnitOfWork {
-  run<T>(work: (scope: MessagingScope) => Promise<T>): Promise<T>;
-}
+import type { MessagingScope, MessagingUnitOfWork } from './messaging-unit-of-work.js';
 
 export interface ClientMessagingOptions {
   /** False without an SMTP server: replies are refused instead of queued for nobody. */
   enabled: boolean;
   institution: string;
-  /** Right-hand side of our Message-IDs (the domain of MAIL_FROM). */
-  messageIdDomain: string;
   /** E-mail of the staff member whose signature acknowledgements carry; null → no acknowledgements. */
   acknowledgementSigner: string | null;
   maxAttachmentBytes: number;
@@ -55,6 +41,7 @@ export class ClientMessagingService {
   constructor(
     private readonly unitOfWork: MessagingUnitOfWork,
     private readonly templates: ClientMailTemplates,
+    private readonly composer: ClientEmailComposer,
     private readonly policy: DeadlinePolicy,
     private readonly clock: Clock,
     private readonly options: ClientMessagingOptions,
@@ -70,23 +57,12 @@ export class ClientMessagingService {
       throw new DomainError('INPUT.INVALID', 'The reply must have between 1 and 50000 characters', { fields: [{ path: 'text', message: 'length' }] });
     }
     this.assertEnabled();
-    return this.unitOfWork.run(async (scope) => {
-      const actor = await requireStaff(scope, staffId);
-      const inquiry = await scope.inquiries.getForUpdate(inquiryId);
-      if (!inquiry) throw new InquiryNotFoundError(inquiryId);
-      assertCan(inquiry, 'first_reply');
-      assertOwnerOrSupervisor(inquiry, actor, 'reply');
-      const email = await this.compose(scope, inquiry, actor, 'reply', { text: body }, null);
-      const before = this.policy.schedule(inquiry);
-      if (inquiry.firstReplyAt === null) {
-        inquiry.firstReplyAt = this.clock.now();
-        if (inquiry.status === 'claimed') inquiry.status = 'in_progress';
-        await scope.inquiries.update(inquiry);
-        await this.emit(scope, inquiry, actor.id, { type: 'first_reply_sent' });
-        await emitScheduleChange(scope, this.policy, inquiry, before, this.clock.now());
-      }
-      return email!;
-    });
+    let email: OutgoingEmail | null = null;
+    await changeInquiry({ unitOfWork: this.unitOfWork, policy: this.policy, clock: this.clock }, inquiryId, staffId, ownerCommand('first_reply', async (scope, inquiry, actor, now) => {
+      email = await this.composer.compose(scope, inquiry, actor, 'reply', { text: body }, null);
+      return answerFirst(inquiry, now);
+    }));
+    return email!;
   }
 
   /** Fails fast, before any form is filled, when the sender could not sign an e-mail (R36.signature). */
@@ -109,7 +85,7 @@ export class ClientMessagingService {
       const signer = await requireStaff(scope, signerId);
       const dedupeKey = `${event.type}:${event.inquiryId}:${event.at}`;
       try {
-        await this.compose(scope, inquiry, signer, plan.purpose, plan.data(inquiry), dedupeKey);
+        await this.composer.compose(scope, inquiry, signer, plan.purpose, plan.data(inquiry), dedupeKey);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'MAIL.SIGNATURE_INCOMPLETE') throw error;
         // Nothing goes out unsigned; the sender learns why their e-mail did not leave.
@@ -204,60 +180,6 @@ export class ClientMessagingService {
 
   emailsOf(inquiryId: string): Promise<OutgoingEmail[]> {
     return this.unitOfWork.run((scope) => scope.mail.emailsOf(inquiryId));
-  }
-
-  /**
-   * One e-mail in the client's language with the sender's signature and the conversation's threading
-   * headers; queued with an `email_requested` event in the caller's transaction. Null for a redelivery.
-   */
-  private async compose(
-    scope: MessagingScope,
-    inquiry: Inquiry,
-    sender: StaffMember,
-    purpose: ClientEmailPurpose,
-    extra: Partial<TemplateData>,
-    dedupeKey: string | null,
-  ): Promise<OutgoingEmail | null> {
-    if (!inquiry.client.email) {
-      throw new DomainError('MAIL.NO_CLIENT_EMAIL', 'The client left no e-mail address', { registryNumber: inquiry.registryNumber });
-    }
-    const signature = requireSignature(sender, this.options.institution);
-    const language = mailLanguage(inquiry.client.language);
-    const data: TemplateData = {
-      registryNumber: inquiry.registryNumber,
-      clientName: inquiry.client.name,
-      subject: inquiry.subject,
-      institution: this.options.institution,
-      ...extra,
-    };
-    const rendered = this.templates.render(purpose, language, data);
-    const thread = await scope.mail.threadIds(inquiry.id);
-    const first = inquiry.channel === 'email' && inquiry.externalId ? [{ messageId: inquiry.externalId, direction: 'in' as const }] : [];
-    const conversation = [...first, ...thread];
-    const lastFromClient = conversation.filter((entry) => entry.direction === 'in').at(-1) ?? conversation.at(-1);
-    const email: OutgoingEmail = {
-      id: randomUUID(),
-      inquiryId: inquiry.id,
-      purpose,
-      dedupeKey,
-      senderId: sender.id,
-      to: { name: inquiry.client.name, address: inquiry.client.email },
-      subject: subjectWithNumber(inquiry.registryNumber, rendered.subject),
-      body: `${rendered.body.trimEnd()}\n\n-- \n${this.templates.signature(language, signature)}\n`,
-      language,
-      messageId: `<${randomUUID()}@${this.options.messageIdDomain}>`,
-      inReplyTo: lastFromClient?.messageId ?? null,
-      references: conversation.map((entry) => entry.messageId),
-      status: 'pending',
-      attempts: 0,
-      lastError: null,
-      createdAt: this.clock.now(),
-      sentAt: null,
-    };
-    if (!(await scope.mail.insertEmail(email))) return null;
-    await scope.mail.addThreadId(inquiry.id, email.messageId, 'out');
-    await this.emit(scope, inquiry, sender.id, { type: 'email_requested', emailId: email.id, purpose });
-    return email;
   }
 
   private acknowledgementSigner(scope: MessagingScope): Promise<StaffMember | null> {

@@ -3,7 +3,8 @@ import type { DeadlinePolicy } from './deadline-policy.js';
 import type { DeadlineKind } from './events.js';
 import type { NoticeStage } from './inquiry.repository.js';
 import { emitEvent } from './command-support.js';
-import type { UnitOfWork } from './unit-of-work.js';
+import type { Inquiry } from './inquiry.js';
+import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
 
 /** What became of a deadline notice the scheduler asked for. */
 export type NoticeOutcome =
@@ -38,7 +39,7 @@ export class DeadlineNotices {
       const watched = this.policy.schedule(inquiry)[request.deadline];
       if (!watched || watched.dueAt !== request.dueAt.toISOString()) return { outcome: 'stale' };
       const now = this.clock.now();
-      const deliverAt = this.policy.deliveryTime(request.stage, now);
+      const deliverAt = this.policy.deliveryTime(request.stage, now, request.deadline);
       if (deliverAt.getTime() > now.getTime()) return { outcome: 'deferred', at: deliverAt };
       if (!(await scope.inquiries.recordNotice(inquiry.id, request.deadline, request.stage, request.dueAt))) {
         return { outcome: 'duplicate' };
@@ -51,11 +52,20 @@ export class DeadlineNotices {
           type: request.stage === 'reminder' ? 'reminder_due' : 'overdue',
           deadline: request.deadline,
           dueAt: watched.dueAt,
-          recipientId: inquiry.ownerId,
+          recipientId: await recipientOf(scope, inquiry, request),
         },
         now,
       );
       return { outcome: 'sent' };
     });
   }
+}
+
+/** R48.meeting-summary-2wd: a summary is the recorder's to send, and the chair hears when it is late; the rest is the owner's. */
+async function recipientOf(scope: TransactionScope, inquiry: Inquiry, request: NoticeRequest): Promise<string | null> {
+  if (request.deadline !== 'meeting_summary') return inquiry.ownerId;
+  const meetings = await scope.meetings.listByInquiry(inquiry.id);
+  const owed = meetings.find((meeting) => meeting.status === 'held' && meeting.summaryDue?.getTime() === request.dueAt.getTime());
+  if (!owed) return inquiry.ownerId;
+  return request.stage === 'reminder' ? owed.recorderId : owed.chairId;
 }

@@ -1,7 +1,7 @@
 import type { WorkingCalendar } from './calendar/working-calendar.js';
-import type { DeadlineSchedule } from './events.js';
+import type { DeadlineKind, DeadlineSchedule, WatchedDeadline } from './events.js';
 import type { NoticeStage } from './inquiry.repository.js';
-import { carriesStatutoryDeadline, isOpen, resolutionDue, type Inquiry, type InquiryKind } from './inquiry.js';
+import { carriesStatutoryDeadline, isOpen, resolutionDue, type Inquiry, type InquiryKind, type PlannedCall } from './inquiry.js';
 
 export interface DeadlinePolicyOptions {
   /** R14.reply-1wd: working days to the first reply. */
@@ -14,6 +14,12 @@ export interface DeadlinePolicyOptions {
   overdueOutsideOfficeHours: boolean;
   /** Office minutes after receipt at which an inquiry nobody claimed is announced again. */
   unclaimedAfterMinutes: number;
+  /** R29.agreed-time: minutes before an agreed call at which the owner is reminded. */
+  callReminderLeadMinutes: number;
+  /** R31.callback: a missed call is retried no sooner than this. */
+  callbackMinMinutes: number;
+  /** R48.meeting-summary-2wd: working days to send the summary after a meeting. */
+  meetingSummaryWorkingDays: number;
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyOptions = {
@@ -22,6 +28,9 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyOptions = {
   reminderLeadMinutes: 120,
   overdueOutsideOfficeHours: false,
   unclaimedAfterMinutes: 60,
+  callReminderLeadMinutes: 10,
+  callbackMinMinutes: 30,
+  meetingSummaryWorkingDays: 2,
 };
 
 /** The procedure's deadlines, computed on the institution's working calendar. */
@@ -50,6 +59,9 @@ export class DeadlinePolicy {
     const resolveBy = resolutionDue(inquiry);
     if (resolveBy !== null) schedule.resolution = this.watch(resolveBy);
     if (inquiry.followUpDue !== null) schedule.follow_up = this.watch(inquiry.followUpDue);
+    if (inquiry.nextCall !== null) schedule.call = this.callWatch(inquiry.nextCall);
+    if (inquiry.meetingSummaryDue !== null) schedule.meeting_summary = this.watch(inquiry.meetingSummaryDue);
+    if (inquiry.externalStepDue !== null) schedule.external_step = this.watch(inquiry.externalStepDue);
     if (inquiry.ownerId === null) {
       const claimBy = this.calendar.addOfficeMinutes(inquiry.receivedAt, this.options.unclaimedAfterMinutes);
       schedule.claim = { dueAt: claimBy.toISOString(), remindAt: null };
@@ -57,16 +69,34 @@ export class DeadlinePolicy {
     return schedule;
   }
 
+  /** R48.meeting-summary-2wd */
+  meetingSummaryDue(heldAt: Date): Date {
+    return this.calendar.addWorkingDays(heldAt, this.options.meetingSummaryWorkingDays);
+  }
+
+  /** R31.callback: the earliest moment a missed call may be tried again. */
+  earliestRetry(missedAt: Date): Date {
+    return new Date(missedAt.getTime() + this.options.callbackMinMinutes * 60_000);
+  }
+
   /**
    * When a notice due now may be delivered: ordinary reminders only inside office hours,
    * overdue notices too unless configured to go at any time.
    */
-  deliveryTime(stage: NoticeStage, now: Date): Date {
+  deliveryTime(stage: NoticeStage, now: Date, deadline: DeadlineKind): Date {
+    // A call's time was agreed with the client, so its reminder keeps that time even outside office hours.
+    if (deadline === 'call') return now;
     if (stage === 'overdue' && this.options.overdueOutsideOfficeHours) return now;
     return this.calendar.nextOpening(now);
   }
 
-  private watch(dueAt: Date) {
+  /** An agreed call is announced a few minutes ahead (R29); a retry (R31) or news to tell (R19) at its time. */
+  private callWatch(call: PlannedCall): WatchedDeadline {
+    const lead = call.purpose === 'agreed' ? this.options.callReminderLeadMinutes * 60_000 : 0;
+    return { dueAt: call.at.toISOString(), remindAt: new Date(call.at.getTime() - lead).toISOString(), overdue: false };
+  }
+
+  private watch(dueAt: Date): WatchedDeadline {
     const remindAt = this.calendar.subtractOfficeMinutes(dueAt, this.options.reminderLeadMinutes);
     return { dueAt: dueAt.toISOString(), remindAt: remindAt.toISOString() };
   }

@@ -1,25 +1,32 @@
+import type { AnswerChannel } from './answer-channel.js';
 import type { CallLog } from './call-log.js';
 import type { ClientEmailPurpose } from './client-message.js';
 import type { EscalationType } from './escalation.js';
+import type { PlannedCall } from './inquiry.js';
+import type { MeetingFormat } from './meeting.js';
 
-/** Which deadline a reminder is about. */
 /**
  * Which deadline a notice is about: the first reply (R14), the resolution (R59 / R14 holding reply),
- * a follow-up promised in a conflict (R54), or an inquiry nobody has claimed yet (R4).
+ * a follow-up promised in a conflict (R54), an inquiry nobody has claimed yet (R4), a planned call
+ * (R29, R31), a meeting summary (R48) or a step with another institution (R24).
  */
-export type DeadlineKind = 'first_reply' | 'resolution' | 'follow_up' | 'claim';
-
-export const DEADLINE_KINDS: readonly DeadlineKind[] = ['first_reply', 'resolution', 'follow_up', 'claim'];
+export const DEADLINE_KINDS = ['first_reply', 'resolution', 'follow_up', 'claim', 'call', 'meeting_summary', 'external_step'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /** A deadline the scheduler must watch: a reminder before it and an overdue notice at it. */
 export interface WatchedDeadline {
   dueAt: string;
   /** Null when only the moment itself matters (an unclaimed inquiry is re-announced, nobody is nudged before). */
   remindAt: string | null;
+  /** False when only the reminder matters (a planned call is not "overdue" at its own time). */
+  overdue?: false;
 }
 
 /** The deadlines of one inquiry that are still running; a missing one is met or cancelled. */
 export type DeadlineSchedule = Partial<Record<DeadlineKind, WatchedDeadline>>;
+
+export const PROGRESS_STAGES = ['intermediate', 'decision'] as const;
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];
 
 /** A call log as it travels in an event: an internal note, never shown to the client (R35.no-internal). */
 export type CallLogRecord = Omit<CallLog, 'nextStepDue'> & { nextStepDue: string | null };
@@ -49,7 +56,22 @@ export type InquiryEvent =
   | EventBase<'resolved'>
   | EventBase<'closed'>
   | (EventBase<'reopened'> & { reason: string })
-  | (EventBase<'call_logged'> & { call: CallLogRecord })
+  | (EventBase<'call_logged'> & { call: CallLogRecord; attempt: number })
+  // Procedure workflows (chapters III–V): planned calls, missed calls, meetings, external steps, status notes.
+  | (EventBase<'call_scheduled'> & { callAt: string; plan: string; purpose: PlannedCall['purpose'] })
+  /** R31.callback: the retry failed too; the owner is prompted to e-mail the client. */
+  | (EventBase<'callback_failed'> & { attempts: number; ownerId: string | null })
+  | (EventBase<'meeting_planned'> & { meetingId: string; startsAt: string; format: MeetingFormat; chairId: string; recorderId: string })
+  | (EventBase<'meeting_held'> & { meetingId: string; summaryDue: string; recorderId: string; chairId: string })
+  | (EventBase<'meeting_summary_sent'> & { meetingId: string; via: 'email' | 'letter' })
+  | (EventBase<'external_step_added'> & { stepId: string; institution: string; what: string; dueAt: string })
+  | (EventBase<'external_decision_recorded'> & { stepId: string; noteId: string; institution: string; decision: string })
+  /** R24.other-institution: decisions of several institutions conflict; a joint meeting is proposed. */
+  | (EventBase<'external_decisions_conflict'> & { institutions: string[]; ownerId: string | null })
+  /** R19.status: an intermediate result or decision; the owner is offered to tell the client. */
+  | (EventBase<'progress_recorded'> & { noteId: string; note: string; stage: ProgressStage })
+  | (EventBase<'client_informed'> & { noteId: string; via: AnswerChannel })
+  | (EventBase<'letter_issued'> & { letterId: string })
   | (EventBase<'escalated'> & { escalationId: string; escalationType: EscalationType; managerId: string | null; followUpAt: string | null })
   | (EventBase<'escalation_acknowledged'> & { escalationId: string })
   | (EventBase<'escalation_taken_over'> & { escalationId: string; managerId: string })

@@ -1,6 +1,9 @@
 import { InquiryNotFoundError, DomainError } from './errors.js';
 import type { Escalation } from './escalation.js';
+import type { ExternalStep } from './external-step.js';
 import type { Inquiry } from './inquiry.js';
+import type { Letter } from './letter.js';
+import type { Meeting } from './meeting.js';
 import type { InquiryQuery, TimelineEntry } from './inquiry.repository.js';
 import type { StaffMember } from './staff.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
@@ -11,6 +14,9 @@ export interface InquirySnapshot {
   owner: StaffMember | null;
   timeline: TimelineEntry[];
   escalations: Escalation[];
+  meetings: Meeting[];
+  externalSteps: ExternalStep[];
+  letters: Letter[];
 }
 
 export interface EscalationSnapshot {
@@ -36,6 +42,9 @@ export class InquiryQueries {
         owner: inquiry.ownerId ? await scope.staff.findById(inquiry.ownerId) : null,
         timeline: await scope.inquiries.timeline(inquiry.id),
         escalations: await scope.escalations.listByInquiry(inquiry.id),
+        meetings: await scope.meetings.listByInquiry(inquiry.id),
+        externalSteps: await scope.externalSteps.listByInquiry(inquiry.id),
+        letters: await scope.letters.listByInquiry(inquiry.id),
       };
     });
   }
@@ -69,7 +78,8 @@ export class InquiryQueries {
     return this.unitOfWork.run((scope) => scope.staff.findById(id));
   }
 
-  staffWithRole(role: StaffMember['roles'][number]): Promise<StaffMember[]> {
+  /** Active staff (with `role`, when given): pickers for chairs and recorders (R45.meetings). */
+  staffWithRole(role: StaffMember['roles'][number] | null): Promise<StaffMember[]> {
     return this.unitOfWork.run((scope) => scope.staff.listByRole(role));
   }
 }

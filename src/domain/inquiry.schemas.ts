@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROGRESS_STAGES } from './events.js';
 import { CHANNELS, INQUIRY_KINDS } from './inquiry.js';
 
 /** What any intake path (e-mail, web form, staff in chat) supplies to register an inquiry. */
@@ -34,3 +35,10 @@ export const registerInquirySchema = z
 
 export type RegisterInquiryInput = z.input<typeof registerInquirySchema>;
 export type RegisterInquiryCommand = z.output<typeof registerInquirySchema>;
+
+/** R19.status: what the owner records as an intermediate result or a decision. */
+export const recordProgressSchema = z.object({
+  note: z.string().trim().min(1).max(3000),
+  stage: z.enum(PROGRESS_STAGES).default('intermediate'),
+});
+export type RecordProgressInput = z.input<typeof recordProgressSchema>;

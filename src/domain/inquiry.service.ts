@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { callLogSchema, type CallLogInput } from './call-log.js';
+import { assertAnsweredInSameChannel } from './answer-channel.js';
 import type { Clock } from './clock.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
-import { assertOwnerOrSupervisor, emitEvent, emitScheduleChange, requireStaff, type EventBody } from './command-support.js';
-import { AlreadyClaimedError, DomainError, InquiryNotFoundError } from './errors.js';
+import {
+  answerFirst,
+  assertOwnerOrSupervisor,
+  changeInquiry,
+  emitEvent,
+  emitScheduleChange,
+  ownerCommand,
+  requireStaff,
+  type CommandStep,
+  type EventBody,
+} from './command-support.js';
+import { AlreadyClaimedError, DomainError } from './errors.js';
 import type { DeadlineSchedule } from './events.js';
 import { assertCan, type Inquiry, type InquiryAction } from './inquiry.js';
 import { DuplicateExternalIdError } from './inquiry.repository.js';
-import { registerInquirySchema, type RegisterInquiryInput } from './inquiry.schemas.js';
-import { fullName, type StaffMember } from './staff.js';
+import { recordProgressSchema, registerInquirySchema, type RecordProgressInput, type RegisterInquiryInput } from './inquiry.schemas.js';
+import { fullName } from './staff.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
 import { parseInput } from './validation.js';
 
@@ -22,9 +32,9 @@ export interface RegistrationResult {
 /** The commands of the procedure on one inquiry; each runs in one transaction with its events. */
 export class InquiryService {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly policy: DeadlinePolicy,
-    private readonly clock: Clock,
+    readonly unitOfWork: UnitOfWork,
+    readonly policy: DeadlinePolicy,
+    readonly clock: Clock,
   ) {}
 
   /** R15.register: registers once per (channel, external id); a re-delivery returns the first registration. */
@@ -59,6 +69,10 @@ export class InquiryService {
           followUpDue: null,
           resolvedAt: null,
           closedAt: null,
+          nextCall: null,
+          missedCalls: 0,
+          meetingSummaryDue: null,
+          externalStepDue: null,
         };
         await scope.inquiries.insert(inquiry);
         await this.emit(scope, inquiry, command.registeredById, {
@@ -120,12 +134,7 @@ export class InquiryService {
 
   /** R14.reply-1wd: the first reply stops the reply reminder. */
   recordFirstReply(inquiryId: string, staffId: string): Promise<Inquiry> {
-    return this.ownerAction(inquiryId, staffId, 'first_reply', (inquiry, now) => {
-      if (inquiry.firstReplyAt !== null) return [];
-      inquiry.firstReplyAt = now;
-      if (inquiry.status === 'claimed') inquiry.status = 'in_progress';
-      return [{ type: 'first_reply_sent' }];
-    });
+    return this.ownerAction(inquiryId, staffId, 'first_reply', (inquiry, now) => answerFirst(inquiry, now));
   }
 
   /** R14.holding-reply: the promised date becomes the resolution deadline; it counts as the first reply. */
@@ -149,19 +158,6 @@ export class InquiryService {
     });
   }
 
-  /**
-   * R44.call-notes / R16.expectations: the post-call summary goes to the timeline as an internal note.
-   * A call that reached the client settles a promised follow-up (R54).
-   */
-  async logCall(inquiryId: string, staffId: string, input: CallLogInput): Promise<Inquiry> {
-    const call = parseInput(callLogSchema, input);
-    return this.ownerAction(inquiryId, staffId, 'log_call', (inquiry) => {
-      if (inquiry.status === 'claimed') inquiry.status = 'in_progress';
-      if (call.outcome === 'reached') inquiry.followUpDue = null;
-      return [{ type: 'call_logged', call: { ...call, nextStepDue: call.nextStepDue?.toISOString() ?? null } }];
-    });
-  }
-
   waitForClient(inquiryId: string, staffId: string): Promise<Inquiry> {
     return this.ownerAction(inquiryId, staffId, 'wait_for_client', (inquiry) => {
       inquiry.status = 'waiting_on_client';
@@ -169,20 +165,32 @@ export class InquiryService {
     });
   }
 
+  /** R55.same-channel: a complaint is resolved only once answered the way it came. */
   resolve(inquiryId: string, staffId: string): Promise<Inquiry> {
-    return this.ownerAction(inquiryId, staffId, 'resolve', (inquiry, now) => {
+    return this.change(inquiryId, staffId, ownerCommand('resolve', async (scope, inquiry, _actor, now) => {
+      assertAnsweredInSameChannel(inquiry, await scope.inquiries.timeline(inquiry.id));
       inquiry.status = 'resolved';
       inquiry.resolvedAt = now;
       return [{ type: 'resolved' }];
-    });
+    }));
   }
 
+  /** R55.same-channel: checked again, as the answer may have been withdrawn by a reopen and a new resolve path. */
   close(inquiryId: string, staffId: string): Promise<Inquiry> {
-    return this.ownerAction(inquiryId, staffId, 'close', (inquiry, now) => {
+    return this.change(inquiryId, staffId, ownerCommand('close', async (scope, inquiry, _actor, now) => {
+      assertAnsweredInSameChannel(inquiry, await scope.inquiries.timeline(inquiry.id));
       inquiry.status = 'closed';
       inquiry.closedAt = now;
       return [{ type: 'closed' }];
-    });
+    }));
+  }
+
+  /** R19.status: an intermediate result or decision, which the owner is then offered to pass on to the client. */
+  async recordProgress(inquiryId: string, staffId: string, input: RecordProgressInput): Promise<Inquiry> {
+    const progress = parseInput(recordProgressSchema, input);
+    return this.ownerAction(inquiryId, staffId, 'record_progress', () => [
+      { type: 'progress_recorded', noteId: randomUUID(), note: progress.note, stage: progress.stage },
+    ]);
   }
 
   /** Back to work; an owned inquiry goes on with its owner, an unowned one back to the queue. */
@@ -204,31 +212,11 @@ export class InquiryService {
     action: InquiryAction,
     apply: (inquiry: Inquiry, now: Date) => EventBody[],
   ): Promise<Inquiry> {
-    return this.change(inquiryId, staffId, async (_scope, inquiry, actor, now) => {
-      assertCan(inquiry, action);
-      assertOwnerOrSupervisor(inquiry, actor, action.replace('_', ' '));
-      return apply(inquiry, now);
-    });
+    return this.change(inquiryId, staffId, ownerCommand(action, async (_scope, inquiry, _actor, now) => apply(inquiry, now)));
   }
 
-  /** Locks the inquiry, applies one command, stores it with its events and any deadline change. */
-  private change(
-    inquiryId: string,
-    staffId: string,
-    apply: (scope: TransactionScope, inquiry: Inquiry, actor: StaffMember, now: Date) => Promise<EventBody[]>,
-  ): Promise<Inquiry> {
-    return this.unitOfWork.run(async (scope) => {
-      const actor = await requireStaff(scope, staffId);
-      const inquiry = await scope.inquiries.getForUpdate(inquiryId);
-      if (!inquiry) throw new InquiryNotFoundError(inquiryId);
-      const before = this.policy.schedule(inquiry);
-      const events = await apply(scope, inquiry, actor, this.clock.now());
-      if (events.length === 0) return inquiry;
-      await scope.inquiries.update(inquiry);
-      for (const event of events) await this.emit(scope, inquiry, actor.id, event);
-      await this.emitScheduleChange(scope, inquiry, before);
-      return inquiry;
-    });
+  private change(inquiryId: string, staffId: string, apply: CommandStep<TransactionScope>): Promise<Inquiry> {
+    return changeInquiry(this, inquiryId, staffId, apply);
   }
 
   private emitScheduleChange(scope: TransactionScope, inquiry: Inquiry, before: DeadlineSchedule): Promise<void> {

@@ -47,6 +47,21 @@ export interface Inquiry {
   followUpDue: Date | null;
   resolvedAt: Date | null;
   closedAt: Date | null;
+  /** R29.agreed-time / R31.callback: the next call the owner is to make, if one is planned. */
+  nextCall: PlannedCall | null;
+  /** R31.callback: calls in a row the client did not answer; a reached call resets it. */
+  missedCalls: number;
+  /** R48.meeting-summary-2wd: the earliest summary still owed after a meeting. */
+  meetingSummaryDue: Date | null;
+  /** R24.other-institution: the earliest external step still pending. */
+  externalStepDue: Date | null;
+}
+
+/** A call agreed with the client for a time (R29), a retry after a missed call (R31), or news to tell (R19). */
+export interface PlannedCall {
+  at: Date;
+  plan: string;
+  purpose: 'agreed' | 'retry' | 'inform';
 }
 
 export function isOpen(inquiry: Pick<Inquiry, 'status'>): boolean {
@@ -69,6 +84,13 @@ const ALLOWED_FROM = {
   release: ['claimed', 'in_progress', 'waiting_on_client'],
   hand_over: ['new', 'claimed', 'in_progress', 'waiting_on_client'],
   log_call: ['claimed', 'in_progress', 'waiting_on_client'],
+  plan_call: ['claimed', 'in_progress', 'waiting_on_client'],
+  plan_meeting: ['claimed', 'in_progress', 'waiting_on_client'],
+  record_meeting: ['claimed', 'in_progress', 'waiting_on_client', 'resolved'],
+  external_step: ['claimed', 'in_progress', 'waiting_on_client'],
+  record_progress: ['claimed', 'in_progress', 'waiting_on_client'],
+  inform_client: ['claimed', 'in_progress', 'waiting_on_client', 'resolved'],
+  write_letter: ['claimed', 'in_progress', 'waiting_on_client', 'resolved'],
   escalate: ['claimed', 'in_progress', 'waiting_on_client'],
   first_reply: ['claimed', 'in_progress', 'waiting_on_client'],
   holding_reply: ['claimed', 'in_progress', 'waiting_on_client'],
@@ -82,6 +104,6 @@ export type InquiryAction = keyof typeof ALLOWED_FROM;
 /** Throws a coded error unless `action` may start from the inquiry's current status. */
 export function assertCan(inquiry: Inquiry, action: InquiryAction): void {
   if (!(ALLOWED_FROM[action] as readonly InquiryStatus[]).includes(inquiry.status)) {
-    throw new InvalidTransitionError(inquiry.registryNumber, inquiry.status, action.replace('_', ' '));
+    throw new InvalidTransitionError(inquiry.registryNumber, inquiry.status, action.replaceAll('_', ' '));
   }
 }

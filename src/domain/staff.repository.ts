@@ -6,8 +6,8 @@ export interface StaffRepository {
   findByEmail(email: string): Promise<StaffMember | null>;
   findBySlackUserId(slackUserId: string): Promise<StaffMember | null>;
   findByTeamsUserId(teamsUserId: string): Promise<StaffMember | null>;
-  /** Active staff holding `role`. */
-  listByRole(role: StaffMember['roles'][number]): Promise<StaffMember[]>;
+  /** Active staff holding `role`; all active staff for null. */
+  listByRole(role: StaffMember['roles'][number] | null): Promise<StaffMember[]>;
   /** Inserts or replaces the member with this id. */
   save(member: StaffMember): Promise<void>;
 }

@@ -1,6 +1,9 @@
 import type { EscalationRepository } from './escalation.js';
 import type { InquiryEvent } from './events.js';
+import type { ExternalStepRepository } from './external-step.js';
 import type { InquiryRepository } from './inquiry.repository.js';
+import type { LetterRepository } from './letter.js';
+import type { MeetingRepository } from './meeting.js';
 import type { StaffRepository } from './staff.repository.js';
 
 /** Writes events to the outbox, to be delivered after the transaction commits. */
@@ -13,6 +16,9 @@ export interface TransactionScope {
   inquiries: InquiryRepository;
   staff: StaffRepository;
   escalations: EscalationRepository;
+  meetings: MeetingRepository;
+  externalSteps: ExternalStepRepository;
+  letters: LetterRepository;
   events: EventSink;
 }
 

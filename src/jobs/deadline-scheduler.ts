@@ -26,7 +26,9 @@ export class DeadlineScheduler implements EventConsumer {
       if (watched.remindAt !== null) {
         await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'reminder', dueAt: watched.dueAt }, watched.remindAt);
       }
-      await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'overdue', dueAt: watched.dueAt }, watched.dueAt);
+      if (watched.overdue !== false) {
+        await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'overdue', dueAt: watched.dueAt }, watched.dueAt);
+      }
     }
   }
 

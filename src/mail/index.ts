@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
+import { ClientChannelService } from '../domain/client-channel.service.js';
+import { ClientEmailComposer } from '../domain/client-email-composer.js';
 import { ClientMessagingService } from '../domain/client-messaging.service.js';
 import type { Clock } from '../domain/clock.js';
 import type { DeadlinePolicy } from '../domain/deadline-policy.js';
@@ -30,6 +32,8 @@ export interface MailDependencies {
 /** E-mail with clients: intake from IMAP, client e-mail through SMTP, the domain service between them. */
 export interface MailModule {
   messaging: ClientMessagingService;
+  /** Answers through the client's own channel: letters, status notes, meeting summaries, drafts. */
+  clientChannel: ClientChannelService;
   intake: MailIntake;
   /** Null without IMAP_URL. */
   poller: ImapPoller | null;
@@ -43,13 +47,21 @@ export interface MailModule {
 export function createMail(deps: MailDependencies): MailModule {
   const { config, logger } = deps;
   const unitOfWork = messagingUnitOfWork(deps.dataSource, deps.consumers, deps.afterCommit);
-  const messaging = new ClientMessagingService(unitOfWork, new CatalogueTemplates(config.TIME_ZONE), deps.policy, deps.clock, {
-    enabled: config.SMTP_URL !== undefined,
+  const templates = new CatalogueTemplates(config.TIME_ZONE);
+  const composer = new ClientEmailComposer(templates, deps.clock, {
     institution: config.INSTITUTION_NAME,
     messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
+  });
+  const messaging = new ClientMessagingService(unitOfWork, templates, composer, deps.policy, deps.clock, {
+    enabled: config.SMTP_URL !== undefined,
+    institution: config.INSTITUTION_NAME,
     acknowledgementSigner: config.MAIL_ACKNOWLEDGEMENT_SIGNER ?? null,
     maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
     maxMessageAttachmentBytes: config.MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES,
+  });
+  const clientChannel = new ClientChannelService(unitOfWork, composer, templates, deps.policy, deps.clock, {
+    emailEnabled: config.SMTP_URL !== undefined,
+    institution: config.INSTITUTION_NAME,
   });
   const intake = new MailIntake(deps.inquiries, messaging, logger);
   const smtp = config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : null;
@@ -71,6 +83,7 @@ export function createMail(deps: MailDependencies): MailModule {
     : null;
   return {
     messaging,
+    clientChannel,
     intake,
     poller,
     consumers,

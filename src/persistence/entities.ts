@@ -38,6 +38,12 @@ export interface InquiryRow {
   follow_up_due: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
+  next_call_at: Date | null;
+  next_call_plan: string | null;
+  next_call_purpose: string | null;
+  missed_calls: number;
+  meeting_summary_due: Date | null;
+  external_step_due: Date | null;
 }
 
 export interface EscalationRow {
@@ -122,6 +128,12 @@ export const InquiryEntity = new EntitySchema<InquiryRow>({
     follow_up_due: timestamp,
     resolved_at: timestamp,
     closed_at: timestamp,
+    next_call_at: timestamp,
+    next_call_plan: { type: 'text', nullable: true },
+    next_call_purpose: { type: 'text', nullable: true },
+    missed_calls: { type: 'int', default: 0 },
+    meeting_summary_due: timestamp,
+    external_step_due: timestamp,
   },
   uniques: [{ name: 'inquiries_channel_external_id_key', columns: ['channel', 'external_id'] }],
 });

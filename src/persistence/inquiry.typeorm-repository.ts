@@ -1,6 +1,6 @@
 import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import type { DeadlineKind } from '../domain/events.js';
-import type { Channel, Inquiry, InquiryKind, InquiryStatus } from '../domain/inquiry.js';
+import type { Channel, Inquiry, InquiryKind, InquiryStatus, PlannedCall } from '../domain/inquiry.js';
 import { OPEN_STATUSES } from '../domain/inquiry.js';
 import {
   DuplicateExternalIdError,
@@ -149,6 +149,12 @@ function toRow(inquiry: Inquiry): InquiryRow {
     follow_up_due: inquiry.followUpDue,
     resolved_at: inquiry.resolvedAt,
     closed_at: inquiry.closedAt,
+    next_call_at: inquiry.nextCall?.at ?? null,
+    next_call_plan: inquiry.nextCall?.plan ?? null,
+    next_call_purpose: inquiry.nextCall?.purpose ?? null,
+    missed_calls: inquiry.missedCalls,
+    meeting_summary_due: inquiry.meetingSummaryDue,
+    external_step_due: inquiry.externalStepDue,
   };
 }
 
@@ -172,5 +178,11 @@ function toInquiry(row: InquiryRow): Inquiry {
     followUpDue: row.follow_up_due,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
+    nextCall: row.next_call_at
+      ? { at: row.next_call_at, plan: row.next_call_plan ?? '', purpose: row.next_call_purpose as PlannedCall['purpose'] }
+      : null,
+    missedCalls: row.missed_calls,
+    meetingSummaryDue: row.meeting_summary_due,
+    externalStepDue: row.external_step_due,
   };
 }

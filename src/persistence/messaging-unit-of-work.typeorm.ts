@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { MessagingScope } from '../domain/client-messaging.service.js';
+import type { MessagingScope } from '../domain/messaging-unit-of-work.js';
 import type { EventConsumer } from '../domain/notifier.js';
 import { TypeormClientMailRepository } from './client-mail.typeorm-repository.js';
 import { TypeormUnitOfWork } from './unit-of-work.typeorm.js';

@@ -24,9 +24,9 @@ export class TypeormStaffRepository implements StaffRepository {
     return this.findOne({ teams_user_id: teamsUserId });
   }
 
-  async listByRole(role: StaffRole): Promise<StaffMember[]> {
+  async listByRole(role: StaffRole | null): Promise<StaffMember[]> {
     const rows: StaffRow[] = await this.db.query(
-      'SELECT * FROM staff_members WHERE active AND $1 = ANY(roles) ORDER BY surname, first_name',
+      'SELECT * FROM staff_members WHERE active AND ($1::text IS NULL OR $1 = ANY(roles)) ORDER BY surname, first_name',
       [role],
     );
     return rows.map(toMember);

@@ -4,6 +4,7 @@ import type { TransactionScope } from '../domain/unit-of-work.js';
 import { TypeormEscalationRepository } from './escalation.typeorm-repository.js';
 import { TypeormInquiryRepository } from './inquiry.typeorm-repository.js';
 import { OutboxWriter } from './outbox.js';
+import { TypeormExternalStepRepository, TypeormLetterRepository, TypeormMeetingRepository } from './procedure.typeorm-repositories.js';
 import { TypeormStaffRepository } from './staff.typeorm-repository.js';
 
 /**
@@ -25,6 +26,9 @@ export class TypeormUnitOfWork<S extends TransactionScope = TransactionScope> {
           inquiries: new TypeormInquiryRepository(manager),
           staff: new TypeormStaffRepository(manager),
           escalations: new TypeormEscalationRepository(manager),
+          meetings: new TypeormMeetingRepository(manager),
+          externalSteps: new TypeormExternalStepRepository(manager),
+          letters: new TypeormLetterRepository(manager),
           events: new OutboxWriter(manager, this.consumers),
         }),
       ),

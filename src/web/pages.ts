@@ -10,7 +10,7 @@ export interface FormState {
   procedureUrl: string | null;
 }
 
-const escape = (text: string): string =>
+export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 // Small, readable on a phone, visible focus, no script: the page works in any browser.
@@ -41,7 +41,7 @@ function layout(language: WebLanguage, title: string, content: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
@@ -55,9 +55,9 @@ ${content}
 
 /** `GET /` and a form re-shown with per-field messages. */
 export function formPage(state: FormState, institution: string): string {
-  const t = (key: WebMessageKey) => escape(webMessages[state.language][key]);
+  const t = (key: WebMessageKey) => escapeHtml(webMessages[state.language][key]);
   const other: WebLanguage = state.language === 'lt' ? 'en' : 'lt';
-  const value = (field: FormField) => escape(state.values[field] ?? '');
+  const value = (field: FormField) => escapeHtml(state.values[field] ?? '');
   const problem = (field: FormField) => state.invalid.has(field);
   const describedBy = (field: FormField, hint?: string) => {
     const ids = [hint, problem(field) ? `${field}-error` : undefined].filter(Boolean);
@@ -77,18 +77,18 @@ export function formPage(state: FormState, institution: string): string {
           .map((field) => (field === 'form' ? `<li>${t('error.form')}</li>` : `<li><a href="#${field}">${t(field === 'consent' ? 'error.consent' : field)}</a></li>`))
           .join('')}</ul></div>`
       : '';
-  const procedure = state.procedureUrl ? `<p><a href="${escape(state.procedureUrl)}">${t('procedure')}</a></p>` : '';
+  const procedure = state.procedureUrl ? `<p><a href="${escapeHtml(state.procedureUrl)}">${t('procedure')}</a></p>` : '';
 
   return layout(
     state.language,
     `${webMessages[state.language].title} – ${institution}`,
     `<header><h1>${t('title')}</h1><a href="/?lang=${other}" hreflang="${other}" lang="${other}">${t('switchLanguage')}</a></header>
-<p>${escape(institution)}</p>
+<p>${escapeHtml(institution)}</p>
 <p>${t('intro')}</p>
 ${procedure}
 ${summary}
 <form method="post" action="/inquiries" accept-charset="utf-8" novalidate>
-<input type="hidden" name="submissionId" value="${escape(state.submissionId)}">
+<input type="hidden" name="submissionId" value="${escapeHtml(state.submissionId)}">
 <input type="hidden" name="lang" value="${state.language}">
 ${input('name', 'text', ' autocomplete="name" maxlength="200" required')}
 <p class="hint" id="contact-hint">${t('contactHint')}</p>
@@ -122,13 +122,13 @@ export interface Confirmation {
 /** The success page: the registry number and the reply deadline the client can hold us to. */
 export function confirmationPage(confirmation: Confirmation, institution: string): string {
   const messages = webMessages[confirmation.language];
-  const t = (key: WebMessageKey) => escape(messages[key]);
+  const t = (key: WebMessageKey) => escapeHtml(messages[key]);
   const due = confirmation.replyDue
     ? new Intl.DateTimeFormat(messages.locale, { timeZone: confirmation.timeZone, dateStyle: 'long', timeStyle: 'short' }).format(confirmation.replyDue)
     : null;
   const details = confirmation.registryNumber
-    ? `<dl><dt>${t('successNumber')}</dt><dd id="registry-number"><strong>${escape(confirmation.registryNumber)}</strong></dd>
-<dt>${t('successDue')}</dt><dd id="reply-due">${escape(due ?? '')}</dd></dl>${confirmation.emailed ? `<p>${t('successEmail')}</p>` : ''}`
+    ? `<dl><dt>${t('successNumber')}</dt><dd id="registry-number"><strong>${escapeHtml(confirmation.registryNumber)}</strong></dd>
+<dt>${t('successDue')}</dt><dd id="reply-due">${escapeHtml(due ?? '')}</dd></dl>${confirmation.emailed ? `<p>${t('successEmail')}</p>` : ''}`
     : '';
   return layout(
     confirmation.language,
@@ -146,6 +146,6 @@ export function problemPage(language: WebLanguage, key: 'tooMany' | 'tooLarge' |
   return layout(
     language,
     `${messages.title} – ${institution}`,
-    `<h1>${escape(messages.title)}</h1><p role="alert">${escape(messages[key])}</p><p><a href="/?lang=${language}">${escape(messages.newInquiry)}</a></p>`,
+    `<h1>${escapeHtml(messages.title)}</h1><p role="alert">${escapeHtml(messages[key])}</p><p><a href="/?lang=${language}">${escapeHtml(messages.newInquiry)}</a></p>`,
   );
 }

@@ -29,7 +29,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe('post-call summary', () => {
   it('R44.call-notes / R16.expectations: the summary, expected result, alternatives and risks go to the timeline', async () => {
     const inquiry = await claimedInquiry();
-    const updated = await t.app.inquiries.logCall(inquiry.id, staff.ona.id, {
+    const updated = await t.app.calls.logCall(inquiry.id, staff.ona.id, {
       outcome: 'reached',
       summary: 'Aptarėme vietą grupėje „Drugeliai“',
       clientExpectation: 'Vieta nuo rugsėjo',
@@ -58,7 +58,7 @@ describe('post-call summary', () => {
 
   it('R44.call-notes: a reached call without a summary or expected result is refused, naming the fields', async () => {
     const inquiry = await claimedInquiry();
-    const error = await t.app.inquiries.logCall(inquiry.id, staff.ona.id, { outcome: 'reached' }).catch((caught: DomainError) => caught);
+    const error = await t.app.calls.logCall(inquiry.id, staff.ona.id, { outcome: 'reached' }).catch((caught: DomainError) => caught);
     expect(error).toMatchObject({ code: 'INPUT.INVALID' });
     expect((error as DomainError).details.fields).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'summary' }), expect.objectContaining({ path: 'clientExpectation' })]),
@@ -67,7 +67,7 @@ describe('post-call summary', () => {
 
   it('R44.call-notes: only the owner (or a manager) logs calls on an inquiry', async () => {
     const inquiry = await claimedInquiry();
-    expect(await codeOf(t.app.inquiries.logCall(inquiry.id, staff.jonas.id, { outcome: 'no_answer' }))).toBe('INQUIRY.NOT_OWNER');
+    expect(await codeOf(t.app.calls.logCall(inquiry.id, staff.jonas.id, { outcome: 'no_answer' }))).toBe('INQUIRY.NOT_OWNER');
   });
 });
 

@@ -1,31 +1,7 @@
-import type { RunningApp } from '../../src/app.js';
 import { DEADLINE_NOTICE_JOB } from '../../src/jobs/deadline-notice.job.js';
 import { createTestDatabase } from '../support/database.js';
+import { fireAt, noticeJobsOf as jobsOf } from '../support/jobs.js';
 import { emailedRequest, eventually, ManualClock, RecordingNotifier, seedStaff, startTestApp, type TestApp } from '../support/app.js';
-
-interface JobRow {
-  data: { inquiryId: string; deadline: string; stage: string; dueAt: string };
-  next_run_at: Date;
-}
-
-async function jobsOf(app: RunningApp, inquiryId: string): Promise<JobRow[]> {
-  return app.dataSource.query(
-    `SELECT data, next_run_at FROM agenda_jobs WHERE name = $1 AND data->>'inquiryId' = $2
-     ORDER BY data->>'deadline', data->>'stage'`,
-    [DEADLINE_NOTICE_JOB, inquiryId],
-  );
-}
-
-/** Moves an existing notice job to `at` (real time), as if its moment had come. */
-async function fireAt(app: RunningApp, inquiryId: string, deadline: string, stage: string, at: Date): Promise<void> {
-  const job = (await jobsOf(app, inquiryId)).find((row) => row.data.deadline === deadline && row.data.stage === stage);
-  if (!job) throw new Error(`no ${deadline} ${stage} job for ${inquiryId}`);
-  await app.scheduler
-    .create(DEADLINE_NOTICE_JOB, job.data)
-    .unique({ 'data.inquiryId': inquiryId, 'data.deadline': deadline, 'data.stage': stage })
-    .schedule(at)
-    .save();
-}
 
 const local = (iso: string) => new Date(iso).toISOString();
 

@@ -145,7 +145,7 @@ describe('client e-mail', () => {
       clientToldWhat: 'VIDINIS-PAŽADAS paskambinsime',
       followUpAt: '2027-03-02T12:00:00+02:00',
     });
-    await t.app.inquiries.logCall(inquiry.id, staff.ona.id, {
+    await t.app.calls.logCall(inquiry.id, staff.ona.id, {
       outcome: 'reached',
       summary: 'Sutarėme dėl vietos grupėje „Drugeliai“ nuo rugsėjo.',
       clientExpectation: 'VIDINIS-LŪKESTIS vieta šalia namų',
@@ -171,7 +171,7 @@ describe('client e-mail', () => {
   it('R35.no-internal: a call without the e-mail checkbox sends nothing', async () => {
     const { inquiry, address } = await claimed(staff.ona.id);
     await mailsTo(address, 1);
-    await t.app.inquiries.logCall(inquiry.id, staff.ona.id, { outcome: 'reached', summary: 'Pokalbis', clientExpectation: 'Atsakymas' });
+    await t.app.calls.logCall(inquiry.id, staff.ona.id, { outcome: 'reached', summary: 'Pokalbis', clientExpectation: 'Atsakymas' });
     await t.app.inquiries.resolve(inquiry.id, staff.ona.id);
     const mails = await mailsTo(address, 2);
     expect(mails.map((mail) => mail.parsed.subject)).toEqual([

@@ -1,6 +1,6 @@
 import { emailedRequest, eventually } from '../support/app.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
-import { blockAction } from './support/payloads.js';
+import { blockAction, menuChoice } from './support/payloads.js';
 import { postEvent, postInteraction } from './support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
 
@@ -147,7 +147,7 @@ describe('claim', () => {
     expect(card).toContain(winner);
     // Claim is replaced by the owner's actions.
     const actions = updates[0]!.blocks.find((block: any) => block.type === 'actions').elements.map((button: any) => button.action_id);
-    expect(actions).toEqual(['log_call', 'mark_replied', 'holding_reply', 'escalate', 'release', 'details']);
+    expect(actions).toEqual(['log_call', 'mark_replied', 'escalate', 'details', 'inquiry_more']);
     expect(ephemerals[0]!.user).toBe(loser);
     // The loser reads in their own language: Jonas in English, Ona in Lithuanian.
     expect(ephemerals[0]!.text).toBe(
@@ -169,19 +169,16 @@ describe('claim', () => {
     expect(h.api.ok('chat.postEphemeral', (body) => JSON.stringify(body).includes(inquiry.registryNumber))).toHaveLength(0);
   });
 
-  it('R4.owner: Release gives the inquiry back to the queue; the card offers Claim again', async () => {
+  it('R4.owner: Release (in the card\'s menu) gives the inquiry back to the queue; the card offers Claim again', async () => {
     const { inquiry, ts } = await newAnnouncement();
     await postInteraction(h.events, blockAction('UONA00001', 'claim', inquiry.id, { channel: STAFF_CHANNEL, ts }));
     await eventually(async () => expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBe(h.staff.ona.id));
-    await postInteraction(h.events, blockAction('UONA00001', 'release', inquiry.id, { channel: STAFF_CHANNEL, ts }));
-    const updates = await eventually(() => {
-      const found = h.api.ok('chat.update', (body) => body.ts === ts);
-      expect(found).toHaveLength(2);
-      return found;
+    await postInteraction(h.events, menuChoice('UONA00001', 'inquiry_more', `release:${inquiry.id}`, { channel: STAFF_CHANNEL, ts }));
+    await eventually(async () => expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBeNull());
+    await eventually(() => {
+      const last = h.api.ok('chat.update', (body) => body.ts === ts).at(-1)!;
+      expect(last.blocks.find((block: any) => block.type === 'actions').elements.map((button: any) => button.action_id)).toEqual(['claim', 'details']);
     });
-    const buttons = updates[1]!.blocks.find((block: any) => block.type === 'actions').elements.map((button: any) => button.action_id);
-    expect(buttons).toEqual(['claim', 'details']);
-    expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBeNull();
   });
 
   it('an unknown Slack user gets a clear private message and nothing changes', async () => {

@@ -59,7 +59,7 @@ describe('reply by e-mail', () => {
     const { inquiry, address, ts } = await inquiryFrom(null);
     expect(await cardButtons(inquiry.id, ts)).toEqual(['claim', 'details']);
     await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
-    await eventually(async () => expect(await cardButtons(inquiry.id, ts)).toEqual(['log_call', 'reply_email', 'mark_replied', 'holding_reply', 'escalate', 'release', 'details']));
+    await eventually(async () => expect(await cardButtons(inquiry.id, ts)).toEqual(['log_call', 'reply_email', 'mark_replied', 'escalate', 'details', 'inquiry_more']));
 
     await postInteraction(h.events, blockAction('UONA00001', 'reply_email', inquiry.id, { channel: STAFF_CHANNEL, ts }));
     const view = await eventually(() => {
@@ -95,7 +95,7 @@ describe('reply by e-mail', () => {
     const snapshot = await h.t.app.queries.get(inquiry.id);
     expect(snapshot.inquiry.firstReplyAt).toEqual(clock.now());
     expect(snapshot.timeline.find((entry) => entry.action === 'first_reply_sent')!.actorId).toBe(h.staff.ona.id);
-    await eventually(async () => expect(await cardButtons(inquiry.id, ts)).toEqual(['log_call', 'reply_email', 'holding_reply', 'escalate', 'release', 'details']));
+    await eventually(async () => expect(await cardButtons(inquiry.id, ts)).toEqual(['log_call', 'reply_email', 'escalate', 'details', 'inquiry_more']));
     await eventually(() =>
       expect(h.api.ok('chat.postMessage', (message) => message.channel === 'UONA00001' && message.text === `${inquiry.registryNumber}: laiškas klientui išsiųstas.`)).toHaveLength(1),
     );
@@ -112,7 +112,7 @@ describe('reply by e-mail', () => {
       expect(found).toHaveLength(1);
       return found;
     });
-    expect(refusal!.text).toBe('Prieš rašydami klientui el. laišką, profilyje nurodykite pareigas, vardą, pavardę ir telefoną (trūksta: position, phone).');
+    expect(refusal!.text).toBe('Prieš rašydami klientui (el. laišką ar raštą), profilyje nurodykite pareigas, vardą, pavardę ir telefoną (trūksta: position, phone).');
     expect(replyForms(inquiry.id)).toEqual([]);
 
     // A submission that gets past the button anyway (an old form) is refused beside the field.
@@ -125,7 +125,7 @@ describe('reply by e-mail', () => {
 
   it('R36.signature: an inquiry without a client e-mail address offers no Reply by e-mail', async () => {
     const { inquiry, ts } = await inquiryFrom(h.staff.ona.id, { email: null, phone: '+37060000099' });
-    await eventually(async () => expect(await cardButtons(inquiry.id, ts)).toEqual(['log_call', 'mark_replied', 'holding_reply', 'escalate', 'release', 'details']));
+    await eventually(async () => expect(await cardButtons(inquiry.id, ts)).toEqual(['log_call', 'mark_replied', 'escalate', 'details', 'inquiry_more']));
   });
 
   it('R12.records: an e-mail the server rejects for good is reported to its sender by DM, with Open', async () => {

@@ -52,7 +52,7 @@ describe('/inquiry', () => {
     const show = await command('URASA0001', `show ${sooner.registryNumber}`);
     const shown = JSON.stringify(show.blocks);
     expect(shown).toContain('Eiga');
-    expect(shown).toContain('paimta · Rasa Rasaitė');
+    expect(shown).toContain('priskirta · Rasa Rasaitė');
     expect(shown).toContain('užregistruota');
     expect(shown).toContain('norėčiau sužinoti apie laisvas vietas');
 

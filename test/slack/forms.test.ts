@@ -1,6 +1,6 @@
 import { eventually, ManualClock } from '../support/app.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
-import { blockAction, choice, slashCommand, text, ticked, viewSubmission, when } from './support/payloads.js';
+import { blockAction, choice, menuChoice, slashCommand, text, ticked, viewSubmission, when } from './support/payloads.js';
 import { postCommand, postInteraction } from './support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
 
@@ -30,7 +30,7 @@ describe('post-call summary', () => {
     await postInteraction(h.events, blockAction('UONA00001', 'log_call', inquiry.id, { channel: STAFF_CHANNEL, ts }));
     const view = await openedView('log_call', inquiry.id);
     expect(view.blocks.map((block: any) => block.block_id)).toEqual([
-      'outcome', 'summary', 'clientExpectation', 'alternativesOffered', 'risksExplained', 'nextStep', 'nextStepDue', 'emailSummaryToClient',
+      'outcome', 'retryAt', 'summary', 'clientExpectation', 'alternativesOffered', 'risksExplained', 'nextStep', 'nextStepDue', 'emailSummaryToClient',
     ]);
     expect(view.title.text).toBe('Skambučio santrauka');
     const metadata = JSON.parse(view.private_metadata);
@@ -85,10 +85,10 @@ describe('post-call summary', () => {
     expect(view.title.text).toBe('Call summary');
   });
 
-  it('R14.holding-reply: a promised date in the past is refused beside the field; a valid one is recorded', async () => {
+  it('R14.holding-reply: Holding reply (in the card\'s menu) asks for the date; one in the past is refused beside the field; a valid one is recorded', async () => {
     const inquiry = await h.claimedBy(h.staff.ona.id);
     const ts = await h.announcementOf(inquiry.id);
-    await postInteraction(h.events, blockAction('UONA00001', 'holding_reply', inquiry.id, { channel: STAFF_CHANNEL, ts }));
+    await postInteraction(h.events, menuChoice('UONA00001', 'inquiry_more', `holding_reply:${inquiry.id}`, { channel: STAFF_CHANNEL, ts }));
     const metadata = JSON.parse((await openedView('holding_reply', inquiry.id)).private_metadata);
     const past = await postInteraction(h.events, viewSubmission('UONA00001', 'holding_reply', { promisedBy: when(new Date('2027-02-01T10:00:00+02:00')) }, metadata));
     expect(past.json).toEqual({ response_action: 'errors', errors: { promisedBy: expect.stringContaining('ateityje') } });

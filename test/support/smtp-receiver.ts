@@ -58,3 +58,26 @@ export class SmtpReceiver {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** What a service needs to send through the receiver: its address and the institution's sender. */
+export function mailEnvironment(smtp: SmtpReceiver): Record<string, string> {
+  return { SMTP_URL: smtp.url, MAIL_FROM: 'Daigelis <rastine@daigelis.lt>' };
+}
+
+/**
+ * Starts an SMTP receiver and a harness that sends through it (`start` gets the mail environment); stopping
+ * the harness stops the receiver too.
+ */
+export async function withSmtp<H extends { stop(): Promise<void> }>(start: (env: Record<string, string>) => Promise<H>): Promise<H & { smtp: SmtpReceiver }> {
+  const smtp = new SmtpReceiver();
+  await smtp.start();
+  const harness = await start(mailEnvironment(smtp));
+  const stopHarness = harness.stop.bind(harness);
+  return Object.assign(harness, {
+    smtp,
+    async stop() {
+      await stopHarness();
+      await smtp.stop();
+    },
+  });
+}

@@ -64,7 +64,10 @@ describe('Teams: install and announcements', () => {
     expect(stored.status).toBe('claimed');
     const ownerName = `${owner!.firstName} ${owner!.surname}`;
     expect(loser.value).toMatch(new RegExp(`(jau ėmėsi|already claimed by) ${ownerName}`));
-    expect(cardButtons(winner.value)).toEqual(['dialog:log_call', 'inquiry.mark_replied', 'dialog:holding_reply', 'dialog:escalate', 'inquiry.release', 'inquiry.details']);
+    expect(cardButtons(winner.value)).toEqual([
+      'dialog:log_call', 'inquiry.mark_replied', 'dialog:escalate', 'inquiry.details',
+      'dialog:schedule_call', 'dialog:plan_meeting', 'dialog:external_step', 'dialog:record_progress', 'dialog:write_letter', 'dialog:holding_reply', 'inquiry.resolve', 'inquiry.release',
+    ]);
     await eventually(() => expect(h.connector.updates(messageId)).toHaveLength(1));
     const updated = cardsIn(h.connector.updates(messageId)[0]!.body)[0];
     expect(cardText(updated)).toContain(ownerName);

@@ -1,23 +1,18 @@
 import { emailedRequest } from '../support/app.js';
-import { SmtpReceiver } from '../support/smtp-receiver.js';
+import { withSmtp, type SmtpReceiver } from '../support/smtp-receiver.js';
 import { taskFetch, taskSubmit, TEAM_ID, type TeamsUser } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
 import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness } from './support/teams-app.js';
 
-let h: TeamsHarness;
-const smtp = new SmtpReceiver();
+let h: TeamsHarness & { smtp: SmtpReceiver };
 let sequence = 0;
 
 beforeAll(async () => {
-  await smtp.start();
-  h = await startTeams({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Daigelis <rastine@daigelis.lt>' } });
+  h = await withSmtp((env) => startTeams({ env }));
   // Ona signs complete e-mails (R36.signature); Jonas has neither position nor phone.
   await h.t.app.staff.updateProfile(h.staff.ona.id, h.staff.ona.id, { position: 'Auklėtoja', phone: '+37060000002' });
 });
-afterAll(async () => {
-  await h.stop();
-  await smtp.stop();
-});
+afterAll(() => h.stop());
 
 const dm = (user: TeamsUser) => `a:personal-${user.id}`;
 const dmCards = (user: TeamsUser) => h.connector.sent(dm(user)).map((call) => cardsIn(call.body)[0]);
@@ -50,7 +45,7 @@ describe('Teams: reply by e-mail', () => {
     expect(cardText(submitted.body.task.value.card.content)).toContain('missing: position, phone');
     expect((await h.t.app.queries.get(inquiry.id)).inquiry.firstReplyAt).toBeNull();
     expect(await h.t.app.mail.messaging.emailsOf(inquiry.id)).toEqual([]);
-    expect(smtp.to(address)).toEqual([]);
+    expect(h.smtp.to(address)).toEqual([]);
   });
 
   it('R36.signature / R14.reply-1wd: the owner replies from the card; the client gets it signed and it counts as the first reply', async () => {
@@ -72,14 +67,14 @@ describe('Teams: reply by e-mail', () => {
     const empty = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'reply_email', inquiryId: inquiry.id, text: '   ' }));
     expect(empty.body.task.type).toBe('continue');
     expect(cardText(empty.body.task.value.card.content)).toContain('Privaloma užpildyti');
-    expect(smtp.to(address)).toEqual([]);
+    expect(h.smtp.to(address)).toEqual([]);
 
     const text = 'Laba diena, vietų grupėje „Drugeliai“ yra. Ąčęėįšųūž.';
     const sent = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'reply_email', inquiryId: inquiry.id, text }));
     expect(sent.body).toEqual({ task: { type: 'message', value: `${inquiry.registryNumber}: laiškas klientui išsiųstas.` } });
 
     const [mail] = await eventually(() => {
-      const mails = smtp.to(address);
+      const mails = h.smtp.to(address);
       expect(mails).toHaveLength(1);
       return mails;
     });
@@ -130,7 +125,7 @@ describe('Teams: client messages', () => {
 
   it('R36.signature: an e-mail the mail server refuses for good is reported to its sender in a 1:1 chat', async () => {
     const { inquiry, address } = await inquiryOf('ona');
-    smtp.refuse = { count: 1, code: 550 };
+    h.smtp.refuse = { count: 1, code: 550 };
     const sent = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'reply_email', inquiryId: inquiry.id, text: 'Laba diena' }));
     expect(sent.body.task.type).toBe('message');
     const notice = await eventually(() => {
@@ -139,7 +134,7 @@ describe('Teams: client messages', () => {
       return found;
     });
     expect(cardButtons(notice)).toEqual(['inquiry.details']);
-    expect(smtp.to(address)).toEqual([]);
+    expect(h.smtp.to(address)).toEqual([]);
   });
 
   it('every card the bot sent in this file is valid Adaptive Card 1.5', () => {

@@ -22,6 +22,7 @@ function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
     subject: 'Dėl maitinimo', body: 'Labai   ilgas\n\ntekstas '.repeat(100), receivedAt: new Date('2026-11-23T09:00:00+02:00'),
     status: 'new', ownerId: null, firstReplyDue: new Date('2026-11-24T09:00:00+02:00'), firstReplyAt: null,
     statutoryDue: new Date('2026-12-21T09:00:00+02:00'), promisedBy: null, followUpDue: null, resolvedAt: null, closedAt: null,
+    nextCall: null, missedCalls: 0, meetingSummaryDue: null, externalStepDue: null,
     ...overrides,
   };
 }
@@ -72,7 +73,10 @@ describe('inquiry card', () => {
 
   it('R14.reply-1wd: the owner gets the working actions; Mark replied disappears once replied; overdue is flagged', () => {
     const owned = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', now, zone);
-    expect(owned.actions.map((action) => action.id)).toEqual(['log_call', 'mark_replied', 'holding_reply', 'escalate', 'release', 'details']);
+    expect(owned.actions.map((action) => action.id)).toEqual([
+      'log_call', 'mark_replied', 'escalate', 'details',
+      'schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'holding_reply', 'resolve', 'release',
+    ]);
     const replied = buildInquiryCard(inquiry({ status: 'in_progress', ownerId: 's1', firstReplyAt: now }), ona, 'en', now, zone);
     expect(replied.actions.map((action) => action.id)).not.toContain('mark_replied');
     const late = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', new Date('2026-11-24T12:00:00+02:00'), zone);
@@ -80,10 +84,12 @@ describe('inquiry card', () => {
     expect(late.fields).toContainEqual({ label: 'Reply due', value: 'today 09:00 (overdue)' });
   });
 
-  it('a closed inquiry has no dead buttons: Details only', () => {
+  it('a closed inquiry has no dead buttons: Details only; a resolved one may only be closed', () => {
     const card = buildInquiryCard(inquiry({ status: 'closed', ownerId: 's1' }), ona, 'lt', now, zone);
     expect(card.actions.map((action) => action.id)).toEqual(['details']);
     expect(card.state).toBe('done');
+    const resolved = buildInquiryCard(inquiry({ status: 'resolved', ownerId: 's1' }), ona, 'lt', now, zone);
+    expect(resolved.actions.map((action) => action.id)).toEqual(['close', 'details']);
   });
 
   it('formats times relative to today in Vilnius, across midnight UTC', () => {

@@ -2,6 +2,8 @@ import { LithuanianHolidays } from '../../src/calendar/lithuanian-holidays.js';
 import { standardOfficeHours } from '../../src/domain/calendar/office-hours.js';
 import { WorkingCalendar } from '../../src/domain/calendar/working-calendar.js';
 import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy } from '../../src/domain/deadline-policy.js';
+import { requiredAnswerChannel, answeredThrough } from '../../src/domain/answer-channel.js';
+import { deadlineStates } from '../../src/domain/deadline-states.js';
 import type { Inquiry } from '../../src/domain/inquiry.js';
 
 const calendar = new WorkingCalendar(standardOfficeHours(), new LithuanianHolidays());
@@ -27,6 +29,10 @@ function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
     statutoryDue: policy.statutoryDue(receivedAt, 'request'),
     promisedBy: null,
     followUpDue: null,
+    nextCall: null,
+    missedCalls: 0,
+    meetingSummaryDue: null,
+    externalStepDue: null,
     resolvedAt: null,
     closedAt: null,
     ...overrides,
@@ -73,10 +79,74 @@ describe('deadline policy', () => {
 
   it('R14.reply-1wd: ordinary reminders wait for office hours; overdue notices too unless configured', () => {
     const saturday = new Date('2026-11-28T11:00:00+02:00');
-    expect(policy.deliveryTime('reminder', saturday).toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
-    expect(policy.deliveryTime('overdue', saturday).toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
+    expect(policy.deliveryTime('reminder', saturday, 'first_reply').toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
+    expect(policy.deliveryTime('overdue', saturday, 'first_reply').toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
     const anytime = new DeadlinePolicy(calendar, { ...DEFAULT_DEADLINE_POLICY, overdueOutsideOfficeHours: true });
-    expect(anytime.deliveryTime('overdue', saturday)).toEqual(saturday);
-    expect(anytime.deliveryTime('reminder', saturday).toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
+    expect(anytime.deliveryTime('overdue', saturday, 'resolution')).toEqual(saturday);
+    expect(anytime.deliveryTime('reminder', saturday, 'resolution').toISOString()).toBe(iso('2026-11-30T08:00:00+02:00'));
+  });
+
+  it('R29.agreed-time: a call agreed for a Saturday is still announced on time', () => {
+    const saturday = new Date('2026-11-28T11:00:00+02:00');
+    expect(policy.deliveryTime('reminder', saturday, 'call')).toEqual(saturday);
+  });
+});
+
+describe('procedure deadlines', () => {
+  it.each([
+    ['Monday 11:00', '2026-11-23T11:00:00+02:00', '2026-11-25T11:00:00+02:00'],
+    ['Thursday 16:00, over the weekend', '2026-11-26T16:00:00+02:00', '2026-11-30T16:00:00+02:00'],
+    ['Tuesday before Christmas', '2026-12-22T10:00:00+02:00', '2026-12-28T10:00:00+02:00'],
+    ['Friday after the clocks go back (DST ends 25 Oct 2026)', '2026-10-23T09:00:00+03:00', '2026-10-27T09:00:00+02:00'],
+  ])('R48.meeting-summary-2wd: minutes on %s → summary due %s', (_label, heldAt, due) => {
+    expect(policy.meetingSummaryDue(new Date(heldAt)).toISOString()).toBe(iso(due));
+  });
+
+  it('R29.agreed-time / R31.callback: an agreed call is announced 10 minutes ahead, a retry at its time; neither has an overdue stage', () => {
+    const at = new Date('2026-11-23T14:00:00+02:00');
+    expect(policy.schedule(inquiry({ nextCall: { at, plan: 'p', purpose: 'agreed' } })).call).toEqual({
+      dueAt: iso('2026-11-23T14:00:00+02:00'), remindAt: iso('2026-11-23T13:50:00+02:00'), overdue: false,
+    });
+    expect(policy.schedule(inquiry({ nextCall: { at, plan: 'p', purpose: 'retry' } })).call?.remindAt).toBe(at.toISOString());
+    expect(policy.earliestRetry(new Date('2026-11-23T10:00:00+02:00')).toISOString()).toBe(iso('2026-11-23T10:30:00+02:00'));
+  });
+
+  it.each([
+    ['complaint', 'email', 'email'],
+    ['complaint', 'web', 'email'],
+    ['complaint', 'letter', 'letter'],
+    ['complaint', 'phone', 'oral'],
+    ['complaint', 'in_person', 'oral'],
+    ['request', 'letter', null],
+  ] as const)('R55.same-channel: a %s received by %s is answered %s', (kind, channel, required) => {
+    expect(requiredAnswerChannel({ kind, channel })).toBe(required);
+  });
+
+  it('R55.same-channel: only answers count — not an acknowledgement, not a missed call', () => {
+    const entry = (action: string, details: Record<string, unknown>) => ({ action, details });
+    expect([...answeredThrough([
+      entry('email_requested', { purpose: 'acknowledgement' }),
+      entry('call_logged', { call: { outcome: 'no_answer' } }),
+    ])]).toEqual([]);
+    expect([...answeredThrough([
+      entry('email_requested', { purpose: 'reply' }),
+      entry('letter_issued', {}),
+      entry('meeting_held', {}),
+    ])].sort()).toEqual(['email', 'letter', 'oral']);
+  });
+
+  it.each([
+    ['kept before the deadline', '2026-11-24T09:00:00+02:00', 'met'],
+    ['kept after it', '2026-11-24T12:00:00+02:00', 'missed'],
+    ['not kept, deadline passed', null, 'overdue'],
+  ] as const)('the inquiry view: a first reply %s is %s', (_label, repliedAt, state) => {
+    const subject = inquiry({ firstReplyAt: repliedAt ? new Date(repliedAt) : null });
+    const [firstReply] = deadlineStates(subject, [], [], new Date('2026-11-25T10:00:00+02:00'));
+    expect(firstReply).toMatchObject({ kind: 'first_reply', state });
+  });
+
+  it('the inquiry view: a deadline still ahead is pending', () => {
+    const states = deadlineStates(inquiry(), [], [], new Date('2026-11-23T12:00:00+02:00'));
+    expect(states.map((status) => [status.kind, status.state])).toEqual([['first_reply', 'pending'], ['resolution', 'pending']]);
   });
 });

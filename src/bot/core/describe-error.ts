@@ -11,6 +11,9 @@ export function describeError(error: unknown, language: Language): string {
   if (error.code === 'INQUIRY.INVALID_TRANSITION' && typeof error.details.status === 'string') {
     params.status = translate(language, `status.${error.details.status}` as MessageKey);
   }
+  if (error.code === 'INQUIRY.WRONG_ANSWER_CHANNEL' && typeof error.details.required === 'string') {
+    params.required = translate(language, `answer.${error.details.required}` as MessageKey);
+  }
   if (error.code === 'INPUT.INVALID') {
     const fields = (error.details.fields as Array<{ path: string }> | undefined) ?? [];
     params.fields = fields.map((field) => field.path).join(', ');

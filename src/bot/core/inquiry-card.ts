@@ -4,7 +4,11 @@ import { fullName } from '../../domain/staff.js';
 import { formatWhen } from './format-time.js';
 import { translate, type Language } from './i18n/index.js';
 
-export const CARD_ACTIONS = ['claim', 'details', 'log_call', 'reply_email', 'mark_replied', 'holding_reply', 'escalate', 'release'] as const;
+export const CARD_ACTIONS = [
+  'claim', 'details', 'log_call', 'reply_email', 'mark_replied', 'holding_reply', 'escalate', 'release',
+  // Procedure workflows: offered under "more" by renderers that have little room.
+  'schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'resolve', 'close',
+] as const;
 export type CardActionId = (typeof CARD_ACTIONS)[number];
 
 export interface CardAction {
@@ -79,18 +83,28 @@ export function buildInquiryCard(
   };
 }
 
+/** The workflow actions a renderer may fold into a menu; the rest are the card's main buttons. */
+export const SECONDARY_ACTIONS: ReadonlySet<CardActionId> = new Set(['schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'resolve', 'holding_reply', 'release']);
+
 /** No dead buttons: only what can be done now is offered. */
 function actionsFor(inquiry: Inquiry, emailReplies: boolean): CardActionId[] {
+  if (inquiry.status === 'resolved') return ['close', 'details'];
   if (!isOpen(inquiry)) return ['details'];
   if (inquiry.ownerId === null) return ['claim', 'details'];
   return [
     'log_call',
     ...(emailReplies && inquiry.client.email !== null ? (['reply_email'] as const) : []),
     ...(inquiry.firstReplyAt === null ? (['mark_replied'] as const) : []),
-    'holding_reply',
     'escalate',
-    'release',
     'details',
+    'schedule_call',
+    'plan_meeting',
+    'external_step',
+    'record_progress',
+    'write_letter',
+    'holding_reply',
+    'resolve',
+    'release',
   ];
 }
 

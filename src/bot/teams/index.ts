@@ -7,22 +7,33 @@ import type { ChatPlatform, PlatformContext } from '../platform.js';
 import { translateConnectorError } from './connector-errors.js';
 import { TeamsConversations } from './conversations.js';
 import * as escalateDialog from './dialogs/escalate.js';
+import * as externalStepDialog from './dialogs/external-step.js';
 import * as holdingReplyDialog from './dialogs/holding-reply.js';
 import * as logCallDialog from './dialogs/log-call.js';
 import * as newInquiryDialog from './dialogs/new-inquiry.js';
+import * as planMeetingDialog from './dialogs/plan-meeting.js';
+import * as recordDecisionDialog from './dialogs/record-decision.js';
+import * as recordMinutesDialog from './dialogs/record-minutes.js';
+import * as recordProgressDialog from './dialogs/record-progress.js';
 import * as replyEmailDialog from './dialogs/reply-email.js';
+import * as scheduleCallDialog from './dialogs/schedule-call.js';
+import * as sendSummaryDialog from './dialogs/send-summary.js';
+import * as writeLetterDialog from './dialogs/write-letter.js';
 import { messagesRoute } from './endpoint.js';
 import * as claim from './listeners/claim.js';
+import * as close from './listeners/close.js';
 import * as commands from './listeners/commands.js';
 import * as details from './listeners/details.js';
 import * as escalationAcknowledge from './listeners/escalation-acknowledge.js';
 import * as escalationRefer from './listeners/escalation-refer.js';
 import * as escalationTakeOver from './listeners/escalation-take-over.js';
 import * as headDecision from './listeners/head-decision.js';
+import * as informClient from './listeners/inform-client.js';
 import * as install from './listeners/install.js';
 import * as markReplied from './listeners/mark-replied.js';
 import * as release from './listeners/release.js';
 import * as rememberSender from './listeners/remember-sender.js';
+import * as resolve from './listeners/resolve.js';
 import { TeamsMessenger } from './messenger.js';
 import { TeamsNotifier } from './notifier.js';
 import { TeamsRouter } from './router.js';
@@ -66,6 +77,9 @@ class TeamsPlatform implements ChatPlatform {
     details.register(this.router, views);
     markReplied.register(this.router, context.inquiries, views);
     release.register(this.router, context.inquiries, views);
+    resolve.register(this.router, context.inquiries, views);
+    close.register(this.router, context.inquiries, views);
+    informClient.register(this.router, context);
     escalationAcknowledge.register(this.router, context);
     escalationTakeOver.register(this.router, context);
     escalationRefer.register(this.router, context);
@@ -75,6 +89,14 @@ class TeamsPlatform implements ChatPlatform {
     escalateDialog.register(this.router, context);
     newInquiryDialog.register(this.router, context);
     replyEmailDialog.register(this.router, context);
+    scheduleCallDialog.register(this.router, context);
+    planMeetingDialog.register(this.router, context);
+    recordMinutesDialog.register(this.router, context);
+    sendSummaryDialog.register(this.router, context);
+    externalStepDialog.register(this.router, context);
+    recordDecisionDialog.register(this.router, context);
+    recordProgressDialog.register(this.router, context);
+    writeLetterDialog.register(this.router, context);
   }
 
   mount(http: HttpServer): void {

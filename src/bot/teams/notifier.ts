@@ -1,17 +1,16 @@
 import type { EventOf, InquiryEvent, InquiryEventType } from '../../domain/events.js';
 import type { Notifier } from '../../domain/notifier.js';
 import { fullName, type StaffMember } from '../../domain/staff.js';
-import type { ChatPost } from '../core/chat-stores.js';
-import { formatWhen } from '../core/format-time.js';
 import { translate, type Language, type MessageKey } from '../core/i18n/index.js';
 import type { PlatformContext } from '../platform.js';
-import type { AdaptiveCard } from './cards/elements.js';
-import { callLoggedCard, deadlineNoticeCard, escalationCard, headDecisionCard, inquiryNoticeCard, outcomeCard, threadNoteCard } from './cards/notice-cards.js';
+import { callLoggedCard, escalationCard, headDecisionCard, inquiryNoticeCard, outcomeCard } from './cards/notice-cards.js';
 import { PLATFORM } from './conversations.js';
 import { cardActivity, type TeamsMessenger } from './messenger.js';
+import { Announcements } from './notifier/announcements.js';
+import { DeadlineNotices } from './notifier/deadline-notices.js';
+import { DirectCards } from './notifier/direct-cards.js';
+import { isWorkflowEvent, WorkflowNotices } from './notifier/workflow-notices.js';
 import type { InquiryViews } from './views.js';
-
-const ANNOUNCEMENT = 'announcement';
 
 /** Events after which the announcement is re-rendered in place from the current state. */
 const RERENDER: ReadonlySet<InquiryEventType> = new Set<InquiryEventType>([
@@ -25,12 +24,20 @@ const RERENDER: ReadonlySet<InquiryEventType> = new Set<InquiryEventType>([
  */
 export class TeamsNotifier implements Notifier {
   readonly name = PLATFORM;
+  private readonly announcements: Announcements;
+  private readonly deadlines: DeadlineNotices;
+  private readonly workflows: WorkflowNotices;
 
   constructor(
     private readonly context: PlatformContext,
     private readonly messenger: TeamsMessenger,
-    private readonly views: InquiryViews,
-  ) {}
+    views: InquiryViews,
+  ) {
+    const direct = new DirectCards(context, messenger);
+    this.announcements = new Announcements(context, messenger, views);
+    this.deadlines = new DeadlineNotices(context, direct, this.announcements);
+    this.workflows = new WorkflowNotices(context, direct);
+  }
 
   /** Scheduling and the mailer's own bookkeeping are not news in chat; a failed e-mail and a client's message are. */
   accepts(type: InquiryEventType): boolean {
@@ -38,15 +45,15 @@ export class TeamsNotifier implements Notifier {
   }
 
   async handle(event: InquiryEvent): Promise<void> {
-    if (event.type === 'registered') return this.announce(event.inquiryId);
-    if (RERENDER.has(event.type)) await this.rerender(event.inquiryId);
+    if (event.type === 'registered') return this.announcements.announce(event.inquiryId);
+    if (RERENDER.has(event.type)) await this.announcements.rerender(event.inquiryId);
+    if (isWorkflowEvent(event)) return this.workflows.handle(event);
     switch (event.type) {
       case 'reminder_due':
-        return this.deadlineNotice(event);
       case 'overdue':
-        return this.deadlineNotice(event);
+        return this.deadlines.handle(event);
       case 'call_logged':
-        return this.threadReply(event.inquiryId, callLoggedCard(event.call, this.views.channelLanguage));
+        return this.announcements.reply(event.inquiryId, callLoggedCard(event.call, this.context.config.DEFAULT_LANGUAGE));
       case 'escalated':
         return this.escalated(event);
       case 'client_message_received':
@@ -68,65 +75,20 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  /** A redelivered `registered` updates the card it already posted instead of posting a second one. */
-  private async announce(inquiryId: string): Promise<void> {
-    const card = cardActivity(await this.views.announcement(inquiryId));
-    const existing = await this.announcement(inquiryId);
-    if (existing) return this.messenger.update(existing, card);
-    const post = await this.messenger.postToChannel(card);
-    if (post) await this.context.chatPosts.save(PLATFORM, inquiryId, ANNOUNCEMENT, post);
-    else this.context.logger.warn({ inquiryId }, 'teams: no staff channel yet (add the app to a team); announcement skipped');
-  }
-
-  private async rerender(inquiryId: string): Promise<void> {
-    const existing = await this.announcement(inquiryId);
-    if (existing) await this.messenger.update(existing, cardActivity(await this.views.announcement(inquiryId)));
-  }
-
-  private announcement(inquiryId: string): Promise<ChatPost | null> {
-    return this.context.chatPosts.find(PLATFORM, inquiryId, ANNOUNCEMENT);
-  }
-
-  private async threadReply(inquiryId: string, card: AdaptiveCard): Promise<void> {
-    const post = await this.announcement(inquiryId);
-    if (post) await this.messenger.replyInThread(post, cardActivity(card));
-  }
-
-  /** R14.reply-1wd and R4.owner: nudges and overdue notices; an unclaimed inquiry is announced again in its thread. */
-  private async deadlineNotice(event: EventOf<'reminder_due'> | EventOf<'overdue'>): Promise<void> {
-    const { config, clock } = this.context;
-    const channelLanguage = this.views.channelLanguage;
-    const overdue = event.type === 'overdue';
-    if (overdue && event.deadline === 'claim') {
-      return this.threadReply(event.inquiryId, threadNoteCard(translate(channelLanguage, 'notice.unclaimed', { number: event.registryNumber }), true));
-    }
-    if (event.deadline === 'claim') return;
-    const key = `notice.${overdue ? 'overdue' : 'reminder'}.${event.deadline}` as MessageKey;
-    const text = (language: Language) =>
-      translate(language, key, { number: event.registryNumber, due: formatWhen(new Date(event.dueAt), language, clock.now(), config.TIME_ZONE) });
-    const owner = event.recipientId ? await this.context.queries.staffMember(event.recipientId) : null;
-    if (owner) {
-      const { inquiry } = await this.views.snapshot(event.inquiryId);
-      const offerMarkReplied = event.deadline === 'first_reply' && inquiry.firstReplyAt === null;
-      await this.messenger.sendToPerson(owner.teamsUserId, cardActivity(deadlineNoticeCard(text(owner.language), inquiry.id, inquiry.subject, offerMarkReplied, owner.language, overdue)));
-    }
-    if (overdue) await this.threadReply(event.inquiryId, threadNoteCard(text(channelLanguage), true));
-  }
-
   /**
    * R4.owner: the owner hears that the client wrote; with nobody owning the inquiry, its thread does. The
    * subject stands in for the message (the messaging service offers no read of the client's text).
    */
   private async clientMessage(event: EventOf<'client_message_received'>): Promise<void> {
-    const { inquiry } = await this.views.snapshot(event.inquiryId);
+    const { inquiry } = await this.context.queries.get(event.inquiryId);
     const text = (language: Language) => translate(language, 'notice.client_message', { number: inquiry.registryNumber, excerpt: excerpt(inquiry.subject) });
     const owner = event.ownerId ? await this.context.queries.staffMember(event.ownerId) : null;
     if (owner) {
       await this.messenger.sendToPerson(owner.teamsUserId, cardActivity(inquiryNoticeCard(text(owner.language), inquiry.id, owner.language)));
       return;
     }
-    const channelLanguage = this.views.channelLanguage;
-    await this.threadReply(event.inquiryId, inquiryNoticeCard(text(channelLanguage), inquiry.id, channelLanguage));
+    const channelLanguage = this.context.config.DEFAULT_LANGUAGE;
+    await this.announcements.reply(event.inquiryId, inquiryNoticeCard(text(channelLanguage), inquiry.id, channelLanguage));
   }
 
   /** The sender learns their e-mail did not leave (no signature, refused, or still retrying). */
@@ -134,7 +96,7 @@ export class TeamsNotifier implements Notifier {
     const person = event.recipientId ? await this.context.queries.staffMember(event.recipientId) : null;
     if (!person) return;
     const text = translate(person.language, 'notice.email_failed', { number: event.registryNumber });
-    await this.messenger.sendToPerson(person.teamsUserId, cardActivity(inquiryNoticeCard(text, event.inquiryId, person.language, true)));
+    await this.messenger.sendToPerson(person.teamsUserId, cardActivity(inquiryNoticeCard(text, event.inquiryId, person.language, { attention: true })));
   }
 
   /**

@@ -1,14 +1,15 @@
-import { fullName } from '../../domain/staff.js';
 import type { InquirySnapshot } from '../../domain/inquiry.queries.js';
 import type { Language } from '../core/i18n/index.js';
 import { buildInquiryCard } from '../core/inquiry-card.js';
+import { loadStory } from '../core/story-loader.js';
 import type { PlatformContext } from '../platform.js';
 import type { AdaptiveCard } from './cards/elements.js';
-import { announcementCard, detailsCard, type TimelineLine } from './cards/inquiry-cards.js';
+import { announcementCard } from './cards/inquiry-cards.js';
+import { storyCard } from './cards/story-card.js';
 
 /** Reads an inquiry and renders it as the Teams cards: the channel's announcement, a person's details view. */
 export class InquiryViews {
-  constructor(private readonly context: Pick<PlatformContext, 'queries' | 'clock' | 'config'>) {}
+  constructor(private readonly context: PlatformContext) {}
 
   get channelLanguage(): Language {
     return this.context.config.DEFAULT_LANGUAGE;
@@ -24,19 +25,10 @@ export class InquiryViews {
     return announcementCard(buildInquiryCard(snapshot.inquiry, snapshot.owner, this.channelLanguage, clock.now(), config.TIME_ZONE, Boolean(config.SMTP_URL)));
   }
 
+  /** The inquiry's whole story (R12.records) in the reader's language. */
   async details(reference: string, language: Language): Promise<AdaptiveCard> {
-    const snapshot = await this.snapshot(reference);
-    const { clock, config, queries } = this.context;
-    const names = new Map<string, string | null>();
-    for (const id of new Set(snapshot.timeline.flatMap((entry) => (entry.actorId ? [entry.actorId] : [])))) {
-      const member = await queries.staffMember(id);
-      names.set(id, member ? fullName(member) : null);
-    }
-    const timeline: TimelineLine[] = snapshot.timeline
-      .filter((entry) => entry.action !== 'deadlines_changed')
-      .map((entry) => ({ entry, actorName: entry.actorId ? (names.get(entry.actorId) ?? null) : null }));
-    const card = buildInquiryCard(snapshot.inquiry, snapshot.owner, language, clock.now(), config.TIME_ZONE, Boolean(config.SMTP_URL));
-    return detailsCard(card, fitBody(snapshot.inquiry.body), timeline, language, clock.now(), config.TIME_ZONE);
+    const story = await loadStory(this.context, reference, language);
+    return storyCard(story, fitBody(story.body), language);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ClientEmailPurpose, Signature, TemplateData } from '../../domain/client-message.js';
+import type { ClientEmailPurpose, DraftKind, Signature, TemplateData } from '../../domain/client-message.js';
 
 type Template = { subject: (data: TemplateData) => string; body: (data: TemplateData) => string };
 
@@ -6,6 +6,8 @@ type Template = { subject: (data: TemplateData) => string; body: (data: Template
 export type MailCatalogue = Record<ClientEmailPurpose, Template> & {
   greeting: (name: string) => string;
   signature: (signature: Signature) => string;
+  /** Drafts the owner edits before sending (without greeting or signature, which are added around them). */
+  drafts: Record<DraftKind, (data: TemplateData) => string>;
   /** Locale for dates the client reads. */
   locale: string;
 };

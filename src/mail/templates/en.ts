@@ -26,8 +26,22 @@ export const en: MailCatalogue = {
       (data.nextStep ? `\n\nNext step: ${data.nextStep}${data.nextStepDue ? ` (by ${data.nextStepDue})` : ''}.` : ''),
   },
   status: {
-    subject: (data) => `Your inquiry has been resolved: ${data.subject}`,
-    body: (data) => `your inquiry ${data.registryNumber} has been resolved. If you have any questions, reply to this e-mail.`,
+    subject: (data) => (data.status === 'update' ? `News about your inquiry: ${data.subject}` : `Your inquiry has been resolved: ${data.subject}`),
+    body: (data) =>
+      data.status === 'update'
+        ? `here is the latest on your inquiry ${data.registryNumber}:\n\n${data.text ?? ''}\n\nIf you have any questions, reply to this e-mail.`
+        : `your inquiry ${data.registryNumber} has been resolved. If you have any questions, reply to this e-mail.`,
+  },
+  meeting_summary: {
+    subject: (data) => `Summary of our meeting: ${data.subject}`,
+    body: (data) =>
+      `thank you for the meeting (${data.meetingDate}). What was discussed and decided:\n\n${data.text ?? ''}\n\n` +
+      `If we missed anything, please reply to this e-mail.`,
+  },
+  drafts: {
+    missed_call: (data) =>
+      `Dear ${data.clientName},\n\nwe tried to call you about your inquiry ${data.registryNumber} (“${data.subject}”) ` +
+      `but could not reach you. Please let us know when it suits you to talk, or simply reply to this e-mail.`,
   },
   signature: (s) => `${s.position}\n${s.firstName} ${s.surname}\nPhone ${s.phone}\n${s.institution}`,
   locale: 'en-GB',

@@ -1,4 +1,4 @@
-import type { ClientEmailPurpose, ClientMailTemplates, Signature, TemplateData } from '../../domain/client-message.js';
+import type { ClientEmailPurpose, ClientMailTemplates, DraftKind, Signature, TemplateData } from '../../domain/client-message.js';
 import { en } from './en.js';
 import { lt } from './lt.js';
 
@@ -17,6 +17,10 @@ export class CatalogueTemplates implements ClientMailTemplates {
 
   signature(language: 'lt' | 'en', signature: Signature): string {
     return catalogues[language].signature(signature);
+  }
+
+  draft(kind: DraftKind, language: 'lt' | 'en', data: TemplateData): string {
+    return catalogues[language].drafts[kind](data);
   }
 
   formatDate(at: Date, language: 'lt' | 'en'): string {

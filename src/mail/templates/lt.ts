@@ -26,8 +26,22 @@ export const lt: MailCatalogue = {
       (data.nextStep ? `\n\nKitas žingsnis: ${data.nextStep}${data.nextStepDue ? ` (iki ${data.nextStepDue})` : ''}.` : ''),
   },
   status: {
-    subject: (data) => `Jūsų kreipimasis išnagrinėtas: ${data.subject}`,
-    body: (data) => `jūsų kreipimasis ${data.registryNumber} išnagrinėtas. Jei turite klausimų, atsakykite į šį laišką.`,
+    subject: (data) => (data.status === 'update' ? `Naujienos apie jūsų kreipimąsi: ${data.subject}` : `Jūsų kreipimasis išnagrinėtas: ${data.subject}`),
+    body: (data) =>
+      data.status === 'update'
+        ? `informuojame apie jūsų kreipimosi ${data.registryNumber} eigą:\n\n${data.text ?? ''}\n\nJei turite klausimų, atsakykite į šį laišką.`
+        : `jūsų kreipimasis ${data.registryNumber} išnagrinėtas. Jei turite klausimų, atsakykite į šį laišką.`,
+  },
+  meeting_summary: {
+    subject: (data) => `Susitikimo santrauka: ${data.subject}`,
+    body: (data) =>
+      `dėkojame už susitikimą (${data.meetingDate}). Jame aptarta ir nuspręsta:\n\n${data.text ?? ''}\n\n` +
+      `Jei santraukoje ką nors praleidome, atsakykite į šį laišką.`,
+  },
+  drafts: {
+    missed_call: (data) =>
+      `Laba diena, ${data.clientName},\n\nbandėme jums paskambinti dėl kreipimosi ${data.registryNumber} („${data.subject}“), ` +
+      `tačiau nepavyko susisiekti. Parašykite, kada jums patogu kalbėtis, arba atsakykite į šį laišką.`,
   },
   signature: (s) => `${s.position}\n${s.firstName} ${s.surname}\nTel. ${s.phone}\n${s.institution}`,
   locale: 'lt-LT',

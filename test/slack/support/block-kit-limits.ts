@@ -47,6 +47,16 @@ function walk(node: unknown, path: string, problems: string[], where: (path: str
   }
   if (object.type === 'actions' && object.elements.length > 25) problems.push(where(`${path}: more than 25 elements`));
   if (object.type === 'context' && object.elements.length > 10) problems.push(where(`${path}: more than 10 context elements`));
-  if (object.type === 'static_select' && object.options?.some((option: any) => option.text.text.length > 75)) problems.push(where(`${path}: option > 75`));
+  if (object.type === 'button' && typeof object.url === 'string' && object.url.length > 3000) problems.push(where(`${path}: button url > 3000`));
+  if (object.type === 'static_select' || object.type === 'overflow' || object.type === 'radio_buttons' || object.type === 'checkboxes') {
+    const options: any[] = object.options ?? [];
+    const [least, most] = object.type === 'overflow' ? [2, 5] : object.type === 'static_select' ? [1, 100] : [1, 10];
+    if (options.length < least || options.length > most) problems.push(where(`${path}: ${object.type} with ${options.length} options, not ${least}–${most}`));
+    if (options.some((option) => option.text.text.length > 75)) problems.push(where(`${path}: option > 75`));
+    if (options.some((option) => String(option.value).length > 150)) problems.push(where(`${path}: option value > 150`));
+  }
+  if (object.type === 'plain_text_input' && typeof object.initial_value === 'string' && object.max_length && object.initial_value.length > object.max_length) {
+    problems.push(where(`${path}: initial value longer than max_length`));
+  }
   for (const [key, value] of Object.entries(object)) if (typeof value === 'object') walk(value, `${path}.${key}`, problems, where);
 }

@@ -7,6 +7,8 @@ export interface RecordedCall {
   body: Record<string, any>;
   /** Which attempt this was for the method (answers that failed are recorded too). */
   status: number;
+  /** What the fake answered (a posted message's `ts`, say). */
+  answer?: Record<string, unknown>;
 }
 
 type Scripted = { status: 429; retryAfter: number } | { error: string };
@@ -54,6 +56,13 @@ export class FakeSlackApi {
     return this.calls.filter((call) => call.method === method && call.status === 200 && where(call.body)).map((call) => call.body);
   }
 
+  /** The `ts` Slack gave a message the bot posted (`body` as returned by `ok`), to click its buttons. */
+  tsOf(body: Record<string, any>): string {
+    const call = this.calls.find((candidate) => candidate.body === body);
+    if (typeof call?.answer?.ts !== 'string') throw new Error(`${call?.method ?? 'that call'} has no ts`);
+    return call.answer.ts;
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.hooks.length = 0;
@@ -80,8 +89,9 @@ export class FakeSlackApi {
       this.calls.push({ method, body, status: 400 });
       return send(response, 200, { ok: false, error: scripted.error });
     }
-    this.calls.push({ method, body, status: 200 });
-    send(response, 200, this.fixed.get(method) ?? this.defaultAnswer(method, body));
+    const answer = this.fixed.get(method) ?? this.defaultAnswer(method, body);
+    this.calls.push({ method, body, status: 200, answer });
+    send(response, 200, answer);
   }
 
   private defaultAnswer(method: string, body: Record<string, any>): Record<string, unknown> {

@@ -18,12 +18,21 @@ export function blockAction(user: string, actionId: string, value: string, place
   };
 }
 
+/** A choice in a message's select menu (the card's "More actions…"): Slack sends the option, not a value. */
+export function menuChoice(user: string, actionId: string, value: string, place: { channel?: string; ts?: string; blocks?: unknown[] } = {}) {
+  const payload = blockAction(user, actionId, value, place);
+  const option = { text: { type: 'plain_text', text: value }, value };
+  return { ...payload, actions: [{ type: 'static_select', action_id: actionId, block_id: 'inquiry_actions', selected_option: option, action_ts: '1800000000.1' }] };
+}
+
 /** Input values by block id, as Slack nests them under `value` (our action id). */
 export type FormValues = Record<string, { type: string } & Record<string, unknown>>;
 
 export const text = (value: string | null) => ({ type: 'plain_text_input', value });
 export const choice = (value: string | null) => ({ type: 'static_select', selected_option: value === null ? null : { value, text: { type: 'plain_text', text: value } } });
 export const when = (at: Date | null) => ({ type: 'datetimepicker', selected_date_time: at === null ? null : Math.floor(at.getTime() / 1000) });
+export const person = (user: string | null) => ({ type: 'users_select', selected_user: user });
+export const picked = (value: string) => ({ type: 'radio_buttons', selected_option: { value, text: { type: 'plain_text', text: value } } });
 export const ticked = (on: boolean) => ({ type: 'checkboxes', selected_options: on ? [{ value: 'yes', text: { type: 'plain_text', text: 'yes' } }] : [] });
 
 export function viewSubmission(user: string, callbackId: string, values: FormValues, metadata: Record<string, string> = {}) {

@@ -21,6 +21,24 @@ function schema() {
   return schemaValidator!;
 }
 
+/** The parser's default host allows five buttons in a row; the cards keep to that for their primary actions. */
+const MAX_PRIMARY_ACTIONS = 5;
+
+/** How many primary (not `mode: 'secondary'`) actions each action collection of a card has. */
+function primaryActionCounts(card: unknown): number[] {
+  const counts: number[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, unknown>;
+      if (Array.isArray(element.actions)) counts.push(element.actions.filter((action) => (action as { mode?: string }).mode !== 'secondary').length);
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(card);
+  return counts;
+}
+
 /** Problems the adaptivecards parser (targeting 1.5) and the 1.5 JSON schema find in a card; [] when valid. */
 export function cardProblems(card: unknown): string[] {
   const context = new AC.SerializationContext(new AC.Version(1, 5));
@@ -28,7 +46,14 @@ export function cardProblems(card: unknown): string[] {
   parsed.parse(card, context);
   const problems: string[] = [];
   for (let i = 0; i < context.eventCount; i += 1) problems.push(`parse: ${context.getEventAt(i).message}`);
-  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  for (const event of parsed.validateProperties().validationEvents) {
+    // The parser counts every action against the host's maximum; Teams puts secondary ones in an overflow menu
+    // without a limit ("Adaptive Cards overflow menu", Teams docs), so only primary buttons are counted, below.
+    if (event.event !== AC.ValidationEvent.TooManyActions) problems.push(`validate: ${event.message}`);
+  }
+  for (const count of primaryActionCounts(card)) {
+    if (count > MAX_PRIMARY_ACTIONS) problems.push(`validate: ${count} primary actions in one set (at most ${MAX_PRIMARY_ACTIONS})`);
+  }
   // The schema knows nothing of Teams' `msteams` extension.
   const { msteams: _msteams, ...plainCard } = card as Record<string, unknown>;
   const validate = schema();
@@ -73,4 +98,57 @@ export function cardButtons(card: unknown): string[] {
   };
   walk(card);
   return buttons;
+}
+
+/** Every action of a card (buttons in its actions and in action sets), in order. */
+export function cardActions(card: unknown): Array<Record<string, any>> {
+  const actions: Array<Record<string, any>> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, any>;
+      if (typeof element.type === 'string' && element.type.startsWith('Action.')) actions.push(element);
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(card);
+  return actions;
+}
+
+/** What Teams sends when the button is clicked: a dialog button's task/fetch data (without its msteams marker). */
+export function dialogButtonData(card: unknown, dialog: string): Record<string, unknown> {
+  const button = cardActions(card).find((action) => action.type === 'Action.Submit' && action.data?.dialog === dialog);
+  if (!button) throw new Error(`no ${dialog} button on the card`);
+  const { msteams: _msteams, ...data } = button.data as Record<string, unknown>;
+  return data;
+}
+
+/** The data an Action.Execute button sends with its verb. */
+export function verbButtonData(card: unknown, verb: string): Record<string, unknown> {
+  const button = cardActions(card).find((action) => action.type === 'Action.Execute' && action.verb === verb);
+  if (!button) throw new Error(`no ${verb} button on the card`);
+  return button.data as Record<string, unknown>;
+}
+
+/** The value an input of a form card starts with. */
+export function inputValue(card: unknown, id: string): unknown {
+  let found: unknown;
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const element = node as Record<string, any>;
+      if (typeof element.type === 'string' && element.type.startsWith('Input.') && element.id === id) found = element.value;
+      Object.values(element).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/** The error shown right under a form's field (a date-time field by its `…Date` input), or null. */
+export function fieldError(card: unknown, id: string): string | null {
+  const body = (card as { body: Array<Record<string, any>> }).body;
+  const index = body.findIndex((element) => JSON.stringify(element).includes(`"id":"${id}"`) || JSON.stringify(element).includes(`"id":"${id}Date"`));
+  const next = body[index + 1];
+  return index >= 0 && next?.type === 'TextBlock' && next.color === 'attention' ? (next.text as string) : null;
 }

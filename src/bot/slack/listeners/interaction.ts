@@ -11,7 +11,14 @@ import type { SlackClient, SlackServices } from '../services.js';
 export const blockActionSchema = z.object({
   user: z.object({ id: z.string() }),
   trigger_id: z.string(),
-  actions: z.array(z.object({ action_id: z.string(), value: z.string().default('') })).min(1),
+  // A button carries `value`; a menu (static select) carries the chosen option's value.
+  actions: z
+    .array(
+      z
+        .object({ action_id: z.string(), value: z.string().optional(), selected_option: z.object({ value: z.string() }).nullish() })
+        .transform((action) => ({ action_id: action.action_id, value: action.value ?? action.selected_option?.value ?? '' })),
+    )
+    .min(1),
   channel: z.object({ id: z.string() }).optional(),
   message: z.object({ ts: z.string(), text: z.string().default(''), blocks: z.array(z.record(z.string(), z.unknown())).default([]) }).optional(),
 });
@@ -31,12 +38,12 @@ export function privateReply(client: SlackClient, user: string, channel?: string
 
 /**
  * Replaces the buttons of the clicked message (a DM) by what came of the click, so a done thing is not
- * offered again; the rest of the message stays as it was.
+ * offered again; the rest of the message stays as it was. `follow` is what the outcome offers next (a link).
  */
-export async function replaceButtons(client: SlackClient, body: BlockActionBody, outcome: string): Promise<void> {
+export async function replaceButtons(client: SlackClient, body: BlockActionBody, outcome: string, follow: KnownBlock[] = []): Promise<void> {
   if (!body.channel || !body.message) return;
   const kept = body.message.blocks.filter((block) => block.type !== 'actions') as unknown as KnownBlock[];
-  await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: body.message.text, blocks: [...kept, ...noteMessage(`✓ ${outcome}`).blocks] });
+  await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: body.message.text, blocks: [...kept, ...noteMessage(`✓ ${outcome}`).blocks, ...follow] });
 }
 
 /** The language of a person's private answers; before we know who they are, the institution's. */
@@ -61,11 +68,23 @@ export async function asStaff(services: SlackServices, slackUserId: string, repl
   }
 }
 
+/** What a button does once the clicker is known: `value` is the button's value (or the menu option's). */
+export type ButtonRun = (actor: StaffMember, value: string, body: BlockActionBody, client: SlackClient) => Promise<void>;
+
+/** Who asks to open a form, and the trigger Slack gave for it (a click's or a slash command's). */
+export interface FormRequest {
+  services: SlackServices;
+  client: SlackClient;
+  actor: StaffMember;
+  triggerId: string;
+}
+
+export function formRequest(services: SlackServices, client: SlackClient, actor: StaffMember, body: BlockActionBody): FormRequest {
+  return { services, client, actor, triggerId: body.trigger_id };
+}
+
 /** The usual button: ack at once, then one domain command as the clicker, failures told privately. */
-export function onButton(
-  services: SlackServices,
-  run: (actor: StaffMember, value: string, body: BlockActionBody, client: SlackClient) => Promise<void>,
-) {
+export function onButton(services: SlackServices, run: ButtonRun) {
   return async ({ ack, body, client }: { ack: () => Promise<void>; body: unknown; client: SlackClient }): Promise<void> => {
     await ack();
     const action = blockActionSchema.parse(body);

@@ -17,7 +17,7 @@ export class Announcements {
     const { inquiry, owner } = await this.services.queries.get(inquiryId);
     const { config, clock } = this.services;
     const card = buildInquiryCard(inquiry, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE, Boolean(config.SMTP_URL));
-    const message = { text: inquiryFallback(card), blocks: inquiryBlocks(card) };
+    const message = { text: inquiryFallback(card), blocks: inquiryBlocks(card, config.DEFAULT_LANGUAGE) };
     const existing = await this.services.chatPosts.find(PLATFORM, inquiryId, PURPOSE);
     if (existing) {
       await this.client.chat.update({ channel: existing.channelId, ts: existing.messageId, ...message });

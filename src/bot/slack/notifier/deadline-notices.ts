@@ -1,12 +1,26 @@
-import type { EventOf } from '../../../domain/events.js';
+import type { DeadlineKind, EventOf } from '../../../domain/events.js';
+import type { InquirySnapshot } from '../../../domain/inquiry.queries.js';
 import { formatWhen } from '../../core/format-time.js';
-import { translate } from '../../core/i18n/index.js';
+import { translate, type Language } from '../../core/i18n/index.js';
+import { loadStory } from '../../core/story-loader.js';
 import type { DirectMessages } from '../direct-messages.js';
-import { reminderBlocks, noteMessage } from '../render/notice-blocks.js';
+import { noteMessage, reminderBlocks, type ReminderExtras } from '../render/notice-blocks.js';
+import { clip } from '../render/text.js';
+import { inquiryButton, partButton } from '../render/workflow-notice-blocks.js';
 import type { SlackServices } from '../services.js';
 import type { Announcements } from './announcements.js';
 
-/** R14.reply-1wd and R4.owner: nudges before a deadline, overdue notices at it, re-announcements of unclaimed inquiries. */
+/** A reminder shows the recent history in a few short lines, not the whole story. */
+const RECENT_CALLS = 3;
+const RECENT_ENTRIES = 5;
+const LINE_LENGTH = 300;
+
+/**
+ * R14.reply-1wd and R4.owner: nudges before a deadline, overdue notices at it, re-announcements of unclaimed
+ * inquiries. The workflow deadlines come with the button that meets them: a planned call (R29, R31) with its
+ * plan and recent history and Log call, a meeting summary (R48) with Send summary, an external step (R24)
+ * with Record decision.
+ */
 export class DeadlineNotifier {
   constructor(
     private readonly services: SlackServices,
@@ -35,14 +49,53 @@ export class DeadlineNotifier {
     await this.announcements.reply(event.inquiryId, noteMessage(text));
   }
 
-  /** No owner, or an owner without Slack: the thread (overdue) is all there is. */
-  private async tellOwner(recipientId: string | null, inquiryId: string, stage: 'reminder' | 'overdue', deadline: 'first_reply' | 'resolution' | 'follow_up', dueAt: string): Promise<void> {
+  /** The recipient (the owner; for a meeting summary its recorder, or its chair when late); nobody on Slack → the thread is all there is. */
+  private async tellOwner(recipientId: string | null, inquiryId: string, stage: 'reminder' | 'overdue', deadline: Exclude<DeadlineKind, 'claim'>, dueAt: string): Promise<void> {
     if (recipientId === null) return;
-    const owner = await this.services.queries.staffMember(recipientId);
-    if (!owner?.slackUserId || !owner.active) return;
-    const { inquiry } = await this.services.queries.get(inquiryId);
-    const reading = { language: owner.language, now: this.services.clock.now(), zone: this.services.config.TIME_ZONE };
-    const { text, blocks } = reminderBlocks(inquiry, stage, deadline, new Date(dueAt), reading);
-    await this.dms.send(owner.slackUserId, text, blocks);
+    const recipient = await this.services.queries.staffMember(recipientId);
+    if (!recipient?.slackUserId || !recipient.active) return;
+    const snapshot = await this.services.queries.get(inquiryId);
+    const reading = { language: recipient.language, now: this.services.clock.now(), zone: this.services.config.TIME_ZONE };
+    const extras = await this.extras(snapshot, deadline, dueAt, recipient.language);
+    const { text, blocks } = reminderBlocks(snapshot.inquiry, stage, deadline, new Date(dueAt), reading, extras);
+    await this.dms.send(recipient.slackUserId, text, blocks);
+  }
+
+  private async extras(snapshot: InquirySnapshot, deadline: Exclude<DeadlineKind, 'claim'>, dueAt: string, language: Language): Promise<ReminderExtras> {
+    const { inquiry } = snapshot;
+    const none: ReminderExtras = { buttons: [], facts: [], lines: [] };
+    switch (deadline) {
+      case 'first_reply':
+        return inquiry.firstReplyAt === null ? { ...none, buttons: [inquiryButton('mark_replied', inquiry.id, language, 'primary')] } : none;
+      case 'call':
+        return this.callExtras(snapshot, language);
+      case 'meeting_summary': {
+        const owed = snapshot.meetings.find((meeting) => meeting.status === 'held' && meeting.summaryDue?.toISOString() === dueAt);
+        return owed ? { ...none, buttons: [partButton('send_summary', inquiry.id, owed.id, language, 'primary')] } : none;
+      }
+      case 'external_step': {
+        const step = snapshot.externalSteps.find((candidate) => candidate.status === 'pending' && candidate.dueAt.toISOString() === dueAt);
+        return step
+          ? { buttons: [partButton('record_decision', inquiry.id, step.id, language, 'primary')], facts: [[step.institution, step.what]], lines: [] }
+          : none;
+      }
+      default:
+        return none;
+    }
+  }
+
+  /** R29.agreed-time: the call plan and the recent history at hand; R31.callback: a retry says so. */
+  private async callExtras(snapshot: InquirySnapshot, language: Language): Promise<ReminderExtras> {
+    const { inquiry } = snapshot;
+    const story = await loadStory(this.services, inquiry.id, language);
+    // Sections carry their catalogue title; the calls section is the one titled so.
+    const calls = story.sections.find((section) => section.id === 'calls')?.lines ?? [];
+    const recent = [...calls.slice(-RECENT_CALLS), ...story.timeline.slice(-RECENT_ENTRIES)].map((line) => ({ ...line, text: clip(line.text, LINE_LENGTH) }));
+    const retry = inquiry.nextCall?.purpose === 'retry' ? [{ text: translate(language, 'notice.call.retry'), internal: false }] : [];
+    return {
+      buttons: [inquiryButton('log_call', inquiry.id, language, 'primary')],
+      facts: [[translate(language, 'notice.call.plan'), inquiry.nextCall?.plan ?? '']],
+      lines: [...retry, ...recent],
+    };
   }
 }

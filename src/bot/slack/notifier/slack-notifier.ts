@@ -7,6 +7,7 @@ import { Announcements } from './announcements.js';
 import { ClientMailNotifier } from './client-mail-notices.js';
 import { DeadlineNotifier } from './deadline-notices.js';
 import { EscalationNotifier } from './escalation-notices.js';
+import { WorkflowNotifier } from './workflow-notices.js';
 
 /** Events after which the announcement shows something new (owner, status, buttons). */
 const REFRESHING: ReadonlySet<InquiryEventType> = new Set([
@@ -27,6 +28,7 @@ export class SlackNotifier implements Notifier {
   private readonly deadlines: DeadlineNotifier;
   private readonly escalations: EscalationNotifier;
   private readonly clientMail: ClientMailNotifier;
+  private readonly workflows: WorkflowNotifier;
 
   constructor(
     client: SlackClient,
@@ -37,6 +39,7 @@ export class SlackNotifier implements Notifier {
     this.deadlines = new DeadlineNotifier(services, this.announcements, dms);
     this.escalations = new EscalationNotifier(client, services, dms);
     this.clientMail = new ClientMailNotifier(services, this.announcements, dms);
+    this.workflows = new WorkflowNotifier(services, this.announcements, dms);
   }
 
   accepts(type: InquiryEventType): boolean {
@@ -70,6 +73,28 @@ export class SlackNotifier implements Notifier {
         return this.clientMail.clientMessage(event);
       case 'email_failed':
         return this.clientMail.emailFailed(event);
+      case 'call_scheduled':
+        return this.workflows.callScheduled(event);
+      case 'callback_failed':
+        return this.workflows.callbackFailed(event);
+      case 'meeting_planned':
+        return this.workflows.meetingPlanned(event);
+      case 'meeting_held':
+        return this.workflows.meetingHeld(event);
+      case 'meeting_summary_sent':
+        return this.workflows.meetingSummarySent(event);
+      case 'external_step_added':
+        return this.workflows.externalStepAdded(event);
+      case 'external_decision_recorded':
+        return this.workflows.externalDecisionRecorded(event);
+      case 'external_decisions_conflict':
+        return this.workflows.externalDecisionsConflict(event);
+      case 'progress_recorded':
+        return this.workflows.progressRecorded(event);
+      case 'client_informed':
+        return this.workflows.clientInformed(event);
+      case 'letter_issued':
+        return this.workflows.letterIssued(event);
       default:
         return;
     }

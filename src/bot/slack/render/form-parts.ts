@@ -59,6 +59,22 @@ export function checkbox(blockId: string, label: string, optionLabel: string): I
   return input(blockId, label, { type: 'checkboxes', action_id: VALUE, options: [option('yes', optionLabel)] }, { optional: true });
 }
 
+/** A choice among a few options, all visible at once. */
+export function radio(blockId: string, label: string, options: PlainTextOption[], settings: InputOptions & { initial?: string } = {}): InputBlock {
+  const initial = options.find((candidate) => candidate.value === settings.initial);
+  return input(blockId, label, { type: 'radio_buttons', action_id: VALUE, options, ...(initial ? { initial_option: initial } : {}) }, settings);
+}
+
+/** A Slack member; the handler maps the member to the staff directory (`staff.findBySlackUser`). */
+export function person(blockId: string, label: string, language: Language, settings: InputOptions & { initial?: string | null } = {}): InputBlock {
+  return input(blockId, label, {
+    type: 'users_select',
+    action_id: VALUE,
+    placeholder: plain(translate(language, 'form.choose'), 150),
+    ...(settings.initial ? { initial_user: settings.initial } : {}),
+  }, settings);
+}
+
 /** A modal with the catalogue's Save / Cancel; what it is about travels in `private_metadata`. */
 export function modal(callbackId: string, title: string, blocks: KnownBlock[], metadata: Record<string, string>, language: Language): ModalView {
   return {

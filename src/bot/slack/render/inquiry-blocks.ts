@@ -1,6 +1,8 @@
-import type { CardAction, InquiryCard } from '../../core/inquiry-card.js';
+import { SECONDARY_ACTIONS, type CardAction, type InquiryCard } from '../../core/inquiry-card.js';
 import { translate, type Language } from '../../core/i18n/index.js';
-import type { Button, KnownBlock } from './block-types.js';
+import { pairValue } from './action-values.js';
+import type { ActionsBlock, Button, KnownBlock } from './block-types.js';
+import { option } from './form-parts.js';
 import { clip, fallback, inert, labelled, LIMITS, mrkdwn, plain } from './text.js';
 
 const STATE_MARK: Record<InquiryCard['state'], string> = { open: ':large_blue_circle:', overdue: ':red_circle:', done: ':white_check_mark:' };
@@ -16,8 +18,31 @@ export function actionButton(action: { id: string; label: string; style?: CardAc
   };
 }
 
-/** The announcement in the staff channel and every re-render of it in place. */
-export function inquiryBlocks(card: InquiryCard): KnownBlock[] {
+/** The card's menu of workflow actions; each option's value is `action:inquiryId`. */
+export const MORE_MENU = 'inquiry_more';
+
+/**
+ * The card's main buttons, then its workflow actions folded into one menu so the card stays tidy. A select
+ * menu rather than an overflow: Slack's overflow holds at most 5 options and an owner has 8 of them.
+ */
+export function cardControls(card: InquiryCard, language: Language): ActionsBlock['elements'] {
+  const main = card.actions.filter((action) => !SECONDARY_ACTIONS.has(action.id));
+  const more = card.actions.filter((action) => SECONDARY_ACTIONS.has(action.id));
+  return [
+    ...main.map((action) => actionButton(action, card.inquiryId)),
+    ...(more.length === 0
+      ? []
+      : [{
+          type: 'static_select' as const,
+          action_id: MORE_MENU,
+          placeholder: plain(translate(language, 'slack.card.more'), 150),
+          options: more.map((action) => option(pairValue(action.id, card.inquiryId), action.label)),
+        }]),
+  ];
+}
+
+/** The announcement in the staff channel and every re-render of it in place, in `language` (the channel's). */
+export function inquiryBlocks(card: InquiryCard, language: Language): KnownBlock[] {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plain(`${card.title}`, LIMITS.header) },
     { type: 'section', text: mrkdwn(`${STATE_MARK[card.state]} *${inert(clip(card.subject, 500))}*`) },
@@ -26,7 +51,7 @@ export function inquiryBlocks(card: InquiryCard): KnownBlock[] {
   ];
   if (card.excerpt !== '') blocks.push({ type: 'section', text: mrkdwn(`>${inert(card.excerpt)}`) });
   if (card.actions.length > 0) {
-    blocks.push({ type: 'actions', block_id: 'inquiry_actions', elements: card.actions.map((action) => actionButton(action, card.inquiryId)) });
+    blocks.push({ type: 'actions', block_id: 'inquiry_actions', elements: cardControls(card, language) });
   }
   return blocks;
 }

@@ -4,21 +4,40 @@ import { INQUIRY_KINDS, type Inquiry } from '../../../domain/inquiry.js';
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { ModalView } from './block-types.js';
 import { checkbox, dateTime, modal, option, select, textInput } from './form-parts.js';
+import { clip } from './text.js';
 
 /** Channels staff register by hand (R7.channels); e-mail and the web form register themselves. */
 export const STAFF_CHANNELS = ['phone', 'in_person', 'letter'] as const;
 export const CLIENT_LANGUAGES = ['lt', 'en', 'ru', 'pl', 'uk'] as const;
 
-export const CALLBACKS = { logCall: 'log_call', holdingReply: 'holding_reply', escalate: 'escalate', newInquiry: 'new_inquiry', replyEmail: 'reply_email' } as const;
+export const CALLBACKS = {
+  logCall: 'log_call',
+  holdingReply: 'holding_reply',
+  escalate: 'escalate',
+  newInquiry: 'new_inquiry',
+  replyEmail: 'reply_email',
+  scheduleCall: 'schedule_call',
+  planMeeting: 'plan_meeting',
+  minutes: 'record_minutes',
+  summary: 'send_summary',
+  externalStep: 'external_step',
+  decision: 'record_decision',
+  progress: 'record_progress',
+  letter: 'write_letter',
+} as const;
 
-/** Slack's most for a plain-text input; the domain allows longer replies, but a modal cannot hold them. */
-const REPLY_MAX = 3000;
+/** Slack's most for a plain-text input; the domain allows longer texts, but a modal cannot hold them. */
+export const TEXT_MAX = 3000;
 
-/** R44.call-notes / R16.expectations: the post-call summary; block ids are the call log's field names. */
+/**
+ * R44.call-notes / R16.expectations: the post-call summary; block ids are the call log's field names.
+ * R31.callback: when to call again is always asked; the domain requires it after a first miss.
+ */
 export function callLogModal(inquiry: Inquiry, language: Language): ModalView {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   return modal(CALLBACKS.logCall, `${t('form.call.title')}`, [
     select('outcome', t('form.call.outcome'), CALL_OUTCOMES.map((outcome) => option(outcome, t(`outcome.${outcome}`))), language),
+    dateTime('retryAt', t('form.call.retry_at'), { optional: true }),
     textInput('summary', t('form.call.summary'), { multiline: true, optional: true, max: 3000 }),
     textInput('clientExpectation', t('form.call.expectation'), { multiline: true, optional: true, max: 1000 }),
     textInput('alternativesOffered', t('form.call.alternatives'), { multiline: true, optional: true, max: 1000 }),
@@ -36,10 +55,13 @@ export function holdingReplyModal(inquiry: Inquiry, language: Language): ModalVi
   ], { inquiryId: inquiry.id, number: inquiry.registryNumber }, language);
 }
 
-/** R14.reply-1wd / R36.signature: the owner's e-mail to the client; the signature is added by the domain, not typed. */
-export function replyEmailModal(inquiry: Inquiry, language: Language): ModalView {
+/**
+ * R14.reply-1wd / R36.signature: the owner's e-mail to the client; the signature is added by the domain, not typed.
+ * `draft`: a text to start from (R31.callback), already in the client's language.
+ */
+export function replyEmailModal(inquiry: Inquiry, language: Language, draft = ''): ModalView {
   return modal(CALLBACKS.replyEmail, translate(language, 'form.reply.title'), [
-    textInput('text', translate(language, 'form.reply.text'), { multiline: true, max: REPLY_MAX }),
+    textInput('text', translate(language, 'form.reply.text'), { multiline: true, max: TEXT_MAX, initial: clip(draft, TEXT_MAX) }),
   ], { inquiryId: inquiry.id, number: inquiry.registryNumber }, language);
 }
 

@@ -2,9 +2,11 @@ import type { Inquiry } from '../../../domain/inquiry.js';
 import type { CallLogRecord, DeadlineKind } from '../../../domain/events.js';
 import { formatWhen } from '../../core/format-time.js';
 import { translate, type Language } from '../../core/i18n/index.js';
-import type { KnownBlock } from './block-types.js';
+import type { StoryLine } from '../../core/inquiry-story.js';
+import type { Button, KnownBlock } from './block-types.js';
+import { storyLineText } from './details-blocks.js';
 import { actionButton } from './inquiry-blocks.js';
-import { fallback, inert, labelled, mrkdwn } from './text.js';
+import { fallback, inert, labelled, LIMITS, mrkdwn } from './text.js';
 
 /** Where and when a notice is read: its language, the current time and the institution's zone. */
 export interface Reading {
@@ -13,24 +15,62 @@ export interface Reading {
   zone: string;
 }
 
-/** R14.reply-1wd: the nudge to the owner before a deadline, with what can be done about it right there. */
-export function reminderBlocks(inquiry: Inquiry, stage: 'reminder' | 'overdue', deadline: Exclude<DeadlineKind, 'claim'>, dueAt: Date, reading: Reading): { text: string; blocks: KnownBlock[] } {
-  const { language } = reading;
-  const text = translate(language, `notice.${stage}.${deadline}`, { number: inquiry.registryNumber, due: formatWhen(dueAt, language, reading.now, reading.zone) });
-  const buttons = [
-    ...(deadline === 'first_reply' && inquiry.firstReplyAt === null
-      ? [actionButton({ id: 'mark_replied', label: translate(language, 'action.mark_replied'), style: 'primary' }, inquiry.id)]
-      : []),
-    actionButton({ id: 'details', label: translate(language, 'action.open') }, inquiry.id),
-  ];
+/** What a notice holds: a headline, facts beside each other, lines of history, and what can be done. */
+export interface NoticeParts {
+  /** An emoji code that says what kind of notice it is. */
+  mark: string;
+  text: string;
+  facts?: Array<[label: string, value: string]>;
+  /** History lines; internal ones are marked (R35.no-internal). */
+  lines?: StoryLine[];
+  buttons?: Button[];
+}
+
+/** A notice as Block Kit; every text from outside is made inert. */
+export function noticeBlocks(parts: NoticeParts): { text: string; blocks: KnownBlock[] } {
+  const facts = (parts.facts ?? []).filter(([, value]) => value !== '').slice(0, 10);
+  const lines = parts.lines ?? [];
+  const buttons = parts.buttons ?? [];
   return {
-    text: fallback(text),
+    text: fallback(parts.text),
     blocks: [
-      { type: 'section', text: mrkdwn(`${stage === 'overdue' ? ':red_circle: ' : ':alarm_clock: '}${inert(text)}`) },
-      { type: 'section', text: labelled(translate(language, 'card.subject'), inquiry.subject) },
-      { type: 'actions', block_id: 'notice_actions', elements: buttons },
+      { type: 'section', text: mrkdwn(`${parts.mark} ${inert(parts.text)}`) },
+      ...(facts.length > 0 ? [{ type: 'section' as const, fields: facts.map(([label, value]) => labelled(label, value)) }] : []),
+      ...(lines.length > 0 ? [{ type: 'context' as const, elements: [mrkdwn(lines.map(storyLineText).join('\n'), LIMITS.contextElement)] }] : []),
+      ...(buttons.length > 0 ? [{ type: 'actions' as const, block_id: 'notice_actions', elements: buttons }] : []),
     ],
   };
+}
+
+export function openButton(inquiryId: string, language: Language): Button {
+  return actionButton({ id: 'details', label: translate(language, 'action.open') }, inquiryId);
+}
+
+/** What a deadline notice offers beyond its headline: the buttons that meet it, facts and history. */
+export interface ReminderExtras {
+  buttons: Button[];
+  facts: Array<[string, string]>;
+  lines: StoryLine[];
+}
+
+/** R14.reply-1wd and the workflow deadlines: the nudge before a deadline, or the notice at it, with what can be done there. */
+export function reminderBlocks(
+  inquiry: Inquiry,
+  stage: 'reminder' | 'overdue',
+  deadline: Exclude<DeadlineKind, 'claim'>,
+  dueAt: Date,
+  reading: Reading,
+  extras: ReminderExtras,
+): { text: string; blocks: KnownBlock[] } {
+  const { language } = reading;
+  const text = translate(language, `notice.${stage}.${deadline}`, { number: inquiry.registryNumber, due: formatWhen(dueAt, language, reading.now, reading.zone) });
+  return noticeBlocks({
+    mark: stage === 'overdue' ? ':red_circle:' : ':alarm_clock:',
+    text,
+    facts: [[translate(language, 'card.subject'), inquiry.subject], ...extras.facts],
+    lines: extras.lines,
+    buttons: [...extras.buttons, openButton(inquiry.id, language)],
+  });
 }
 
 /**
@@ -38,13 +78,7 @@ export function reminderBlocks(inquiry: Inquiry, stage: 'reminder' | 'overdue', 
  * one click away. Used for DMs and for the announcement's thread.
  */
 export function inquiryNoticeBlocks(text: string, inquiryId: string, language: Language, mark: string): { text: string; blocks: KnownBlock[] } {
-  return {
-    text: fallback(text),
-    blocks: [
-      { type: 'section', text: mrkdwn(`${mark} ${inert(text)}`) },
-      { type: 'actions', block_id: 'notice_actions', elements: [actionButton({ id: 'details', label: translate(language, 'action.open') }, inquiryId)] },
-    ],
-  };
+  return noticeBlocks({ mark, text, buttons: [openButton(inquiryId, language)] });
 }
 
 /** A one-line message (a thread note, a private answer, a DM), its text made inert. */

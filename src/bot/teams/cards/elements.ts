@@ -8,13 +8,16 @@ export interface AdaptiveCard extends CardElement {
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/** Teams shows at most five actions in a row; more go into rows of three inside the body. */
+/**
+ * Teams shows at most five actions in a row; more go into rows of three inside the body. Secondary actions
+ * (`mode: 'secondary'`) sit in the card's "…" menu and do not count.
+ */
 const MAX_CARD_ACTIONS = 5;
 const ROW = 3;
 
 export function adaptiveCard(body: CardElement[], actions: CardElement[] = []): AdaptiveCard {
   const rows: CardElement[] = [];
-  if (actions.length > MAX_CARD_ACTIONS) {
+  if (actions.filter((action) => action.mode !== 'secondary').length > MAX_CARD_ACTIONS) {
     for (let start = 0; start < actions.length; start += ROW) rows.push(actionSet(actions.slice(start, start + ROW)));
   }
   return {
@@ -58,6 +61,16 @@ export function execute(title: string, verb: string, data: Record<string, unknow
 /** Opens one of our dialogs (task module): Teams sends `task/fetch` with this data. */
 export function openDialog(title: string, dialog: string, data: Record<string, unknown>, style?: ActionStyle): CardElement {
   return { type: 'Action.Submit', title, data: { msteams: { type: 'task/fetch' }, dialog, ...data }, ...(style ? { style } : {}) };
+}
+
+/** A link (the printable letter): Teams opens it in the browser, no invoke. */
+export function openUrl(title: string, url: string): CardElement {
+  return { type: 'Action.OpenUrl', title, url };
+}
+
+/** Folds an action into the card's "…" menu (Adaptive Cards 1.5). */
+export function secondary(action: CardElement): CardElement {
+  return { ...action, mode: 'secondary' };
 }
 
 export function actionSet(actions: CardElement[]): CardElement {

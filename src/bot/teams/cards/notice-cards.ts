@@ -13,19 +13,28 @@ export const ESCALATION_VERBS = {
   decide: 'escalation.decide',
 } as const;
 
-/** R14.reply-1wd: a nudge or an overdue notice in the owner's 1:1 chat, with Mark replied (first reply) and Open. */
-export function deadlineNoticeCard(text: string, inquiryId: string, subject: string, offerMarkReplied: boolean, language: Language, overdue: boolean): AdaptiveCard {
-  const actions: CardElement[] = [];
-  if (offerMarkReplied) actions.push(execute(translate(language, 'action.mark_replied'), INQUIRY_VERBS.mark_replied, { inquiryId, view: 'notice' }, 'positive'));
-  actions.push(execute(translate(language, 'action.open'), INQUIRY_VERBS.details, { inquiryId, view: 'details' }));
-  return adaptiveCard([heading(text, overdue ? 'attention' : 'default'), plain(subject)], actions);
+/** What a deadline notice shows besides its text: facts (the call plan, history) and the buttons that act on it. */
+export interface DeadlineNoticeParts {
+  details: CardElement[];
+  actions: CardElement[];
 }
 
-/** A notice about one inquiry (R4.owner: the client wrote; an e-mail failed) with Open, which shows the details privately. */
-export function inquiryNoticeCard(text: string, inquiryId: string, language: Language, attention = false): AdaptiveCard {
+/** R14.reply-1wd and the workflow deadlines: a nudge or an overdue notice in a 1:1 chat, its buttons, then Open. */
+export function deadlineNoticeCard(text: string, inquiryId: string, subject: string, parts: DeadlineNoticeParts, language: Language, overdue: boolean): AdaptiveCard {
   return adaptiveCard(
-    [heading(text, attention ? 'attention' : 'default')],
-    [execute(translate(language, 'action.open'), INQUIRY_VERBS.details, { inquiryId, view: 'details' })],
+    [heading(text, overdue ? 'attention' : 'default'), plain(subject), ...parts.details],
+    [...parts.actions, execute(translate(language, 'action.open'), INQUIRY_VERBS.details, { inquiryId, view: 'details' })],
+  );
+}
+
+/**
+ * A notice about one inquiry (R4.owner: the client wrote; an e-mail failed; a workflow step) with its own
+ * buttons, if any, and Open, which shows the details privately.
+ */
+export function inquiryNoticeCard(text: string, inquiryId: string, language: Language, options: Partial<DeadlineNoticeParts> & { attention?: boolean } = {}): AdaptiveCard {
+  return adaptiveCard(
+    [heading(text, options.attention ? 'attention' : 'default'), ...(options.details ?? [])],
+    [...(options.actions ?? []), execute(translate(language, 'action.open'), INQUIRY_VERBS.details, { inquiryId, view: 'details' })],
   );
 }
 

@@ -11,10 +11,13 @@ export function formValues(data: Data): FormValues {
   return values;
 }
 
-/** Thrown for a date or time that cannot be read; shown under its field like the domain's own errors. */
+/** Thrown for a date or time that cannot be read or is missing; shown under its field like the domain's own errors. */
 export class FieldError extends Error {
-  constructor(readonly field: string) {
-    super(`unreadable ${field}`);
+  constructor(
+    readonly field: string,
+    readonly reason: 'invalid' | 'required' = 'invalid',
+  ) {
+    super(`${reason} ${field}`);
   }
 }
 
@@ -28,19 +31,31 @@ export function localInstant(values: FormValues, field: string, zone: string): D
   return parsed.toJSDate();
 }
 
+/** Like `localInstant`, for a moment the form cannot do without. */
+export function requiredInstant(values: FormValues, field: string, zone: string): Date {
+  const instant = localInstant(values, field, zone);
+  if (instant === null) throw new FieldError(field, 'required');
+  return instant;
+}
+
 /**
  * Field errors for the form: an INPUT.INVALID error's paths mapped to the form's fields (`required` when the
  * field was left empty). Null for any other error, which the dialog reports as a message instead.
  */
 export function fieldErrors(error: unknown, fieldOfPath: Record<string, string>, values: FormValues, language: Language): FormErrors | null {
-  if (error instanceof FieldError) return { [error.field]: translate(language, 'form.invalid') };
+  if (error instanceof FieldError) return { [error.field]: translate(language, error.reason === 'required' ? 'form.required' : 'form.invalid') };
   if (!(error instanceof DomainError) || error.code !== 'INPUT.INVALID') return null;
   const errors: FormErrors = {};
   for (const { path } of (error.details.fields as Array<{ path: string }> | undefined) ?? []) {
-    const field = fieldOfPath[path];
+    // A list's item (`participants.3`) is shown under the list's field.
+    const field = fieldOfPath[path] ?? fieldOfPath[path.split('.')[0]!];
     if (!field) return null;
-    const empty = (values[field] ?? values[`${field}Date`] ?? '').trim() === '';
-    errors[field] ??= translate(language, empty ? 'form.required' : 'form.invalid');
+    errors[field] ??= translate(language, isFilled(values, field) ? 'form.invalid' : 'form.required');
   }
   return Object.keys(errors).length > 0 ? errors : null;
+}
+
+/** Whether a field (or a date-time field's date) was filled in. */
+export function isFilled(values: FormValues, field: string): boolean {
+  return (values[field] ?? values[`${field}Date`] ?? '').trim() !== '';
 }

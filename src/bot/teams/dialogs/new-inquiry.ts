@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { INQUIRY_KINDS, type Channel, type InquiryKind } from '../../../domain/inquiry.js';
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { PlatformContext } from '../../platform.js';
-import { formCard, type FormErrors, type FormSpec, type FormValues } from '../cards/forms.js';
-import type { DialogResult, TeamsRouter, Turn } from '../router.js';
-import { fieldErrors, formValues } from './form-input.js';
+import type { FormSpec } from '../cards/forms.js';
+import type { TeamsRouter } from '../router.js';
+import { registerFormDialog } from './form-dialog.js';
 
 /** R7.channels: what staff register from chat; e-mail and the web form have their own intake. */
 const STAFF_CHANNELS = ['phone', 'in_person', 'letter'] as const satisfies readonly Channel[];
@@ -42,38 +43,29 @@ function spec(language: Language): FormSpec {
 
 /** R7.channels: registers a phone, in-person or letter inquiry; the announcement follows from the notifier. */
 export function register(router: TeamsRouter, context: PlatformContext): void {
-  const form = async (turn: Turn, values?: FormValues, errors?: FormErrors): Promise<DialogResult> => {
-    const shape = spec(turn.language);
-    return { form: { title: shape.title, card: formCard(shape, turn.language, values, errors) } };
-  };
-
-  router.onDialog('new', {
-    fetch: (turn) => form(turn),
-    async submit(turn, data) {
-      const values = formValues(data);
-      const optional = (value: string | undefined) => (value?.trim() ? value.trim() : null);
-      try {
-        const { inquiry } = await context.inquiries.register({
-          kind: values.kind as InquiryKind,
-          channel: values.channel as Channel,
-          externalId: null,
-          client: {
-            name: values.clientName ?? '',
-            email: optional(values.clientEmail),
-            phone: optional(values.clientPhone),
-            language: values.language || 'lt',
-          },
-          subject: values.subject ?? '',
-          body: values.body ?? '',
-          receivedAt: context.clock.now(),
-          registeredById: turn.actor.id,
-        });
-        return { message: translate(turn.language, 'reply.registered', { number: inquiry.registryNumber }) };
-      } catch (error) {
-        const errors = fieldErrors(error, FIELD_OF_PATH, values, turn.language);
-        if (!errors) throw error;
-        return form(turn, values, errors);
-      }
+  const optional = (value: string | undefined) => (value?.trim() ? value.trim() : null);
+  registerFormDialog(router, {
+    name: 'new',
+    data: z.object({}),
+    fieldOfPath: FIELD_OF_PATH,
+    spec: async (turn) => spec(turn.language),
+    async submit(turn, _data, values) {
+      const { inquiry } = await context.inquiries.register({
+        kind: values.kind as InquiryKind,
+        channel: values.channel as Channel,
+        externalId: null,
+        client: {
+          name: values.clientName ?? '',
+          email: optional(values.clientEmail),
+          phone: optional(values.clientPhone),
+          language: values.language || 'lt',
+        },
+        subject: values.subject ?? '',
+        body: values.body ?? '',
+        receivedAt: context.clock.now(),
+        registeredById: turn.actor.id,
+      });
+      return { message: translate(turn.language, 'reply.registered', { number: inquiry.registryNumber }) };
     },
   });
 }

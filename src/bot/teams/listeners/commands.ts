@@ -1,4 +1,4 @@
-import { translate } from '../../core/i18n/index.js';
+import { translate, type MessageKey } from '../../core/i18n/index.js';
 import type { PlatformContext } from '../../platform.js';
 import { dialogLauncherCard, helpCard, listCard } from '../cards/list-cards.js';
 import { cardActivity } from '../messenger.js';
@@ -8,6 +8,16 @@ import { staffCommand } from './staff-command.js';
 
 const LIST_LIMIT = 10;
 
+/** `<word> <number>` opens a dialog about that inquiry; a message cannot open one, so a card with the button does. */
+const DIALOG_COMMANDS = new Map<string, { dialog: string; action: MessageKey; prompt: MessageKey }>([
+  ['call', { dialog: 'log_call', action: 'action.log_call', prompt: 'teams.call.prompt' }],
+  ['schedule', { dialog: 'schedule_call', action: 'action.schedule_call', prompt: 'teams.launch.prompt' }],
+  ['meeting', { dialog: 'plan_meeting', action: 'action.plan_meeting', prompt: 'teams.launch.prompt' }],
+  ['step', { dialog: 'external_step', action: 'action.external_step', prompt: 'teams.launch.prompt' }],
+  ['progress', { dialog: 'record_progress', action: 'action.record_progress', prompt: 'teams.launch.prompt' }],
+  ['letter', { dialog: 'write_letter', action: 'action.write_letter', prompt: 'teams.launch.prompt' }],
+]);
+
 /** Commands by @mention in a channel or plainly in the 1:1 chat; anything else gets the help. */
 export function register(router: TeamsRouter, context: PlatformContext, views: InquiryViews): void {
   router.onMessage(async (turn, text) => {
@@ -16,6 +26,14 @@ export function register(router: TeamsRouter, context: PlatformContext, views: I
     const reply = (card: Parameters<typeof cardActivity>[0]) => turn.context.sendActivity(cardActivity(card));
     const now = context.clock.now();
     const zone = context.config.TIME_ZONE;
+    const launch = DIALOG_COMMANDS.get(word.toLowerCase());
+    if (launch && argument) {
+      const { inquiry } = await context.queries.get(argument);
+      const title = translate(turn.language, launch.action);
+      const prompt = translate(turn.language, launch.prompt, { number: inquiry.registryNumber, action: title });
+      await reply(dialogLauncherCard(prompt, title, launch.dialog, { inquiryId: inquiry.id }));
+      return;
+    }
     switch (word.toLowerCase()) {
       case 'new':
         await reply(dialogLauncherCard(translate(turn.language, 'teams.new.prompt'), translate(turn.language, 'form.new.title'), 'new', {}));
@@ -33,13 +51,6 @@ export function register(router: TeamsRouter, context: PlatformContext, views: I
         if (!argument) break;
         const items = await context.queries.list({ text: argument, limit: LIST_LIMIT });
         await reply(listCard(translate(turn.language, 'list.found'), items, turn.language, now, zone));
-        return;
-      }
-      case 'call': {
-        if (!argument) break;
-        const { inquiry } = await context.queries.get(argument);
-        const prompt = translate(turn.language, 'teams.call.prompt', { number: inquiry.registryNumber });
-        await reply(dialogLauncherCard(prompt, translate(turn.language, 'action.log_call'), 'log_call', { inquiryId: inquiry.id }));
         return;
       }
       case 'staff':

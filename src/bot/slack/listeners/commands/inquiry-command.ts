@@ -9,6 +9,7 @@ import { help } from './help.js';
 import { find, mine } from './lists.js';
 import { call, register as registerNew, show } from './show.js';
 import { staff } from './staff.js';
+import { letter, meeting, progress, schedule, step } from './workflows.js';
 
 const commandSchema = z.object({
   command: z.string(),
@@ -17,7 +18,9 @@ const commandSchema = z.object({
   trigger_id: z.string(),
 });
 
-const SUBCOMMANDS: Record<string, (context: CommandContext) => Promise<void>> = { new: registerNew, mine, show, find, call, help, staff };
+const SUBCOMMANDS: Record<string, (context: CommandContext) => Promise<void>> = {
+  new: registerNew, mine, show, find, call, help, staff, schedule, meeting, step, progress, letter,
+};
 
 /** `/inquiry …`: acked at once, then one subcommand; answers are ephemeral through the command's response URL. */
 export function register(app: App, services: SlackServices): void {

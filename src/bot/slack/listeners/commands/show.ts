@@ -1,12 +1,11 @@
-import { detailsBlocks, timelineNames } from '../../render/details-blocks.js';
+import { loadStory } from '../../../core/story-loader.js';
+import { storyBlocks } from '../../render/details-blocks.js';
 import { callLogModal, newInquiryModal } from '../../render/modals.js';
-import { readingOf, type CommandContext } from './command-context.js';
+import type { CommandContext } from './command-context.js';
 
-/** `/inquiry show <number>`: fields, message and timeline. */
+/** `/inquiry show <number>`: the inquiry's whole story. */
 export async function show(context: CommandContext): Promise<void> {
-  const snapshot = await context.services.queries.get(context.args);
-  const names = await timelineNames(snapshot, (id) => context.services.queries.staffMember(id));
-  const { text, blocks } = detailsBlocks(snapshot, names, readingOf(context), Boolean(context.services.config.SMTP_URL));
+  const { text, blocks } = storyBlocks(await loadStory(context.services, context.args, context.actor.language), context.actor.language);
   await context.reply(text, blocks);
 }
 

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
+import { FIELD_REASONS } from '../../../../domain/validation.js';
 import { DomainError } from '../../../../domain/errors.js';
 import type { StaffMember } from '../../../../domain/staff.js';
 import { describeError } from '../../../core/describe-error.js';
-import { translate, type Language } from '../../../core/i18n/index.js';
+import { formatWhen } from '../../../core/format-time.js';
+import { translate, type Language, type MessageKey } from '../../../core/i18n/index.js';
 import { VALUE } from '../../render/form-parts.js';
 import type { SlackServices } from '../../services.js';
 import { languageOf, privateReply } from '../interaction.js';
@@ -14,6 +16,7 @@ const elementSchema = z.object({
   selected_option: z.object({ value: z.string() }).nullish(),
   selected_options: z.array(z.object({ value: z.string() })).nullish(),
   selected_date_time: z.number().nullish(),
+  selected_user: z.string().nullish(),
 });
 
 /** The parts of a view_submission payload the form handlers use. */
@@ -58,6 +61,18 @@ export class SubmittedForm {
     return typeof seconds === 'number' ? new Date(seconds * 1000) : null;
   }
 
+  /** A date the form cannot do without; refused beside its field when missing. */
+  requiredDate(blockId: string): Date {
+    const date = this.date(blockId);
+    if (date === null) throw new DomainError('INPUT.INVALID', `${blockId} is required`, { fields: [{ path: blockId, message: 'required' }] });
+    return date;
+  }
+
+  /** The Slack member picked, or null. */
+  person(blockId: string): string | null {
+    return this.element(blockId)?.selected_user ?? null;
+  }
+
   checked(blockId: string): boolean {
     return (this.element(blockId)?.selected_options?.length ?? 0) > 0;
   }
@@ -67,22 +82,49 @@ export class SubmittedForm {
   }
 }
 
+/** A field naming a Slack member who is not in the staff directory. */
+export const NOT_STAFF = 'not in the staff directory';
+
+/** The words beside a refused field, from the domain's message for it. */
+function fieldMessage(message: string): MessageKey {
+  // Schemas say 'required' for conditional fields; a `min(1)` text left empty is zod's 'Too small'.
+  if (message === 'required' || message.startsWith('Too small')) return 'form.required';
+  if (message === NOT_STAFF) return 'slack.form.not_staff';
+  // A time the clock refuses: in the past, or a retry sooner than the procedure allows (R31.callback).
+  if (message === FIELD_REASONS.notInFuture) return 'form.reason.not_in_future';
+  if (message === FIELD_REASONS.tooSoon) return 'form.reason.too_soon';
+  if (message === FIELD_REASONS.sameAsChair) return 'form.reason.same_as_chair';
+  return 'form.invalid';
+}
+
+/** The block a domain path belongs to: itself, or its longest dotted prefix (`participants.3` → `participants`). */
+function blockOf(path: string, blocks: string[]): string | null {
+  for (let candidate = path; candidate !== ''; candidate = candidate.slice(0, Math.max(candidate.lastIndexOf('.'), 0))) {
+    if (blocks.includes(candidate)) return candidate;
+  }
+  return null;
+}
+
 /** `response_action: errors` for a failed submission: each invalid field under its own block. */
 export function inlineErrors(error: unknown, form: SubmittedForm, language: Language, aliases: Record<string, string> = {}): Record<string, string> {
   const blocks = form.blockIds();
   const first = blocks[0] ?? 'value';
   if (error instanceof DomainError && error.code === 'INPUT.INVALID') {
-    const fields = (error.details.fields as Array<{ path: string; message: string }> | undefined) ?? [];
+    const fields = (error.details.fields as Array<{ path: string; message: string } & Record<string, string | number>> | undefined) ?? [];
     const errors: Record<string, string> = {};
     for (const field of fields) {
-      const path = aliases[field.path] ?? field.path;
-      const block = blocks.includes(path) ? path : first;
-      // Schemas say 'required' for conditional fields; a `min(1)` text left empty is zod's 'Too small'.
-      errors[block] ??= translate(language, field.message === 'required' || field.message.startsWith('Too small') ? 'form.required' : 'form.invalid');
+      const block = blockOf(aliases[field.path] ?? field.path, blocks) ?? first;
+      // The field's own facts fill the words (the minutes a retry must wait, R31.callback).
+      errors[block] ??= translate(language, fieldMessage(field.message), field);
     }
     if (Object.keys(errors).length > 0) return errors;
   }
   return { [first]: describeError(error, language) };
+}
+
+/** A moment as the person reads it in a confirmation (`today 14:00`), in the institution's time zone. */
+export function whenText(services: SlackServices, language: Language, at: Date): string {
+  return formatWhen(at, language, services.clock.now(), services.config.TIME_ZONE);
 }
 
 /**

@@ -1,0 +1,21 @@
+import type { PlatformContext } from '../platform.js';
+import type { Language } from './i18n/index.js';
+import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
+
+/** The address staff browsers reach the service at (printable letters). */
+export function publicUrl(context: Pick<PlatformContext, 'config'>): string {
+  return context.config.PUBLIC_URL ?? `http://localhost:${context.config.PORT}`;
+}
+
+/** Loads everything the inquiry view shows, for one reader. */
+export async function loadStory(context: PlatformContext, reference: string, language: Language): Promise<InquiryStory> {
+  const snapshot = await context.queries.get(reference);
+  const emails = await context.messaging.emailsOf(snapshot.inquiry.id);
+  const people = await storyPeople(snapshot, (id) => context.queries.staffMember(id));
+  const base = publicUrl(context);
+  return buildInquiryStory(
+    { snapshot, emails, people, letterUrl: (id) => letterUrl(base, id) },
+    { language, now: context.clock.now(), zone: context.config.TIME_ZONE },
+    Boolean(context.config.SMTP_URL),
+  );
+}

@@ -1,0 +1,38 @@
+import type { App } from '@slack/bolt';
+import type { CardActionId } from '../../../core/inquiry-card.js';
+import { Announcements } from '../../notifier/announcements.js';
+import { splitPair } from '../../render/action-values.js';
+import { MORE_MENU } from '../../render/inquiry-blocks.js';
+import type { SlackServices } from '../../services.js';
+import { formRequest, onButton, type FormRequest } from '../interaction.js';
+import { openExternalStep, openHoldingReply, openLetter, openMeeting, openProgress, openScheduleCall } from '../open-forms.js';
+
+/** What each option of the card's menu does (the card offers `SECONDARY_ACTIONS` there). */
+const MENU: Partial<Record<CardActionId, (request: FormRequest, inquiryId: string) => Promise<unknown>>> = {
+  schedule_call: openScheduleCall,
+  plan_meeting: (request, inquiryId) => openMeeting(request, inquiryId),
+  external_step: openExternalStep,
+  record_progress: openProgress,
+  write_letter: openLetter,
+  holding_reply: openHoldingReply,
+  // R55.same-channel: a complaint not yet answered the way it came is refused, naming the channel owed.
+  resolve: ({ services, actor }, inquiryId) => services.inquiries.resolve(inquiryId, actor.id),
+  release: ({ services, actor }, inquiryId) => services.inquiries.release(inquiryId, actor.id),
+};
+
+/**
+ * The card's menu: one option runs like a button. A select keeps showing the option picked, so the card is
+ * re-rendered afterwards (done or refused) to show the menu unset, ready for the next choice.
+ */
+export function register(app: App, services: SlackServices): void {
+  app.action(MORE_MENU, onButton(services, async (actor, value, body, client) => {
+    const [action, inquiryId] = splitPair(value);
+    const run = MENU[action as CardActionId];
+    try {
+      if (!run) throw new Error(`The card's menu has no option ${action}`);
+      await run(formRequest(services, client, actor, body), inquiryId);
+    } finally {
+      if (body.channel?.id === services.settings.staffChannel) await new Announcements(client, services).show(inquiryId);
+    }
+  }));
+}

@@ -1,0 +1,15 @@
+import type { InquiryService } from '../../../domain/inquiry.service.js';
+import { translate } from '../../core/i18n/index.js';
+import { INQUIRY_VERBS } from '../cards/inquiry-cards.js';
+import type { TeamsRouter } from '../router.js';
+import type { InquiryViews } from '../views.js';
+import { parseActionData, refreshedView } from './inquiry-action-support.js';
+
+/** R55.same-channel: closing checks the answer's channel again (a reopened complaint may have lost it). */
+export function register(router: TeamsRouter, inquiries: InquiryService, views: InquiryViews): void {
+  router.onAction(INQUIRY_VERBS.close, async (turn, raw) => {
+    const data = parseActionData(raw);
+    const inquiry = await inquiries.close(data.inquiryId, turn.actor.id);
+    return refreshedView(views, turn, data, translate(turn.language, 'reply.closed', { number: inquiry.registryNumber }));
+  });
+}
