@@ -40,6 +40,7 @@ export interface AppOverrides {
   notifiers?: EventConsumer[];
   dispatcher?: Partial<OutboxDispatcherOptions>;
   schedulerProcessEvery?: string | number;
+  schedulerLockLifetimeMs?: number;
 }
 
 export interface RunningApp {
@@ -128,7 +129,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const unitOfWork = new TypeormUnitOfWork(dataSource, consumers, () => wakeDispatcher());
   const notices = new DeadlineNotices(unitOfWork, policy, clock);
   const { agenda, start: startScheduler, drain: drainScheduler } = createScheduler(
-    { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery },
+    { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery, lockLifetimeMs: overrides.schedulerLockLifetimeMs },
     notices,
     logger,
   );

@@ -10,6 +10,11 @@ export interface SchedulerOptions {
   /** Identifies this instance in the jobs table. */
   instanceName: string;
   processEvery?: string | number;
+  /**
+   * How long a running job stays locked to this instance. agenda also keeps a liveness timer of half this
+   * after each run, which holds the process open that long after a drain; tests shorten it.
+   */
+  lockLifetimeMs?: number;
 }
 
 export interface Scheduler {
@@ -34,7 +39,7 @@ export function createScheduler(options: SchedulerOptions, notices: DeadlineNoti
     processEvery: options.processEvery ?? '5 seconds',
     removeOnComplete: true,
     // Notices take milliseconds; a short lock lets another instance take over soon after a crash.
-    defaultLockLifetime: 60_000,
+    defaultLockLifetime: options.lockLifetimeMs ?? 60_000,
   });
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'scheduler error'));
   agenda.define(DEADLINE_NOTICE_JOB, deadlineNoticeHandler(notices, logger), {

@@ -55,6 +55,8 @@ export async function startTestApp(overrides: AppOverrides = {}, database?: Test
   const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
     dispatcher: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 },
     schedulerProcessEvery: 200,
+    // agenda's liveness timer (half the lock lifetime) would otherwise hold jest open for 30 s after the tests.
+    schedulerLockLifetimeMs: 2_000,
     ...overrides,
   });
   return {
