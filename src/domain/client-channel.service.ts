@@ -4,7 +4,7 @@ import type { ClientEmailComposer } from './client-email-composer.js';
 import { mailLanguage, requireSignature, type ClientMailTemplates, type Signature } from './client-message.js';
 import type { MessagingScope, MessagingUnitOfWork } from './messaging-unit-of-work.js';
 import type { Clock } from './clock.js';
-import { answerFirst, changeInquiry, ownerCommand, type CommandContext, type EventBody } from './command-support.js';
+import { answerFirst, changeInquiry, ownerCommand, requireStaff, type CommandContext, type EventBody } from './command-support.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
 import { DomainError, InquiryNotFoundError } from './errors.js';
 import type { Inquiry } from './inquiry.js';
@@ -66,6 +66,19 @@ export class ClientChannelService {
       letter = await this.writeLetter(scope, inquiry, actor, body, null, now);
       return [{ type: 'letter_issued', letterId: letter.id }, ...answerFirst(inquiry, now)];
     })).then(() => letter!);
+  }
+
+  /**
+   * Fails fast, before any form is filled, when the answer could not go out: the writer cannot sign (R36), or
+   * a meeting summary for a client with an e-mail address finds no e-mail server. A letter needs no server.
+   */
+  async assertCanAnswer(staffId: string, inquiryId: string, answer: 'letter' | 'meeting_summary'): Promise<void> {
+    await this.context.unitOfWork.run(async (scope) => {
+      requireSignature(await requireStaff(scope, staffId), this.options.institution);
+      const inquiry = await scope.inquiries.findById(inquiryId);
+      if (!inquiry) throw new InquiryNotFoundError(inquiryId);
+      if (answer === 'meeting_summary' && inquiry.client.email) this.assertEmail();
+    });
   }
 
   /** The printable letter; its id is the capability to read it, so it is a random UUID. */

@@ -219,6 +219,14 @@ describe('complaints', () => {
     expect((await fetch(`${t.app.url}/letters?id=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
   });
 
+  it('R55.same-channel / R36.signature: a letter or summary that could not go out is refused before its form is filled', async () => {
+    const { inquiry } = await claimed();
+    expect((await failure(t.app.mail.clientChannel.assertCanAnswer(staff.rasa.id, inquiry.id, 'letter'))).code).toBe('MAIL.SIGNATURE_INCOMPLETE');
+    await t.app.mail.clientChannel.assertCanAnswer(staff.ona.id, inquiry.id, 'letter');
+    await t.app.mail.clientChannel.assertCanAnswer(staff.ona.id, inquiry.id, 'meeting_summary');
+    expect((await failure(t.app.mail.clientChannel.assertCanAnswer(staff.ona.id, '00000000-0000-4000-8000-000000000000', 'letter'))).code).toBe('INQUIRY.NOT_FOUND');
+  });
+
   it('R55.same-channel: an e-mailed complaint needs an e-mail answer; a phone complaint is answered by a call that reached the client', async () => {
     const { inquiry } = await claimed({ kind: 'complaint' });
     await t.app.mail.clientChannel.issueLetter(inquiry.id, staff.ona.id, 'Raštu');

@@ -70,6 +70,15 @@ describe('the card', () => {
 });
 
 describe('R55.same-channel', () => {
+  it('R55.same-channel / R36.signature: Answer by letter is refused before the form opens when the writer cannot sign', async () => {
+    const { inquiry, ts } = await claimedInquiry(h, h.staff.jonas.id);
+    const opened = h.api.ok('views.open').length;
+    await choose('UJONAS001', 'write_letter', inquiry.id, ts);
+    const refusal = 'Before writing to a client (an e-mail or a letter), add your position, first name, surname and phone to your profile (missing: position, phone).';
+    await eventually(() => expect(h.api.ok('chat.postEphemeral', (body) => body.user === 'UJONAS001' && body.text === refusal)).toHaveLength(1));
+    expect(h.api.ok('views.open')).toHaveLength(opened);
+  });
+
   it('R55.same-channel: a letter complaint answered only by e-mail cannot be resolved (told privately, naming the channel); after Answer by letter it can, and then closed', async () => {
     const { inquiry: registered } = await h.t.app.inquiries.register({
       kind: 'complaint',

@@ -57,7 +57,9 @@ export async function openProgress(request: FormRequest, reference: string): Pro
 
 /** R55.same-channel */
 export async function openLetter(request: FormRequest, reference: string): Promise<void> {
-  await open(request, letterModal(await inquiryOf(request, reference), request.actor.language));
+  const inquiry = await inquiryOf(request, reference);
+  await request.services.clientChannel.assertCanAnswer(request.actor.id, inquiry.id, 'letter');
+  await open(request, letterModal(inquiry, request.actor.language));
 }
 
 /** R45.meetings: minutes of a planned meeting; a meeting already minuted says so instead of opening a form. */
@@ -66,10 +68,10 @@ export async function openMinutes(request: FormRequest, meetingId: string): Prom
   await open(request, minutesModal(meeting, await inquiryOf(request, meeting.inquiryId), request.actor.language));
 }
 
-/** R48.meeting-summary-2wd: the summary e-mail, refused before the form when the sender cannot sign (R36). */
+/** R48.meeting-summary-2wd: the summary, refused before the form when it could not go out (R36 signature, no e-mail server). */
 export async function openSummary(request: FormRequest, meetingId: string): Promise<void> {
-  await request.services.messaging.assertCanSign(request.actor.id);
   const meeting = await meetingIn(request, meetingId, 'held');
+  await request.services.clientChannel.assertCanAnswer(request.actor.id, meeting.inquiryId, 'meeting_summary');
   await open(request, summaryModal(meeting, await inquiryOf(request, meeting.inquiryId), request.actor.language));
 }
 

@@ -6,7 +6,7 @@ import { dialogMeeting, meetingData } from './inquiry-dialog.js';
 
 /**
  * R48.meeting-summary-2wd: the summary to the client, starting from the decisions recorded; it is e-mailed in
- * the client's language and signed (R36.signature, checked before the form opens).
+ * the client's language (a letter without an address) and signed (R36.signature, checked before the form opens).
  */
 export function register(router: TeamsRouter, context: PlatformContext): void {
   registerFormDialog(router, {
@@ -14,7 +14,7 @@ export function register(router: TeamsRouter, context: PlatformContext): void {
     data: meetingData,
     fieldOfPath: { text: 'text' },
     refusalField: 'text',
-    before: (turn) => context.messaging.assertCanSign(turn.actor.id),
+    before: (turn, { inquiryId }) => context.clientChannel.assertCanAnswer(turn.actor.id, inquiryId, 'meeting_summary'),
     async spec(turn, { inquiryId, meetingId }) {
       const { title } = await dialogMeeting(context, turn, inquiryId, meetingId, 'form.summary.title');
       return {

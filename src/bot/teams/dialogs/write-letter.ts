@@ -9,7 +9,7 @@ import { dialogInquiry, inquiryData } from './inquiry-dialog.js';
 
 /**
  * R55.same-channel: a written answer on paper. The dialog ends on the link to the printable, signed letter
- * (R36.signature: an incomplete profile is shown under the text, which stays as typed).
+ * (R36.signature: an incomplete profile is refused before the form opens).
  */
 export function register(router: TeamsRouter, context: PlatformContext): void {
   registerFormDialog(router, {
@@ -17,6 +17,7 @@ export function register(router: TeamsRouter, context: PlatformContext): void {
     data: inquiryData,
     fieldOfPath: { text: 'text' },
     refusalField: 'text',
+    before: (turn, { inquiryId }) => context.clientChannel.assertCanAnswer(turn.actor.id, inquiryId, 'letter'),
     async spec(turn, { inquiryId }) {
       const { inquiry, title } = await dialogInquiry(context, turn, inquiryId, 'form.letter.title');
       return {
