@@ -1,21 +1,17 @@
 import { emailedRequest } from '../support/app.js';
-import { withSmtp, type SmtpReceiver } from '../support/smtp-receiver.js';
-import { taskFetch, taskSubmit, TEAM_ID, type TeamsUser } from './support/activities.js';
+import type { SmtpReceiver } from '../support/smtp-receiver.js';
+import { taskFetch, taskSubmit, TEAM_ID } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
-import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, dmCards } from './support/teams-app.js';
 
 let h: TeamsHarness & { smtp: SmtpReceiver };
 let sequence = 0;
 
 beforeAll(async () => {
-  h = await withSmtp((env) => startTeams({ env }));
-  // Ona signs complete e-mails (R36.signature); Jonas has neither position nor phone.
-  await h.t.app.staff.updateProfile(h.staff.ona.id, h.staff.ona.id, { position: 'Auklėtoja', phone: '+37060000002' });
+  h = await startTeamsWithMail();
 });
 afterAll(() => h.stop());
 
-const dm = (user: TeamsUser) => `a:personal-${user.id}`;
-const dmCards = (user: TeamsUser) => h.connector.sent(dm(user)).map((call) => cardsIn(call.body)[0]);
 
 /** An e-mailed inquiry from its own address, announced in the channel and (unless `owner` is null) claimed. */
 async function inquiryOf(owner: 'ona' | 'jonas' | null) {
@@ -102,13 +98,13 @@ describe('Teams: client messages', () => {
     });
     expect(received).toBe(true);
     const notice = await eventually(() => {
-      const found = dmCards(people.ona).find((card) => cardText(card).includes(`Klientas parašė dėl ${inquiry.registryNumber}`));
+      const found = dmCards(h, people.ona).find((card) => cardText(card).includes(`Klientas parašė dėl ${inquiry.registryNumber}`));
       expect(found).toBeDefined();
       return found;
     });
     expect(cardText(notice)).toContain(inquiry.subject);
     expect(cardButtons(notice)).toEqual(['inquiry.details']);
-    expect(dmCards(people.jonas).some((card) => cardText(card).includes(inquiry.registryNumber))).toBe(false);
+    expect(dmCards(h, people.jonas).some((card) => cardText(card).includes(inquiry.registryNumber))).toBe(false);
   });
 
   it('R4.owner: with nobody owning the inquiry, the client’s message is told in the announcement’s thread', async () => {
@@ -129,7 +125,7 @@ describe('Teams: client messages', () => {
     const sent = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'reply_email', inquiryId: inquiry.id, text: 'Laba diena' }));
     expect(sent.body.task.type).toBe('message');
     const notice = await eventually(() => {
-      const found = dmCards(people.ona).find((card) => cardText(card).includes(`Laiško klientui dėl ${inquiry.registryNumber} išsiųsti nepavyko`));
+      const found = dmCards(h, people.ona).find((card) => cardText(card).includes(`Laiško klientui dėl ${inquiry.registryNumber} išsiųsti nepavyko`));
       expect(found).toBeDefined();
       return found;
     });

@@ -1,7 +1,7 @@
 import { emailedRequest } from '../support/app.js';
 import { cardAction, message, taskFetch, taskSubmit, TEAM_ID } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
-import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, personalChat } from './support/teams-app.js';
 import type { TeamsUser } from './support/activities.js';
 
 let h: TeamsHarness;
@@ -11,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.stop());
 
-const dm = (user: TeamsUser) => `a:personal-${user.id}`;
-const texts = (user: TeamsUser) => h.connector.sent(dm(user)).map((call) => cardText(cardsIn(call.body)[0]));
+const texts = (user: TeamsUser) => h.connector.sent(personalChat(user)).map((call) => cardText(cardsIn(call.body)[0]));
 
 async function claimedBy(who: 'ona' | 'jonas' | 'manager' | 'rasa', overrides: Record<string, unknown> = {}) {
   const { inquiry } = await h.t.app.inquiries.register(emailedRequest(overrides));
@@ -32,7 +31,7 @@ describe('Teams: nudges and overdue notices', () => {
     expect(await h.t.app.notices.notify(notice)).toEqual({ outcome: 'sent' });
     await eventually(() => expect(texts(people.ona).some((text) => text.includes(`Priminimas: į ${inquiry.registryNumber}`))).toBe(true));
     expect(h.connector.created().map((call) => call.body.members)).toContainEqual([{ id: people.ona.id, name: '' }]);
-    const reminder = h.connector.sent(dm(people.ona)).map((call) => cardsIn(call.body)[0]).find((card) => cardText(card).includes(inquiry.registryNumber));
+    const reminder = h.connector.sent(personalChat(people.ona)).map((call) => cardsIn(call.body)[0]).find((card) => cardText(card).includes(inquiry.registryNumber));
     expect(cardButtons(reminder)).toEqual(['inquiry.mark_replied', 'inquiry.details']);
 
     const answer = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.mark_replied', { inquiryId: inquiry.id, view: 'notice' }, { personal: true }));
@@ -128,7 +127,7 @@ describe('Teams: escalations', () => {
     }));
     expect(raised.body.task).toEqual({ type: 'message', value: `${inquiry.registryNumber}: perduota vadovui.` });
     const card = await eventually(() => {
-      const found = h.connector.sent(dm(people.manager)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes(inquiry.registryNumber));
+      const found = h.connector.sent(personalChat(people.manager)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes(inquiry.registryNumber));
       expect(found).toBeDefined();
       return found;
     });
@@ -148,7 +147,7 @@ describe('Teams: escalations', () => {
     const { inquiry } = await claimedBy('ona');
     await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'escalate', inquiryId: inquiry.id, type: 'incident', whatHappened: 'Grasino darbuotojai' }));
     const card = await eventually(() => {
-      const found = h.connector.sent(dm(people.manager)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes(`SKUBU: Ona Onaitė`) && cardText(candidate).includes(inquiry.registryNumber));
+      const found = h.connector.sent(personalChat(people.manager)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes(`SKUBU: Ona Onaitė`) && cardText(candidate).includes(inquiry.registryNumber));
       expect(found).toBeDefined();
       return found;
     });
@@ -157,7 +156,7 @@ describe('Teams: escalations', () => {
     const referred = await h.post(cardAction(h.connector.url, people.manager, 'escalation.refer_to_head', { escalationId }, { personal: true }));
     expect(cardText(referred.body.value)).toContain('incidentas perduotas direktoriui');
     const headCard = await eventually(() => {
-      const found = h.connector.sent(dm(people.head)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes(inquiry.registryNumber));
+      const found = h.connector.sent(personalChat(people.head)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes(inquiry.registryNumber));
       expect(found).toBeDefined();
       return found;
     });

@@ -1,33 +1,19 @@
 import { emailedRequest } from '../support/app.js';
-import { withSmtp, type SmtpReceiver } from '../support/smtp-receiver.js';
-import { message, taskFetch, taskSubmit, type TeamsUser } from './support/activities.js';
+import type { SmtpReceiver } from '../support/smtp-receiver.js';
+import { message, taskFetch, taskSubmit } from './support/activities.js';
 import { cardButtons, cardsIn, cardText, dialogButtonData, fieldError, inputValue } from './support/cards.js';
 import { fireNotice, noticeJob } from './support/jobs.js';
-import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, PERSONAL, personalChat, dmCards, dmCard } from './support/teams-app.js';
 
 let h: TeamsHarness & { smtp: SmtpReceiver };
 let sequence = 0;
 
 beforeAll(async () => {
-  h = await withSmtp((env) => startTeams({ env }));
-  // Ona signs e-mails to clients (R36.signature).
-  await h.t.app.staff.updateProfile(h.staff.ona.id, h.staff.ona.id, { position: 'Auklėtoja', phone: '+37060000002' });
+  h = await startTeamsWithMail();
 });
 afterAll(() => h.stop());
 
-const personal = { personal: true };
-const dm = (user: TeamsUser) => `a:personal-${user.id}`;
-const dmCards = (user: TeamsUser) => h.connector.sent(dm(user)).map((call) => cardsIn(call.body)[0]);
 const local = (iso: string) => new Date(`${iso}+02:00`);
-
-/** The first 1:1 card to `user` whose text has `text`, once the notifier has sent it. */
-function dmCard(user: TeamsUser, text: string) {
-  return eventually(() => {
-    const found = dmCards(user).find((card) => cardText(card).includes(text));
-    expect(found).toBeDefined();
-    return found;
-  });
-}
 
 /** An e-mailed inquiry from its own address, claimed by Ona; `language` is the client's. */
 async function onasInquiry(language = 'lt') {
@@ -60,13 +46,13 @@ describe('Teams: calls', () => {
     expect(job.next_run_at).toEqual(local('2027-03-01T13:50:00'));
     h.clock.set('2027-03-01T13:50:00+02:00');
     await fireNotice(h.t.app, job);
-    const reminder = await dmCard(people.ona, `Priminimas: šiandien 14:00 skambutis klientui dėl ${inquiry.registryNumber}.`);
+    const reminder = await dmCard(h, people.ona, `Priminimas: šiandien 14:00 skambutis klientui dėl ${inquiry.registryNumber}.`);
     const text = cardText(reminder);
     expect(text).toContain('Pokalbio planas');
     expect(text).toContain('Aptarti laisvas vietas');
     expect(text).toContain('priskirta · Ona Onaitė'); // the recent history
     expect(cardButtons(reminder)).toEqual(['dialog:log_call', 'inquiry.details']);
-    const logCall = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(reminder, 'log_call'), personal));
+    const logCall = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(reminder, 'log_call'), PERSONAL));
     expect(logCall.body.task.value.title).toBe(`Skambučio santrauka · ${inquiry.registryNumber}`);
     expectValidCards([form, reminder, logCall.body.task.value.card.content]);
   });
@@ -75,15 +61,15 @@ describe('Teams: calls', () => {
     h.clock.set('2027-03-01T10:00:00+02:00');
     const { inquiry } = await onasInquiry();
     await h.post(taskSubmit(h.connector.url, people.manager, { dialog: 'schedule_call', inquiryId: inquiry.id, atDate: '2027-03-02', atTime: '11:00', plan: 'Paskambinti dėl grupės' }));
-    const told = await dmCard(people.ona, `Skambutis klientui dėl ${inquiry.registryNumber} suplanuotas rytoj 11:00.`);
+    const told = await dmCard(h, people.ona, `Skambutis klientui dėl ${inquiry.registryNumber} suplanuotas rytoj 11:00.`);
     expect(cardButtons(told)).toEqual(['inquiry.details']);
     const { inquiry: own } = await onasInquiry();
     await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'schedule_call', inquiryId: own.id, atDate: '2027-03-02', atTime: '12:00', plan: 'Pačios planas' }));
     await eventually(async () => expect((await h.t.app.queries.get(own.id)).timeline.map((entry) => entry.action)).toContain('call_scheduled'));
     // The outbox delivers in order per inquiry: a later event reaching Teams proves the skipped one was handled.
     await h.t.app.inquiries.recordProgress(own.id, h.staff.ona.id, { note: 'Žyma eilės tvarkai' });
-    await dmCard(people.ona, `${own.registryNumber}: įrašyta.`);
-    expect(dmCards(people.ona).some((card) => cardText(card).includes(`dėl ${own.registryNumber} suplanuotas`))).toBe(false);
+    await dmCard(h, people.ona, `${own.registryNumber}: įrašyta.`);
+    expect(dmCards(h, people.ona).some((card) => cardText(card).includes(`dėl ${own.registryNumber} suplanuotas`))).toBe(false);
   });
 
   it('R31.callback: a miss needs a retry ≥ 30 min later; at that time a retry reminder; a second miss prompts the e-mail draft, sent signed in the client’s language', async () => {
@@ -106,22 +92,22 @@ describe('Teams: calls', () => {
     expect(job.next_run_at).toEqual(local('2027-03-01T10:30:00'));
     h.clock.set('2027-03-01T10:30:00+02:00');
     await fireNotice(h.t.app, job);
-    const retry = await dmCard(people.ona, `Priminimas: šiandien 10:30 skambutis klientui dėl ${inquiry.registryNumber}.`);
+    const retry = await dmCard(h, people.ona, `Priminimas: šiandien 10:30 skambutis klientui dėl ${inquiry.registryNumber}.`);
     expect(cardText(retry)).toContain('Pakartotinis skambutis: klientas anksčiau neatsiliepė.');
     expect(cardText(retry)).toMatch(/🔒 \n2027-03-01 10:00 · neatsiliepė · 1 bandymas · Ona Onaitė/);
     expect(cardButtons(retry)).toEqual(['dialog:log_call', 'inquiry.details']);
 
     // The retry is missed too (from the reminder's button): the owner is prompted to e-mail, with a draft.
-    const again = await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(retry, 'log_call'), outcome: 'busy' }, personal));
+    const again = await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(retry, 'log_call'), outcome: 'busy' }, PERSONAL));
     expect(again.body.task.value).toBe(`${inquiry.registryNumber}: skambučio santrauka išsaugota.`);
-    const prompt = await dmCard(people.ona, `Klientas dėl ${inquiry.registryNumber} neatsiliepė ir antrą kartą.`);
+    const prompt = await dmCard(h, people.ona, `Klientas dėl ${inquiry.registryNumber} neatsiliepė ir antrą kartą.`);
     expect(cardButtons(prompt)).toEqual(['dialog:reply_email', 'inquiry.details']);
-    const opened = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(prompt, 'reply_email'), personal));
+    const opened = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(prompt, 'reply_email'), PERSONAL));
     const form = opened.body.task.value.card.content;
     const draft = inputValue(form, 'text') as string;
     expect(draft).toContain(`we tried to call you about your inquiry ${inquiry.registryNumber}`);
 
-    const sent = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'reply_email', inquiryId: inquiry.id, text: draft }, personal));
+    const sent = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'reply_email', inquiryId: inquiry.id, text: draft }, PERSONAL));
     expect(sent.body.task).toEqual({ type: 'message', value: `${inquiry.registryNumber}: laiškas klientui išsiųstas.` });
     const mail = await eventually(() => {
       const found = h.smtp.to(address).find((received) => received.parsed.text?.includes('we tried to call you'));
@@ -143,7 +129,7 @@ describe('Teams: calls', () => {
     await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
     await h.t.app.calls.logCall(inquiry.id, h.staff.ona.id, { outcome: 'no_answer', retryAt: local('2027-03-01T11:00:00') });
     await h.t.app.calls.logCall(inquiry.id, h.staff.ona.id, { outcome: 'no_answer' });
-    const prompt = await dmCard(people.ona, `Klientas dėl ${inquiry.registryNumber} neatsiliepė ir antrą kartą, o el. pašto adreso nepaliko.`);
+    const prompt = await dmCard(h, people.ona, `Klientas dėl ${inquiry.registryNumber} neatsiliepė ir antrą kartą, o el. pašto adreso nepaliko.`);
     expect(cardButtons(prompt)).toEqual(['dialog:write_letter', 'dialog:schedule_call', 'inquiry.details']);
     expectValidCards([prompt]);
   });
@@ -154,23 +140,23 @@ describe('Teams: commands for the workflows', () => {
     const { inquiry } = await onasInquiry();
     const launched: Record<string, string> = { schedule: 'schedule_call', meeting: 'plan_meeting', step: 'external_step', progress: 'record_progress', letter: 'write_letter' };
     for (const [word, dialog] of Object.entries(launched)) {
-      const before = h.connector.replies(dm(people.ona)).length;
-      await h.post(message(h.connector.url, people.ona, `${word} ${inquiry.registryNumber}`, personal));
+      const before = h.connector.replies(personalChat(people.ona)).length;
+      await h.post(message(h.connector.url, people.ona, `${word} ${inquiry.registryNumber}`, PERSONAL));
       const card = await eventually(() => {
-        const replies = h.connector.replies(dm(people.ona));
+        const replies = h.connector.replies(personalChat(people.ona));
         expect(replies.length).toBe(before + 1);
         return cardsIn(replies.at(-1)!.body)[0];
       });
       expect(cardButtons(card)).toEqual([`dialog:${dialog}`]);
       expect(dialogButtonData(card, dialog)).toEqual({ dialog, inquiryId: inquiry.id });
       expect(cardText(card)).toContain(inquiry.registryNumber);
-      const opened = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(card, dialog), personal));
+      const opened = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(card, dialog), PERSONAL));
       expect(opened.body.task.type).toBe('continue');
     }
-    const before = h.connector.replies(dm(people.ona)).length;
-    await h.post(message(h.connector.url, people.ona, 'help', personal));
+    const before = h.connector.replies(personalChat(people.ona)).length;
+    await h.post(message(h.connector.url, people.ona, 'help', PERSONAL));
     const help = await eventually(() => {
-      const replies = h.connector.replies(dm(people.ona));
+      const replies = h.connector.replies(personalChat(people.ona));
       expect(replies.length).toBe(before + 1);
       return cardText(cardsIn(replies.at(-1)!.body)[0]);
     });

@@ -1,32 +1,20 @@
 import { SECONDARY_ACTIONS } from '../../src/bot/core/inquiry-card.js';
 import { emailedRequest } from '../support/app.js';
-import { withSmtp, type SmtpReceiver } from '../support/smtp-receiver.js';
-import { cardAction, message, taskFetch, taskSubmit, type TeamsUser } from './support/activities.js';
+import type { SmtpReceiver } from '../support/smtp-receiver.js';
+import { cardAction, message, taskFetch, taskSubmit } from './support/activities.js';
 import { cardActions, cardButtons, cardsIn, cardText, dialogButtonData, fieldError, inputValue, verbButtonData } from './support/cards.js';
 import { fireNotice, noticeJob } from './support/jobs.js';
-import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, PERSONAL, personalChat, dmCard } from './support/teams-app.js';
 
 let h: TeamsHarness & { smtp: SmtpReceiver };
 let sequence = 0;
 
 beforeAll(async () => {
-  h = await withSmtp((env) => startTeams({ env }));
-  await h.t.app.staff.updateProfile(h.staff.ona.id, h.staff.ona.id, { position: 'Auklėtoja', phone: '+37060000002' });
+  h = await startTeamsWithMail();
 });
 afterAll(() => h.stop());
 beforeEach(() => h.clock.set('2027-03-01T10:00:00+02:00'));
 
-const personal = { personal: true };
-const dm = (user: TeamsUser) => `a:personal-${user.id}`;
-const dmCards = (user: TeamsUser) => h.connector.sent(dm(user)).map((call) => cardsIn(call.body)[0]);
-
-function dmCard(user: TeamsUser, text: string) {
-  return eventually(() => {
-    const found = dmCards(user).find((card) => cardText(card).includes(text));
-    expect(found).toBeDefined();
-    return found;
-  });
-}
 
 /** A client's inquiry (e-mailed unless told otherwise), announced and claimed by Ona. */
 async function onasInquiry(overrides: Record<string, unknown> = {}) {
@@ -98,7 +86,7 @@ describe('Teams: answering in the client’s channel', () => {
     const page = await fetch(`${h.t.app.url}/letters?id=${letter!.id}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Gerb. Petrai, atsakome raštu.');
-    const issuedNotice = await dmCard(people.ona, `${number}: raštas paruoštas`);
+    const issuedNotice = await dmCard(h, people.ona, `${number}: raštas paruoštas`);
     expect(cardActions(issuedNotice).map((action) => [action.type, action.url])).toEqual([['Action.OpenUrl', link.url]]);
 
     // Now resolve from the details view: the card is refreshed in place and offers Close, which closes it.
@@ -123,7 +111,7 @@ describe('Teams: other institutions and status notes', () => {
     expect(fieldError(past.body.task.value.card.content, 'dueAt')).toBe('Pasirinkite laiką ateityje.');
     const added = await h.post(taskSubmit(h.connector.url, people.ona, { ...step, dueAtDate: '2027-03-05', dueAtTime: '12:00' }));
     expect(added.body.task.value).toMatch(new RegExp(`^${number}: laukiama Savivaldybė iki `));
-    const addedCard = await dmCard(people.ona, `${number}: laukiama Savivaldybė iki`);
+    const addedCard = await dmCard(h, people.ona, `${number}: laukiama Savivaldybė iki`);
     expect(cardText(addedCard)).toContain('Sprendimas dėl lengvatos');
     expect(cardButtons(addedCard)).toEqual(['dialog:record_decision', 'inquiry.details']);
     const health = await h.t.app.externalSteps.add(inquiry.id, h.staff.ona.id, { institution: 'Sveikatos centras', what: 'Išvada', dueAt: new Date('2027-03-04T12:00:00+02:00') });
@@ -132,22 +120,22 @@ describe('Teams: other institutions and status notes', () => {
     const job = await noticeJob(h.t.app, inquiry.id, 'external_step', 'reminder', health.dueAt);
     h.clock.set(job.next_run_at.toISOString());
     await fireNotice(h.t.app, job);
-    const reminder = await dmCard(people.ona, `Priminimas: ${number} laukia kitos institucijos sprendimo iki`);
+    const reminder = await dmCard(h, people.ona, `Priminimas: ${number} laukia kitos institucijos sprendimo iki`);
     expect(dialogButtonData(reminder, 'record_decision')).toEqual({ dialog: 'record_decision', inquiryId: inquiry.id, stepId: health.id });
 
-    const first = await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(addedCard, 'record_decision'), decision: 'Lengvata suteikta', conflictsWithOthers: 'false' }, personal));
+    const first = await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(addedCard, 'record_decision'), decision: 'Lengvata suteikta', conflictsWithOthers: 'false' }, PERSONAL));
     expect(first.body.task.value).toBe(`${number}: Savivaldybė sprendimas įrašytas.`);
-    const offer = await dmCard(people.ona, `${number}: įrašyta. Informuoti klientą jo kanalu (el. paštu)?`);
+    const offer = await dmCard(h, people.ona, `${number}: įrašyta. Informuoti klientą jo kanalu (el. paštu)?`);
     expect(cardText(offer)).toContain('Lengvata suteikta');
     expect(cardButtons(offer)).toEqual(['inquiry.inform_client', 'inquiry.details']);
 
-    await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(reminder, 'record_decision'), decision: 'Lengvata netaikoma', conflictsWithOthers: 'true' }, personal));
-    const conflict = await dmCard(people.ona, `Institucijų sprendimai dėl ${number} prieštarauja vienas kitam (Savivaldybė, Sveikatos centras).`);
+    await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(reminder, 'record_decision'), decision: 'Lengvata netaikoma', conflictsWithOthers: 'true' }, PERSONAL));
+    const conflict = await dmCard(h, people.ona, `Institucijų sprendimai dėl ${number} prieštarauja vienas kitam (Savivaldybė, Sveikatos centras).`);
     expect(cardButtons(conflict)).toEqual(['dialog:plan_meeting', 'inquiry.details']);
-    const meetingForm = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(conflict, 'plan_meeting'), personal));
+    const meetingForm = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(conflict, 'plan_meeting'), PERSONAL));
     expect(inputValue(meetingForm.body.task.value.card.content, 'participants')).toBe('Savivaldybė\nSveikatos centras');
     expect((await h.t.app.queries.get(inquiry.id)).externalSteps.map((entry) => entry.status)).toEqual(['decided', 'decided']);
-    const again = await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(reminder, 'record_decision'), decision: 'Dar kartą' }, personal));
+    const again = await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(reminder, 'record_decision'), decision: 'Dar kartą' }, PERSONAL));
     expect(again.body.task).toEqual({ type: 'message', value: 'Šios institucijos sprendimas jau įrašytas.' });
     expectValidCards([addedCard, reminder, offer, conflict, meetingForm.body.task.value.card.content]);
   });
@@ -157,8 +145,8 @@ describe('Teams: other institutions and status notes', () => {
     const number = inquiry.registryNumber;
     const saved = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'record_progress', inquiryId: inquiry.id, note: 'Grupė bus sujungta nuo gegužės.', stage: 'intermediate' }));
     expect(saved.body.task.value).toBe(`${number}: įrašyta.`);
-    const offer = await dmCard(people.ona, `${number}: įrašyta. Informuoti klientą jo kanalu (el. paštu)?`);
-    const click = cardAction(h.connector.url, people.ona, 'inquiry.inform_client', verbButtonData(offer, 'inquiry.inform_client'), personal);
+    const offer = await dmCard(h, people.ona, `${number}: įrašyta. Informuoti klientą jo kanalu (el. paštu)?`);
+    const click = cardAction(h.connector.url, people.ona, 'inquiry.inform_client', verbButtonData(offer, 'inquiry.inform_client'), PERSONAL);
     const informed = await h.post(click);
     expect(informed.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(cardText(informed.body.value)).toContain(`${number}: klientui siunčiamas el. laiškas jo kalba.`);
@@ -171,8 +159,8 @@ describe('Teams: other institutions and status notes', () => {
 
     const { inquiry: byLetter } = await onasInquiry({ channel: 'letter', externalId: null, client: { name: 'Petras Petraitis', email: null, phone: null, language: 'lt' } });
     await h.t.app.inquiries.recordProgress(byLetter.id, h.staff.ona.id, { note: 'Sprendimas priimtas.', stage: 'decision' });
-    const letterOffer = await dmCard(people.ona, `${byLetter.registryNumber}: įrašyta. Informuoti klientą jo kanalu (raštu, popieriniu laišku)?`);
-    const letter = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.inform_client', verbButtonData(letterOffer, 'inquiry.inform_client'), personal));
+    const letterOffer = await dmCard(h, people.ona, `${byLetter.registryNumber}: įrašyta. Informuoti klientą jo kanalu (raštu, popieriniu laišku)?`);
+    const letter = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.inform_client', verbButtonData(letterOffer, 'inquiry.inform_client'), PERSONAL));
     expect(cardText(letter.body.value)).toContain(`${byLetter.registryNumber}: raštas paruoštas`);
     const [written] = (await h.t.app.queries.get(byLetter.id)).letters;
     expect(written).toMatchObject({ body: 'Sprendimas priimtas.' });
@@ -186,12 +174,12 @@ describe('Teams: other institutions and status notes', () => {
     const { inquiry } = await onasInquiry({ channel: 'phone', externalId: null, client: { name: 'Tomas Tomaitis', email: null, phone: '+37060033333', language: 'lt' } });
     const number = inquiry.registryNumber;
     await h.t.app.inquiries.recordProgress(inquiry.id, h.staff.ona.id, { note: 'Vieta bus nuo rugsėjo.' });
-    const offer = await dmCard(people.ona, `${number}: įrašyta. Informuoti klientą jo kanalu (žodžiu – skambučiu arba susitikime)?`);
-    const informed = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.inform_client', verbButtonData(offer, 'inquiry.inform_client'), personal));
+    const offer = await dmCard(h, people.ona, `${number}: įrašyta. Informuoti klientą jo kanalu (žodžiu – skambučiu arba susitikime)?`);
+    const informed = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.inform_client', verbButtonData(offer, 'inquiry.inform_client'), PERSONAL));
     expect(cardText(informed.body.value)).toContain(`${number}: klientas informuojamas žodžiu – skambinkite dabar.`);
     const job = await noticeJob(h.t.app, inquiry.id, 'call', 'reminder');
     await fireNotice(h.t.app, job);
-    const reminder = await dmCard(people.ona, `skambutis klientui dėl ${number}.`);
+    const reminder = await dmCard(h, people.ona, `skambutis klientui dėl ${number}.`);
     expect(cardText(reminder)).toContain('Vieta bus nuo rugsėjo.');
     expect(cardText(reminder)).not.toContain('Pakartotinis skambutis');
     expect(cardButtons(reminder)).toEqual(['dialog:log_call', 'inquiry.details']);
@@ -213,10 +201,10 @@ describe('Teams: the inquiry view', () => {
     h.clock.set('2027-03-01T13:00:00+02:00');
     await meetings.recordMinutes(meeting.id, h.staff.ona.id, { decisions: 'Vidinis sprendimas' });
 
-    const before = h.connector.replies(dm(people.ona)).length;
-    await h.post(message(h.connector.url, people.ona, `show ${number}`, personal));
+    const before = h.connector.replies(personalChat(people.ona)).length;
+    await h.post(message(h.connector.url, people.ona, `show ${number}`, PERSONAL));
     const shown = await eventually(() => {
-      const replies = h.connector.replies(dm(people.ona));
+      const replies = h.connector.replies(personalChat(people.ona));
       expect(replies.length).toBe(before + 1);
       return cardsIn(replies.at(-1)!.body)[0];
     });
@@ -232,7 +220,7 @@ describe('Teams: the inquiry view', () => {
     expect(dialogButtonData(shown, 'send_summary')).toEqual({ dialog: 'send_summary', inquiryId: inquiry.id, meetingId: meeting.id });
     expect(dialogButtonData(shown, 'record_decision')).toEqual({ dialog: 'record_decision', inquiryId: inquiry.id, stepId: step.id });
     expect(buttons.find((action) => action.type === 'Action.OpenUrl')!.url).toMatch(new RegExp(`/letters\\?id=${letter!.id}$`));
-    const summaryForm = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(shown, 'send_summary'), personal));
+    const summaryForm = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(shown, 'send_summary'), PERSONAL));
     expect(inputValue(summaryForm.body.task.value.card.content, 'text')).toBe('Vidinis sprendimas');
 
     // Details from the announcement, for a colleague reading English.

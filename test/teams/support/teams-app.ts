@@ -1,7 +1,8 @@
+import { withSmtp, type SmtpReceiver } from '../../support/smtp-receiver.js';
 import type { StaffMember } from '../../../src/domain/staff.js';
 import { ManualClock, seedStaff, startTestApp, eventually, type TestApp } from '../../support/app.js';
 import { installedInTeam, postActivity, teamsUser } from './activities.js';
-import { cardProblems, cardsIn } from './cards.js';
+import { cardProblems, cardsIn, cardText } from './cards.js';
 import { FakeConnector } from './connector.js';
 
 export const people = {
@@ -88,3 +89,30 @@ export function allSentCards(connector: FakeConnector): unknown[] {
 }
 
 export { eventually };
+
+/** Teams with outgoing e-mail to a real SMTP receiver; Ona can sign e-mails and letters (R36.signature), Jonas cannot. */
+export async function startTeamsWithMail(): Promise<TeamsHarness & { smtp: SmtpReceiver }> {
+  const h = await withSmtp((env) => startTeams({ env }));
+  await h.t.app.staff.updateProfile(h.staff.ona.id, h.staff.ona.id, { position: 'Auklėtoja', phone: '+37060000002' });
+  return h;
+}
+
+/** Extra data for a card action clicked in a 1:1 chat. */
+export const PERSONAL = { personal: true };
+
+/** The 1:1 conversation of the bot with `user`, as the connector stand-in names it. */
+export const personalChat = (user: { id: string }) => `a:personal-${user.id}`;
+
+/** Every card the bot sent `user` in their 1:1 chat, oldest first. */
+export function dmCards(h: TeamsHarness, user: { id: string }): unknown[] {
+  return h.connector.sent(personalChat(user)).map((call) => cardsIn(call.body)[0]);
+}
+
+/** The first 1:1 card to `user` whose text has `text`, once the notifier has sent it. */
+export function dmCard(h: TeamsHarness, user: { id: string }, text: string): Promise<any> {
+  return eventually(() => {
+    const found = dmCards(h, user).find((card) => cardText(card).includes(text));
+    expect(found).toBeDefined();
+    return found;
+  });
+}
