@@ -62,8 +62,12 @@ describe('escalation', () => {
     const buttons = dm.blocks.find((block: any) => block.type === 'actions').elements;
     expect(buttons.map((button: any) => button.action_id)).toEqual(['escalation_acknowledge', 'escalation_take_over', 'escalation_refer', 'details']);
     const escalationId = buttons[0].value;
-    const [post] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'slack' AND purpose = $1`, [`escalation:${escalationId}`]);
-    const dmTs = post.message_id as string;
+    // Stored once Slack's answer to the DM is read, a moment after the fake API saw the request.
+    const dmTs = await eventually(async () => {
+      const [post] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'slack' AND purpose = $1`, [`escalation:${escalationId}`]);
+      expect(post).toBeDefined();
+      return post.message_id as string;
+    });
 
     // Acknowledge: the raiser hears it; the manager's buttons give way to the outcome, in place.
     await postInteraction(h.events, blockAction('UMANAGER1', 'escalation_acknowledge', escalationId, { channel: 'DMANAGER1', ts: dmTs }));

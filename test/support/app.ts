@@ -55,8 +55,9 @@ export async function startTestApp(overrides: AppOverrides = {}, database?: Test
   const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
     dispatcher: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 },
     schedulerProcessEvery: 200,
-    // agenda's liveness timer (half the lock lifetime) would otherwise hold jest open for 30 s after the tests.
-    schedulerLockLifetimeMs: 2_000,
+    // agenda keeps a liveness timer of half the lock lifetime after each job, which would hold jest open for
+    // 30 s after the tests; 10 s still leaves a slow run under load far from expiring its lock.
+    schedulerLockLifetimeMs: 10_000,
     ...overrides,
   });
   return {

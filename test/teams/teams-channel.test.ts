@@ -1,7 +1,7 @@
 import { emailedRequest } from '../support/app.js';
 import { cardAction, memberJoinedTeam, message, teamsUser, TEAM_ID } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
-import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, announcementOf } from './support/teams-app.js';
 
 let h: TeamsHarness;
 
@@ -9,14 +9,6 @@ beforeAll(async () => {
   h = await startTeams();
 });
 afterAll(() => h.stop());
-
-async function announced(inquiryId: string) {
-  return eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiryId]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
-}
 
 describe('Teams: install and announcements', () => {
   it('R4.owner: adding the app to a team makes its channel the staff channel and remembers every member by AAD id', async () => {
@@ -36,7 +28,7 @@ describe('Teams: install and announcements', () => {
 
   it('R15.register: a new inquiry is announced once in the staff channel as an Adaptive Card with Claim and Details', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ subject: '<at>everyone</at> **skubu** [nuoroda](http://x.lt)' }));
-    const messageId = await announced(inquiry.id);
+    const messageId = await announcementOf(h, inquiry.id);
     const [post] = h.connector.sent(TEAM_ID).filter((call) => cardText(cardsIn(call.body)[0]).includes(inquiry.registryNumber));
     expect(post).toBeDefined();
     const card = cardsIn(post!.body)[0];
@@ -49,7 +41,7 @@ describe('Teams: install and announcements', () => {
 
   it('R4.owner: two people clicking Claim at once → one owner, the other told who won, one card update', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    const messageId = await announced(inquiry.id);
+    const messageId = await announcementOf(h, inquiry.id);
     const data = { inquiryId: inquiry.id, view: 'announcement' };
     const [ona, jonas] = await Promise.all([
       h.post(cardAction(h.connector.url, people.ona, 'inquiry.claim', data)),
@@ -76,7 +68,7 @@ describe('Teams: install and announcements', () => {
 
   it('R4.owner: Teams re-sending the winner’s slow Claim is not applied twice and does not show an error', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    const messageId = await announced(inquiry.id);
+    const messageId = await announcementOf(h, inquiry.id);
     const click = cardAction(h.connector.url, people.rasa, 'inquiry.claim', { inquiryId: inquiry.id, view: 'announcement' });
     const first = await h.post(click);
     const again = await h.post(click);
@@ -90,7 +82,7 @@ describe('Teams: install and announcements', () => {
 
   it('R15.register: a redelivered `registered` event updates the announcement instead of posting it twice', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    const messageId = await announced(inquiry.id);
+    const messageId = await announcementOf(h, inquiry.id);
     await h.t.app.dataSource.query(
       `UPDATE outbox SET delivered_at = NULL, next_attempt_at = now() WHERE consumer = 'teams' AND inquiry_id = $1 AND event_type = 'registered'`,
       [inquiry.id],
@@ -102,7 +94,7 @@ describe('Teams: install and announcements', () => {
 
   it('R4.owner: the owner releases from the card; it offers Claim again to everyone', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    const messageId = await announced(inquiry.id);
+    const messageId = await announcementOf(h, inquiry.id);
     await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
     const answer = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.release', { inquiryId: inquiry.id, view: 'announcement' }));
     expect(cardButtons(answer.body.value)).toEqual(['inquiry.claim', 'inquiry.details']);
@@ -124,7 +116,7 @@ describe('Teams: install and announcements', () => {
 
   it('R4.owner: someone not in the staff directory is told so and nothing changes', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    await announced(inquiry.id);
+    await announcementOf(h, inquiry.id);
     const answer = await h.post(cardAction(h.connector.url, people.stranger, 'inquiry.claim', { inquiryId: inquiry.id }));
     expect(answer.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('darbuotojų sąraše') });
     expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBeNull();

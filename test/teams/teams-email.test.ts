@@ -2,7 +2,7 @@ import { emailedRequest } from '../support/app.js';
 import type { SmtpReceiver } from '../support/smtp-receiver.js';
 import { taskFetch, taskSubmit, TEAM_ID } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
-import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, dmCards } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, dmCards, announcementOf } from './support/teams-app.js';
 
 let h: TeamsHarness & { smtp: SmtpReceiver };
 let sequence = 0;
@@ -20,11 +20,7 @@ async function inquiryOf(owner: 'ona' | 'jonas' | null) {
   const { inquiry } = await h.t.app.inquiries.register(
     emailedRequest({ client: { name: 'Giedrė Žemaitienė', email: address, phone: null, language: 'lt' }, subject: `Dėl vietos ${sequence}` }),
   );
-  const messageId = await eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiry.id]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
+  const messageId = await announcementOf(h, inquiry.id);
   if (owner) await h.t.app.inquiries.claim(inquiry.id, h.staff[owner].id);
   return { inquiry, address, messageId };
 }

@@ -1,7 +1,7 @@
 import { emailedRequest } from '../support/app.js';
 import { cardAction, message, taskFetch, taskSubmit, TEAM_ID } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
-import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, personalChat } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, personalChat, announcementOf } from './support/teams-app.js';
 import type { TeamsUser } from './support/activities.js';
 
 let h: TeamsHarness;
@@ -15,11 +15,7 @@ const texts = (user: TeamsUser) => h.connector.sent(personalChat(user)).map((cal
 
 async function claimedBy(who: 'ona' | 'jonas' | 'manager' | 'rasa', overrides: Record<string, unknown> = {}) {
   const { inquiry } = await h.t.app.inquiries.register(emailedRequest(overrides));
-  const messageId = await eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiry.id]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
+  const messageId = await announcementOf(h, inquiry.id);
   await h.t.app.inquiries.claim(inquiry.id, h.staff[who].id);
   return { inquiry, messageId };
 }
@@ -57,11 +53,7 @@ describe('Teams: nudges and overdue notices', () => {
 
   it('R4.owner: nobody claimed within an office hour → announced again in the thread', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
-    const messageId = await eventually(async () => {
-      const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiry.id]);
-      expect(row).toBeDefined();
-      return row.message_id as string;
-    });
+    const messageId = await announcementOf(h, inquiry.id);
     const data = await eventually(async () => {
       const [job] = await h.t.app.dataSource.query(`SELECT data FROM agenda_jobs WHERE data->>'inquiryId' = $1 AND data->>'deadline' = 'claim'`, [inquiry.id]);
       expect(job).toBeDefined();
@@ -260,8 +252,8 @@ describe('Teams: a failing connector', () => {
     await eventually(() => expect(h.connector.sent(TEAM_ID).filter((call) => cardText(cardsIn(call.body)[0]).includes(down.registryNumber))).toHaveLength(1), 40_000);
     const attempts = h.connector.calls.filter((call) => call.conversationId === TEAM_ID && call.method === 'POST' && JSON.stringify(call.body).includes(down.registryNumber));
     expect(attempts.filter((call) => call.status === 503)).toHaveLength(6);
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [down.id]);
-    expect(row.message_id).toMatch(/^m-\d+$/);
+    // The post is stored once the connector's answer is read, a moment after the connector saw the request.
+    expect(await announcementOf(h, down.id)).toMatch(/^m-\d+$/);
   });
 
   it('every card the bot sent in this file is valid Adaptive Card 1.5', () => {

@@ -4,7 +4,7 @@ import type { SmtpReceiver } from '../support/smtp-receiver.js';
 import { cardAction, message, taskFetch, taskSubmit } from './support/activities.js';
 import { cardActions, cardButtons, cardsIn, cardText, dialogButtonData, fieldError, inputValue, verbButtonData } from './support/cards.js';
 import { fireNotice, noticeJob } from './support/jobs.js';
-import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, PERSONAL, personalChat, dmCard } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, PERSONAL, personalChat, dmCard, announcementOf } from './support/teams-app.js';
 
 let h: TeamsHarness & { smtp: SmtpReceiver };
 let sequence = 0;
@@ -24,11 +24,7 @@ async function onasInquiry(overrides: Record<string, unknown> = {}) {
     ...emailedRequest({ client: { name: 'Petras Petraitis', email: address, phone: null, language: 'lt' }, subject: `Dėl maitinimo ${sequence}`, ...overrides }),
     registeredById: h.staff.ona.id,
   });
-  const messageId = await eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiry.id]);
-    expect(row).toBeDefined();
-    return row.message_id as string;
-  });
+  const messageId = await announcementOf(h, inquiry.id);
   await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
   const announcement = await eventually(() => {
     const card = cardsIn(h.connector.updates(messageId).at(-1)?.body ?? {})[0];

@@ -116,3 +116,12 @@ export function dmCard(h: TeamsHarness, user: { id: string }, text: string): Pro
     return found;
   });
 }
+
+/** The id of the channel message announcing an inquiry, once the notifier has posted and stored it. */
+export function announcementOf(h: TeamsHarness, inquiryId: string): Promise<string> {
+  return eventually(async () => {
+    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiryId]);
+    expect(row).toBeDefined();
+    return row.message_id as string;
+  });
+}
