@@ -19,6 +19,7 @@ import { EscalationService } from './domain/escalation.service.js';
 import { InquiryQueries } from './domain/inquiry.queries.js';
 import { InquiryService } from './domain/inquiry.service.js';
 import type { EventConsumer } from './domain/notifier.js';
+import type { DomainServices } from './domain/services.js';
 import { StaffDirectory } from './domain/staff.service.js';
 import { healthRoute } from './http/health.js';
 import { HttpServer } from './http/server.js';
@@ -43,17 +44,10 @@ export interface AppOverrides {
   schedulerLockLifetimeMs?: number;
 }
 
-export interface RunningApp {
+export interface RunningApp extends DomainServices {
   url: string;
   dataSource: DataSource;
   scheduler: Agenda;
-  inquiries: InquiryService;
-  calls: CallService;
-  meetings: MeetingService;
-  externalSteps: ExternalStepService;
-  escalations: EscalationService;
-  queries: InquiryQueries;
-  staff: StaffDirectory;
   notices: DeadlineNotices;
   outbox: OutboxDispatcher;
   /** E-mail with clients (intake, client e-mail); see docs/mail.md. */
@@ -133,26 +127,23 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     notices,
     logger,
   );
-  const inquiries = new InquiryService(unitOfWork, policy, clock);
   const commands = { unitOfWork, policy, clock };
-  const calls = new CallService(commands);
-  const meetings = new MeetingService(commands);
-  const externalSteps = new ExternalStepService(commands);
-  const escalations = new EscalationService(unitOfWork, policy, clock);
-  const queries = new InquiryQueries(unitOfWork);
-  const staff = new StaffDirectory(unitOfWork);
+  const services: DomainServices = {
+    inquiries: new InquiryService(unitOfWork, policy, clock),
+    calls: new CallService(commands),
+    meetings: new MeetingService(commands),
+    externalSteps: new ExternalStepService(commands),
+    escalations: new EscalationService(unitOfWork, policy, clock),
+    queries: new InquiryQueries(unitOfWork),
+    staff: new StaffDirectory(unitOfWork),
+  };
+  const { inquiries } = services;
   const mail = createMail({ config, logger, clock, dataSource, policy, inquiries, consumers, afterCommit: () => wakeDispatcher() });
   const platforms = await createPlatforms({
     config,
     logger,
     clock,
-    inquiries,
-    calls,
-    meetings,
-    externalSteps,
-    escalations,
-    queries,
-    staff,
+    ...services,
     messaging: mail.messaging,
     clientChannel: mail.clientChannel,
     chatPosts: new TypeormChatPostStore(dataSource),
@@ -183,13 +174,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     url,
     dataSource,
     scheduler: agenda,
-    inquiries,
-    calls,
-    meetings,
-    externalSteps,
-    escalations,
-    queries,
-    staff,
+    ...services,
     notices,
     outbox,
     mail,

@@ -9,7 +9,7 @@ import type { DeadlinePolicy } from './deadline-policy.js';
 import { DomainError, InquiryNotFoundError } from './errors.js';
 import type { Inquiry } from './inquiry.js';
 import type { Letter } from './letter.js';
-import { meetingCommand } from './meeting.service.js';
+import { findMeeting, meetingCommand } from './meeting.service.js';
 import { nextSummaryDue } from './meeting.js';
 import type { StaffMember } from './staff.js';
 
@@ -135,8 +135,7 @@ export class ClientChannelService {
    */
   async sendMeetingSummary(meetingId: string, staffId: string, text: string): Promise<{ via: 'email' | 'letter'; letterId: string | null }> {
     const summary = requireText(text, 'text', 20_000);
-    const inquiryId = await this.context.unitOfWork.run(async (scope) => (await scope.meetings.getForUpdate(meetingId))?.inquiryId);
-    if (!inquiryId) throw new DomainError('MEETING.NOT_FOUND', `Meeting ${meetingId} was not found`, { meetingId });
+    const { inquiryId } = await this.context.unitOfWork.run((scope) => findMeeting(scope, meetingId));
     let result: { via: 'email' | 'letter'; letterId: string | null } = { via: 'email', letterId: null };
     await changeInquiry(this.context, inquiryId, staffId, meetingCommand<MessagingScope>(meetingId, 'held', async (scope, meeting, inquiry, now, actor) => {
       const events: EventBody[] = [];

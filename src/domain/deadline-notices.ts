@@ -4,6 +4,7 @@ import type { DeadlineKind } from './events.js';
 import type { NoticeStage } from './inquiry.repository.js';
 import { emitEvent } from './command-support.js';
 import type { Inquiry } from './inquiry.js';
+import { meetingOwingSummary } from './meeting.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
 
 /** What became of a deadline notice the scheduler asked for. */
@@ -64,8 +65,7 @@ export class DeadlineNotices {
 /** R48.meeting-summary-2wd: a summary is the recorder's to send, and the chair hears when it is late; the rest is the owner's. */
 async function recipientOf(scope: TransactionScope, inquiry: Inquiry, request: NoticeRequest): Promise<string | null> {
   if (request.deadline !== 'meeting_summary') return inquiry.ownerId;
-  const meetings = await scope.meetings.listByInquiry(inquiry.id);
-  const owed = meetings.find((meeting) => meeting.status === 'held' && meeting.summaryDue?.getTime() === request.dueAt.getTime());
+  const owed = meetingOwingSummary(await scope.meetings.listByInquiry(inquiry.id), request.dueAt);
   if (!owed) return inquiry.ownerId;
   return request.stage === 'reminder' ? owed.recorderId : owed.chairId;
 }

@@ -27,6 +27,11 @@ export const externalDecisionSchema = z.object({
 });
 export type ExternalDecisionInput = z.input<typeof externalDecisionSchema>;
 
+/** R24.other-institution: the pending step due at `dueAt` (what a deadline notice is about). */
+export function pendingStepDue(steps: readonly ExternalStep[], dueAt: Date): ExternalStep | undefined {
+  return steps.find((step) => step.status === 'pending' && step.dueAt.getTime() === dueAt.getTime());
+}
+
 /** Storage of external steps; every method runs inside the caller's transaction. */
 export interface ExternalStepRepository {
   insert(step: ExternalStep): Promise<void>;

@@ -67,6 +67,11 @@ export interface MeetingRepository {
   listByInquiry(inquiryId: string): Promise<Meeting[]>;
 }
 
+/** R48.meeting-summary-2wd: the held meeting whose summary is due at `dueAt` (what a deadline notice is about). */
+export function meetingOwingSummary(meetings: readonly Meeting[], dueAt: Date): Meeting | undefined {
+  return meetings.find((meeting) => meeting.status === 'held' && meeting.summaryDue?.getTime() === dueAt.getTime());
+}
+
 /** The earliest summary still owed, which the inquiry's deadline watch follows. */
 export function nextSummaryDue(meetings: readonly Meeting[]): Date | null {
   return earliest(meetings.filter((meeting) => meeting.status === 'held').map((meeting) => meeting.summaryDue!));

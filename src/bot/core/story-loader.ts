@@ -1,3 +1,4 @@
+import type { InquirySnapshot } from '../../domain/inquiry.queries.js';
 import type { PlatformContext } from '../platform.js';
 import type { Language } from './i18n/index.js';
 import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
@@ -9,7 +10,11 @@ export function publicUrl(context: Pick<PlatformContext, 'config'>): string {
 
 /** Loads everything the inquiry view shows, for one reader. */
 export async function loadStory(context: PlatformContext, reference: string, language: Language): Promise<InquiryStory> {
-  const snapshot = await context.queries.get(reference);
+  return storyOf(context, await context.queries.get(reference), language);
+}
+
+/** The story of an inquiry already loaded: adds what was sent to the client and who is named. */
+export async function storyOf(context: PlatformContext, snapshot: InquirySnapshot, language: Language): Promise<InquiryStory> {
   const emails = await context.messaging.emailsOf(snapshot.inquiry.id);
   const people = await storyPeople(snapshot, (id) => context.queries.staffMember(id));
   const base = publicUrl(context);

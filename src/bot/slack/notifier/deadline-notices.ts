@@ -2,7 +2,9 @@ import type { DeadlineKind, EventOf } from '../../../domain/events.js';
 import type { InquirySnapshot } from '../../../domain/inquiry.queries.js';
 import { formatWhen } from '../../core/format-time.js';
 import { translate, type Language } from '../../core/i18n/index.js';
-import { loadStory } from '../../core/story-loader.js';
+import { pendingStepDue } from '../../../domain/external-step.js';
+import { meetingOwingSummary } from '../../../domain/meeting.js';
+import { storyOf } from '../../core/story-loader.js';
 import type { DirectMessages } from '../direct-messages.js';
 import { noteMessage, reminderBlocks, type ReminderExtras } from '../render/notice-blocks.js';
 import { clip } from '../render/text.js';
@@ -70,11 +72,11 @@ export class DeadlineNotifier {
       case 'call':
         return this.callExtras(snapshot, language);
       case 'meeting_summary': {
-        const owed = snapshot.meetings.find((meeting) => meeting.status === 'held' && meeting.summaryDue?.toISOString() === dueAt);
+        const owed = meetingOwingSummary(snapshot.meetings, new Date(dueAt));
         return owed ? { ...none, buttons: [partButton('send_summary', inquiry.id, owed.id, language, 'primary')] } : none;
       }
       case 'external_step': {
-        const step = snapshot.externalSteps.find((candidate) => candidate.status === 'pending' && candidate.dueAt.toISOString() === dueAt);
+        const step = pendingStepDue(snapshot.externalSteps, new Date(dueAt));
         return step
           ? { buttons: [partButton('record_decision', inquiry.id, step.id, language, 'primary')], facts: [[step.institution, step.what]], lines: [] }
           : none;
@@ -87,7 +89,7 @@ export class DeadlineNotifier {
   /** R29.agreed-time: the call plan and the recent history at hand; R31.callback: a retry says so. */
   private async callExtras(snapshot: InquirySnapshot, language: Language): Promise<ReminderExtras> {
     const { inquiry } = snapshot;
-    const story = await loadStory(this.services, inquiry.id, language);
+    const story = await storyOf(this.services, snapshot, language);
     // Sections carry their catalogue title; the calls section is the one titled so.
     const calls = story.sections.find((section) => section.id === 'calls')?.lines ?? [];
     const recent = [...calls.slice(-RECENT_CALLS), ...story.timeline.slice(-RECENT_ENTRIES)].map((line) => ({ ...line, text: clip(line.text, LINE_LENGTH) }));

@@ -2,7 +2,9 @@ import type { EventOf } from '../../../domain/events.js';
 import type { InquirySnapshot } from '../../../domain/inquiry.queries.js';
 import { formatWhen } from '../../core/format-time.js';
 import { translate, type Language, type MessageKey } from '../../core/i18n/index.js';
-import { loadStory } from '../../core/story-loader.js';
+import { pendingStepDue } from '../../../domain/external-step.js';
+import { meetingOwingSummary } from '../../../domain/meeting.js';
+import { storyOf } from '../../core/story-loader.js';
 import type { PlatformContext } from '../../platform.js';
 import { execute, note, openDialog, plain, type CardElement } from '../cards/elements.js';
 import { INQUIRY_VERBS } from '../cards/inquiry-cards.js';
@@ -62,11 +64,11 @@ export class DeadlineNotices {
       case 'call':
         return { details: await this.callBriefing(snapshot, language), actions: [openDialog(t('action.log_call'), 'log_call', { inquiryId: inquiry.id }, 'positive')] };
       case 'meeting_summary': {
-        const meeting = snapshot.meetings.find((candidate) => candidate.status === 'held' && candidate.summaryDue?.toISOString() === event.dueAt);
+        const meeting = meetingOwingSummary(snapshot.meetings, new Date(event.dueAt));
         return { details: [], actions: meeting ? [targetDialog(t('action.send_summary'), 'send_summary', inquiry.id, meeting.id, true)] : [] };
       }
       case 'external_step': {
-        const step = snapshot.externalSteps.find((candidate) => candidate.status === 'pending' && candidate.dueAt.toISOString() === event.dueAt);
+        const step = pendingStepDue(snapshot.externalSteps, new Date(event.dueAt));
         if (!step) return { details: [], actions: [] };
         return {
           details: [plain(step.what, { label: step.institution })],
@@ -82,7 +84,7 @@ export class DeadlineNotices {
   private async callBriefing(snapshot: InquirySnapshot, language: Language): Promise<CardElement[]> {
     const t = (key: MessageKey) => translate(language, key);
     const call = snapshot.inquiry.nextCall;
-    const story = await loadStory(this.context, snapshot.inquiry.id, language);
+    const story = await storyOf(this.context, snapshot, language);
     const calls = story.sections.find((section) => section.id === 'calls')?.lines ?? [];
     return [
       // "Inform the client" by phone also plans a call as a retry; only a call after a miss is one.

@@ -1,0 +1,18 @@
+import type { CallService } from './call.service.js';
+import type { EscalationService } from './escalation.service.js';
+import type { ExternalStepService } from './external-step.service.js';
+import type { InquiryQueries } from './inquiry.queries.js';
+import type { InquiryService } from './inquiry.service.js';
+import type { MeetingService } from './meeting.service.js';
+import type { StaffDirectory } from './staff.service.js';
+
+/** The procedure's use cases, as the composition root builds them and every front end receives them. */
+export interface DomainServices {
+  inquiries: InquiryService;
+  calls: CallService;
+  meetings: MeetingService;
+  externalSteps: ExternalStepService;
+  escalations: EscalationService;
+  queries: InquiryQueries;
+  staff: StaffDirectory;
+}
