@@ -68,7 +68,15 @@ const environmentSchema = z.object({
   WEB_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   TRUST_PROXY: bool.default(false),
+}).refine((env) => !env.TEAMS_EMULATOR || isLoopback(env.HOST), {
+  // The Emulator mode takes activities without authentication: reachable from outside, anyone could act as any staff member.
+  path: ['HOST'],
+  message: 'must be a loopback address (127.0.0.1, ::1 or localhost) while TEAMS_EMULATOR=true, which takes Teams activities without authentication; set HOST=127.0.0.1 or unset TEAMS_EMULATOR',
 });
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
 
 export type Config = z.output<typeof environmentSchema>;
 
@@ -78,6 +86,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Where staff browsers and the chat platforms reach this service (links to letters, the endpoints). */
+export function publicUrl(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 }
 
 /** Parses the environment; empty strings count as unset so `VAR=` in a .env file means "default". */

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
+import { BodyTooLargeError, ClientGoneError, RequestRefusedError } from './request-body.js';
 
 export type RouteHandler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
 
@@ -39,13 +40,27 @@ export class HttpServer {
       if (handler) await handler(request, response);
       else sendJson(response, 404, { error: 'not_found' });
     } catch (error) {
+      if (error instanceof RequestRefusedError) return refuse(response, error);
+      if (error instanceof ClientGoneError) return void response.destroy();
       this.logger.error({ err: error, path }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { error: 'internal_error' });
     }
   }
 }
 
-export function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+export function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
+}
+
+/**
+ * A 4xx for a request we will not serve. A body over the limit also closes the connection: what the client
+ * still sends is not read as the next request. It was drained first (see readBody), so the client reads the
+ * 413 rather than a reset; only when it was not (absurdly large) is the socket cut right after the answer.
+ */
+export function refuse(response: http.ServerResponse, error: RequestRefusedError): void {
+  if (response.headersSent) return;
+  const tooLarge = error instanceof BodyTooLargeError;
+  sendJson(response, error.status, { error: error.code }, tooLarge ? { connection: 'close' } : {});
+  if (tooLarge && !error.drained) response.once('finish', () => response.socket?.destroySoon());
 }

@@ -11,7 +11,7 @@ describe('Teams connector errors', () => {
   afterAll(() => connector.stop());
 
   it('a failed Bot Connector call keeps its status but drops the request and response (no client data in logs)', async () => {
-    const client = await createTeamsAdapter(loadConfig({ TEAMS_EMULATOR: 'true' })).connector(connector.url);
+    const client = await createTeamsAdapter(loadConfig({ TEAMS_EMULATOR: 'true', HOST: '127.0.0.1' })).connector(connector.url);
     connector.failNext(1, 404);
     const caught = await client.conversations.sendToConversation('a:personal-1', { type: 'message', text: 'Giedrė Žemaitienė, Dėl vietos darželyje' }).then(
       () => null,

@@ -1,8 +1,10 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { Notifier } from '../../domain/notifier.js';
 import type { HttpServer } from '../../http/server.js';
+import type { Logger } from '../../logger.js';
 import type { ChatPlatform, PlatformContext } from '../platform.js';
 import { boltLogger } from './bolt-logger.js';
+import { eventsRoute } from './events-route.js';
 import { register } from './listeners/index.js';
 import { SlackLocales, withSlackLocales } from './locales.js';
 import { SlackNotifier } from './notifier/slack-notifier.js';
@@ -24,8 +26,10 @@ export class SlackPlatform implements ChatPlatform {
   private readonly app: App;
   private readonly receiver: HTTPReceiver | null;
   private readonly work = new WorkQueue(INTERACTION_CONCURRENCY);
+  private readonly logger: Logger;
 
   constructor(context: PlatformContext, private readonly settings: SlackSettings) {
+    this.logger = context.logger;
     const logger = boltLogger(context.logger);
     const clientOptions = {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
@@ -50,8 +54,8 @@ export class SlackPlatform implements ChatPlatform {
   mount(http: HttpServer): void {
     const receiver = this.receiver;
     if (!receiver) return;
-    // Bolt answers on the response itself (ack first, listeners after); its listener returns at once.
-    http.route('POST', EVENTS_PATH, async (request, response) => receiver.requestListener(request, response));
+    // Bolt answers on the response itself (ack first, listeners after); the route checks the request first.
+    http.route('POST', EVENTS_PATH, eventsRoute(receiver, this.settings.signingSecret!, this.logger));
   }
 
   /** Checks the token (auth.test) so a wrong one stops the start; Socket Mode also opens its connection. */

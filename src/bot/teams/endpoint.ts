@@ -1,25 +1,26 @@
-import type http from 'node:http';
 import type { Activity, TurnContext } from 'botbuilder';
+import { parseJson, readBody, RequestRefusedError } from '../../http/request-body.js';
 import { sendJson, type RouteHandler } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
+import { checkActivity } from './activity-envelope.js';
 import { statusOf, translateConnectorError } from './connector-errors.js';
 import type { TeamsAdapter } from './teams-adapter.js';
 
-const MAX_BODY_BYTES = 1_000_000;
-
 /**
- * `POST /api/messages` on our own HTTP server: reads the activity, lets the adapter authenticate it (Bot
- * Framework JWT, or nothing for the Emulator without an app id) and run the turn; invokes answer in the body.
+ * `POST /api/messages` on our own HTTP server: reads the activity (at most 1 MB, else 413), refuses one whose
+ * envelope botbuilder cannot work with (400; see activity-envelope.ts), then lets the adapter authenticate it
+ * (Bot Framework JWT, or nothing for the Emulator without an app id) and run the turn; invokes answer in the body.
  */
 export function messagesRoute(adapter: TeamsAdapter, logic: (context: TurnContext) => Promise<void>, logger: Logger): RouteHandler {
   return async (request, response) => {
-    let activity: Activity;
-    try {
-      activity = JSON.parse(await readBody(request)) as Activity;
-    } catch {
-      return sendJson(response, 400, { error: 'invalid_json' });
+    const body = parseJson((await readBody(request)).toString('utf8'));
+    if (body === undefined) throw new RequestRefusedError(400, 'invalid_json');
+    const envelope = checkActivity(body);
+    if (!envelope.ok) {
+      logger.warn({ problem: envelope.problem }, 'teams: malformed activity refused');
+      throw new RequestRefusedError(400, 'not_an_activity');
     }
-    if (!activity || typeof activity !== 'object' || typeof activity.type !== 'string') return sendJson(response, 400, { error: 'not_an_activity' });
+    const activity = body as Activity;
     try {
       const result = await adapter.handle(request.headers.authorization ?? '', activity, logic);
       if (result?.body === undefined) {
@@ -32,22 +33,4 @@ export function messagesRoute(adapter: TeamsAdapter, logic: (context: TurnContex
       sendJson(response, status, { error: status === 401 ? 'unauthorized' : 'internal_error' });
     }
   };
-}
-
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('body too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -128,7 +128,8 @@ export class TeamsRouter {
       const result = await this.guard(context, (turn) => step(turn, data), (message) => ({ message }));
       return this.answer(context, 200, dialogBody(result));
     }
-    return this.answer(context, 501, undefined);
+    // Not 501 (botbuilder's habit): an invoke we do not know is the sender's mistake, said the way Teams shows it.
+    return this.answer(context, 400, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'unknown invoke' } });
   }
 
   /**
