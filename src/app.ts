@@ -28,7 +28,10 @@ import { createScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { createMail, type MailModule } from './mail/index.js';
 import { openDatabase } from './persistence/data-source.js';
+import { describeConnectionFailure } from './persistence/connection-errors.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './persistence/embedded-database.js';
+import { listenFailure } from './start-errors.js';
+import { startReport, type DatabaseFacts } from './start-report.js';
 import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOptions } from './persistence/outbox.js';
 import { TypeormChatPostStore, TypeormConversationStore } from './persistence/chat-stores.typeorm.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
@@ -42,6 +45,7 @@ export interface AppOverrides {
   dispatcher?: Partial<OutboxDispatcherOptions>;
   schedulerProcessEvery?: string | number;
   schedulerLockLifetimeMs?: number;
+  mail?: Parameters<typeof createMail>[0]['timings'];
 }
 
 export interface RunningApp extends DomainServices {
@@ -60,48 +64,69 @@ export interface RunningApp extends DomainServices {
 export interface ConnectedDatabase {
   url: string;
   dataSource: DataSource;
+  /** Where it is, for the start log (no credentials). */
+  facts: DatabaseFacts;
   /** Closes the connections, then stops the embedded server if this call started one. */
   close(): Promise<void>;
 }
 
 /**
  * Opens the database the service uses: `DATABASE_URL`, or else the embedded PostgreSQL in `DATA_DIR`
- * (started here). Shared by `npm start` and the command-line tools so they always agree on it.
+ * (started here). Shared by `npm start` and the command-line tools so they always agree on it; the tools
+ * pass `share` so they use the server of a Langelis that is already running. Failures are errors whose
+ * message names the cause and the fix (`EmbeddedServerError`, `DatabaseUnreachableError`).
  */
-export async function connectDatabase(config: Config, logger: Logger): Promise<ConnectedDatabase> {
+export async function connectDatabase(config: Config, options: { share?: boolean; poolSize?: number } = {}): Promise<ConnectedDatabase> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL;
-  if (!url) {
-    logger.info({ dataDir: config.DATA_DIR }, 'no DATABASE_URL: starting the embedded PostgreSQL');
+  let facts: DatabaseFacts;
+  if (url) {
+    const parsed = new URL(url);
+    facts = { kind: 'external', host: `${parsed.hostname}:${parsed.port || '5432'}`, database: decodeURIComponent(parsed.pathname.slice(1)) };
+  } else {
     embedded = await startEmbeddedDatabase({
       dataDir: path.join(config.DATA_DIR, 'postgres'),
       port: config.EMBEDDED_POSTGRES_PORT,
       database: 'langelis',
-      onLog: (line) => logger.debug({ postgres: line.trim() }, 'embedded postgres'),
+      share: options.share,
     });
     url = embedded.url;
+    facts = { kind: 'embedded', dataDir: embedded.dataDir, port: embedded.port, origin: embedded.origin };
   }
   let dataSource: DataSource;
   try {
-    dataSource = await openDatabase(url);
+    dataSource = await openDatabase(url, { poolSize: options.poolSize });
   } catch (error) {
     await embedded?.stop();
-    throw error;
+    throw config.DATABASE_URL ? describeConnectionFailure(url, error) : error;
   }
+  let closing: Promise<void> | null = null;
   return {
     url,
     dataSource,
-    async close() {
-      await dataSource.destroy();
-      await embedded?.stop();
+    facts,
+    close() {
+      closing ??= dataSource.destroy().then(() => embedded?.stop());
+      return closing;
     },
   };
 }
 
 /** The composition root: wires the domain to PostgreSQL, agenda and HTTP, and starts them. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
+  const database = await connectDatabase(config);
+  for (const line of startReport(config, database.facts)) logger.info({ part: line.part, state: line.state }, line.message);
+  try {
+    return await startServices(database, config, logger, overrides);
+  } catch (error) {
+    // Leave no database behind a failed start: an embedded server would outlive the process.
+    await database.close().catch((cleanup: unknown) => logger.warn({ err: cleanup }, 'closing the database after a failed start failed'));
+    throw error;
+  }
+}
+
+async function startServices(database: ConnectedDatabase, config: Config, logger: Logger, overrides: AppOverrides): Promise<RunningApp> {
   const clock = overrides.clock ?? systemClock;
-  const database = await connectDatabase(config, logger);
   const { url: databaseUrl, dataSource } = database;
 
   const calendar = new WorkingCalendar(parseOfficeHours(config.OFFICE_HOURS, config.TIME_ZONE), new LithuanianHolidays());
@@ -122,7 +147,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const consumers: EventConsumer[] = [];
   const unitOfWork = new TypeormUnitOfWork(dataSource, consumers, () => wakeDispatcher());
   const notices = new DeadlineNotices(unitOfWork, policy, clock);
-  const { agenda, start: startScheduler, drain: drainScheduler } = createScheduler(
+  const { agenda, start: startScheduler, drain: drainScheduler } = await createScheduler(
     { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery, lockLifetimeMs: overrides.schedulerLockLifetimeMs },
     notices,
     logger,
@@ -138,7 +163,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     staff: new StaffDirectory(unitOfWork),
   };
   const { inquiries } = services;
-  const mail = createMail({ config, logger, clock, dataSource, policy, inquiries, consumers, afterCommit: () => wakeDispatcher() });
+  const mail = createMail({ config, logger, clock, dataSource, policy, inquiries, consumers, afterCommit: () => wakeDispatcher(), timings: overrides.mail });
   const platforms = await createPlatforms({
     config,
     logger,
@@ -162,13 +187,34 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
 
-  for (const platform of platforms) await platform.start();
-  await startScheduler();
-  schedulerRunning = true;
-  outbox.start();
-  mail.start();
-  const url = await http.listen(config.PORT, config.HOST);
-  logger.info({ url }, 'Langelis is listening');
+  /** Requests first, then intake, then deliveries (they may still schedule jobs), then jobs, then the database. */
+  const stop = async () => {
+    await http.close();
+    await mail.stop();
+    // What is left undelivered waits in the outbox for the next start.
+    await outbox.stop();
+    for (const platform of platforms) await platform.stop();
+    schedulerRunning = false;
+    await drainScheduler(5_000);
+    await database.close();
+  };
+  let url: string;
+  try {
+    for (const platform of platforms) await platform.start();
+    await startScheduler();
+    schedulerRunning = true;
+    outbox.start();
+    mail.start();
+    url = await http.listen(config.PORT, config.HOST).catch((error: unknown) => {
+      throw listenFailure(config, error);
+    });
+  } catch (error) {
+    // Leave nothing running behind a failed start.
+    await stop().catch((cleanup: unknown) => logger.warn({ err: cleanup }, 'cleanup after a failed start was incomplete'));
+    throw error;
+  }
+  const port = new URL(url).port;
+  logger.info({ address: `${config.HOST}:${port}`, url }, `listening on ${config.HOST}:${port}`);
 
   return {
     url,
@@ -178,15 +224,6 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     notices,
     outbox,
     mail,
-    async stop() {
-      await http.close();
-      await mail.stop();
-      // Deliveries first: they may still schedule jobs; what is left waits in the outbox for the next start.
-      await outbox.stop();
-      for (const platform of platforms) await platform.stop();
-      schedulerRunning = false;
-      await drainScheduler(30_000);
-      await database.close();
-    },
+    stop,
   };
 }

@@ -1,28 +1,31 @@
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { describeStartFailure } from './start-errors.js';
+
+/** Work under way gets this long to finish after SIGTERM / Ctrl-C; then the process leaves anyway. */
+const STOP_BUDGET_MS = 9_000;
 
 /** `npm start`: parse the environment, start everything, drain on SIGTERM / SIGINT. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const app = await startApp(config, logger);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'stopping: draining jobs and deliveries');
+    logger.info({ signal }, 'stopping: finishing requests, deliveries and jobs under way');
+    const deadline = setTimeout(() => {
+      logger.error({ budgetMs: STOP_BUDGET_MS }, 'stop took too long; leaving with work unfinished (it resumes at the next start)');
+      process.exit(1);
+    }, STOP_BUDGET_MS);
+    deadline.unref();
     app.stop().then(
-      () => process.exit(0),
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         logger.error({ err: error }, 'unclean stop');
         process.exit(1);
@@ -34,6 +37,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Langelis failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
+  process.stderr.write(`${describeStartFailure(error)}\n`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -13,6 +13,8 @@ export class LoggingNotifier implements Notifier {
   }
 
   async handle(event: InquiryEvent): Promise<void> {
-    this.logger.info({ event: event.type, inquiryId: event.inquiryId, registryNumber: event.registryNumber }, 'inquiry event');
+    // Which deadline a reminder or overdue notice is about says what a person would have been told.
+    const deadline = 'deadline' in event ? { deadline: event.deadline } : {};
+    this.logger.info({ event: event.type, ...deadline, inquiryId: event.inquiryId, registryNumber: event.registryNumber }, 'inquiry event');
   }
 }

@@ -1,17 +1,17 @@
 import type { ChatPlatform, PlatformContext } from './platform.js';
-import { createSlackPlatform } from './slack/index.js';
-import { createTeamsPlatform } from './teams/index.js';
+import { slackSettings } from './slack/settings.js';
 
 /**
- * The chat platforms configured in the environment; each factory returns null when its platform is off.
- * Each platform's factory is listed here and nowhere else.
+ * The chat platforms configured in the environment. Each platform's folder is imported only when it is
+ * configured: its SDK (botbuilder, Bolt) takes about a second to load, which a service without it should not
+ * pay at every start. Each platform's factory is listed here and nowhere else.
  */
 export async function createPlatforms(context: PlatformContext): Promise<ChatPlatform[]> {
-  const factories: Array<(context: PlatformContext) => Promise<ChatPlatform | null>> = [createSlackPlatform, createTeamsPlatform];
+  const { config } = context;
   const platforms: ChatPlatform[] = [];
-  for (const create of factories) {
-    const platform = await create(context);
-    if (platform) platforms.push(platform);
-  }
+  // Validates a half-configured Slack (ConfigError) before anything is loaded.
+  const slack = slackSettings(config);
+  if (slack) platforms.push(await (await import('./slack/index.js')).createSlackPlatform(context));
+  if (config.MicrosoftAppId || config.TEAMS_EMULATOR) platforms.push(await (await import('./teams/index.js')).createTeamsPlatform(context));
   return platforms;
 }

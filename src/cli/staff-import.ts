@@ -1,12 +1,13 @@
-import { access, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pino } from 'pino';
 import { isScalar, parseDocument, visit } from 'yaml';
 import { connectDatabase } from '../app.js';
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { StaffDirectory, type ImportSummary } from '../domain/staff.service.js';
+import { DatabaseUnreachableError } from '../persistence/connection-errors.js';
+import { EmbeddedServerError } from '../persistence/embedded-database.js';
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
 
 /**
@@ -110,13 +111,13 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
-  // Logs go to stderr so stdout carries only the result; quiet unless LOG_LEVEL asks for more.
-  const logger = pino({ level: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn', base: { service: 'langelis' } }, pino.destination(2));
   let database;
   try {
-    database = await connectDatabase(config, logger);
+    // With `npm start` running on the embedded database, use its server rather than refuse.
+    database = await connectDatabase(config, { share: true, poolSize: 2 });
   } catch (error) {
-    process.stderr.write(`${await describeConnectionError(config, error)}\n`);
+    if (!(error instanceof EmbeddedServerError || error instanceof DatabaseUnreachableError)) throw error;
+    process.stderr.write(`${error.message}\n`);
     return 1;
   }
   try {
@@ -131,21 +132,6 @@ async function main(args: string[]): Promise<number> {
   } finally {
     await database.close();
   }
-}
-
-async function describeConnectionError(config: Config, error: unknown): Promise<string> {
-  const reason = error instanceof Error ? error.message : 'the server did not start';
-  if (config.DATABASE_URL) return `Cannot open the database at DATABASE_URL: ${reason}`;
-  const dataDir = path.resolve(config.DATA_DIR, 'postgres');
-  // The embedded server takes its data directory for itself; a second one cannot start on it.
-  const inUse = await access(path.join(dataDir, 'postmaster.pid')).then(
-    () => true,
-    () => false,
-  );
-  if (inUse) {
-    return `The embedded PostgreSQL in ${dataDir} is already running (is \`npm start\` running?). Stop Langelis first, or run it with a DATABASE_URL shared with this command.`;
-  }
-  return `Cannot start the embedded PostgreSQL in ${dataDir} on port ${config.EMBEDDED_POSTGRES_PORT}: ${reason}`;
 }
 
 const entryPoint = process.argv[1];

@@ -19,17 +19,22 @@ export interface SchedulerOptions {
 
 export interface Scheduler {
   agenda: Agenda;
-  /** Creates the jobs table (agenda does) and our indexes on it, then starts processing. */
+  /** Starts processing due jobs (the schema exists once `createScheduler` has resolved). */
   start(): Promise<void>;
   /** Waits for running jobs (up to `timeoutMs`), then closes the scheduler's connections. */
   drain(timeoutMs: number): Promise<void>;
 }
 
+/** An arbitrary constant (not the migrations' key): instances starting together take turns creating agenda's schema. */
+const SCHEMA_LOCK_KEY = 7_410_227;
+
 /** agenda on the application's own PostgreSQL database (jobs table `agenda_jobs`), with every job defined. */
-export function createScheduler(options: SchedulerOptions, notices: DeadlineNotices, logger: Logger): Scheduler {
+export async function createScheduler(options: SchedulerOptions, notices: DeadlineNotices, logger: Logger): Promise<Scheduler> {
   // Our own pool, because a pool without an error listener crashes the process when PostgreSQL restarts.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
   pool.on('error', (error) => logger.warn({ err: error }, 'scheduler database connection lost'));
+  await ensureSchema(pool);
+  // The schema exists now; agenda's own check (CREATE … IF NOT EXISTS) finds it and changes nothing.
   const backend = new PostgresBackend({ pool });
   // The LISTEN connection reconnects by itself; without a listener its 'error' would be fatal.
   backend.notificationChannel?.on('error', (error: unknown) => logger.warn({ err: error }, 'scheduler notifications interrupted'));
@@ -54,20 +59,29 @@ export function createScheduler(options: SchedulerOptions, notices: DeadlineNoti
     agenda,
     async start() {
       await agenda.start();
-      // agenda does not index the payload; the deadline scheduler finds and cancels jobs by inquiry.
-      for (const index of [
-        'agenda_jobs_data_idx ON agenda_jobs USING gin (data jsonb_path_ops)',
-        "agenda_jobs_inquiry_idx ON agenda_jobs ((data->>'inquiryId'))",
-      ]) {
-        // Two instances starting together may race to create it; the loser's duplicate is harmless.
-        await pool.query(`CREATE INDEX IF NOT EXISTS ${index}`).catch((error: { code?: string }) => {
-          if (error.code !== '23505' && error.code !== '42P07') throw error;
-        });
-      }
     },
     async drain(timeoutMs) {
       await agenda.drain(timeoutMs);
       await pool.end();
     },
   };
+}
+
+/**
+ * Creates agenda's tables, functions and indexes, and ours on its jobs table. agenda creates its schema without a
+ * lock as soon as an `Agenda` is constructed, so two instances starting together on a new database collide
+ * (duplicate pg_type / pg_proc entries) and one of them dies of an unhandled rejection; here they take turns.
+ */
+async function ensureSchema(pool: pg.Pool): Promise<void> {
+  const turn = await pool.connect();
+  try {
+    await turn.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+    await new PostgresBackend({ pool, disableNotifications: true }).connect();
+    // agenda does not index the payload; the deadline scheduler finds and cancels jobs by inquiry.
+    await turn.query('CREATE INDEX IF NOT EXISTS agenda_jobs_data_idx ON agenda_jobs USING gin (data jsonb_path_ops)');
+    await turn.query("CREATE INDEX IF NOT EXISTS agenda_jobs_inquiry_idx ON agenda_jobs ((data->>'inquiryId'))");
+  } finally {
+    await turn.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY]).catch(() => undefined);
+    turn.release();
+  }
 }

@@ -1,4 +1,4 @@
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import type { Logger } from '../logger.js';
 import type { MailboxMarks } from '../persistence/mailbox-marks.js';
 import type { MailIntake } from './intake.js';
@@ -10,17 +10,29 @@ export interface ImapSettings {
   user: string;
   password: string;
   mailbox: string;
-  /** Pause between polls while the server is reachable. */
+  /** Pause between polls while the server is reachable; with IDLE this is only the safety net. */
   pollMs: number;
   /** First retry delay after a failure; doubles up to `maxBackoffMs`. */
   baseBackoffMs: number;
   maxBackoffMs: number;
 }
 
+/**
+ * Quiet time after our last command before imapflow enters IDLE on its own (its default is 15 s, during which
+ * a new message would wait for the next poll). Short, because we send a command only when there is mail.
+ */
+const IDLE_AFTER_MS = 500;
+/** Renew IDLE this often: RFC 2177 asks for under 29 minutes, and NAT boxes forget quiet connections sooner. */
+const IDLE_RENEW_MS = 10 * 60_000;
+
 /** What /healthz shows about the mailbox. */
 export interface MailboxHealth {
-  state: 'starting' | 'up' | 'down' | 'stopped';
+  state: 'starting' | 'up' | 'down' | 'stopped' | 'standby';
   mailbox: string;
+  /** `reader`: this instance reads the mailbox; `standby`: another instance does, this one takes over if it stops. */
+  role?: 'reader' | 'standby';
+  /** How new mail is noticed on the open connection: `idle` (announced by the server at once) or `poll` only. */
+  watch: 'idle' | 'poll' | null;
   lastPollAt: string | null;
   /** Why the last attempt failed (no credentials or message content, just the error). */
   lastError: string | null;
@@ -44,11 +56,20 @@ export function parseImapUrl(url: string): Pick<ImapSettings, 'host' | 'port' | 
  * Reads new messages by UID and hands each to the intake; the UID high-water mark in our database moves
  * only after the intake committed, so a crash in between re-reads the message and the idempotent
  * registration keeps it single. A failing server is retried with exponential backoff.
+ *
+ * The mailbox stays selected between reads and imapflow IDLEs on it when the server offers IDLE: the server's
+ * EXISTS announcement starts a read at once. The periodic poll stays as the fallback for servers without IDLE
+ * and for an announcement lost with a connection. Every read — timer, announcement, `pollNow()` — goes through
+ * one chain, so two reads never run at the same time.
  */
 export class ImapPoller {
   private client: ImapFlow | null = null;
   private timer: NodeJS.Timeout | null = null;
   private cycle: Promise<void> = Promise.resolve();
+  private loop: Promise<void> = Promise.resolve();
+  private looping = false;
+  /** A read was asked for and has not begun yet; announcements during a read set it again. */
+  private readWanted = false;
   private stopped = true;
   private readonly status: MailboxHealth;
 
@@ -58,18 +79,21 @@ export class ImapPoller {
     private readonly marks: MailboxMarks,
     private readonly logger: Logger,
   ) {
-    this.status = { state: 'stopped', mailbox: settings.mailbox, lastPollAt: null, lastError: null, failures: 0 };
+    this.status = { state: 'stopped', mailbox: settings.mailbox, watch: null, lastPollAt: null, lastError: null, failures: 0 };
   }
 
   start(): void {
     this.stopped = false;
     this.status.state = 'starting';
-    this.schedule(0);
+    this.requestRead();
   }
 
+  /** Finishes the read under way (never cuts a message in half), then logs out. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.loop;
     await this.cycle;
     await this.disconnect();
     this.status.state = 'stopped';
@@ -86,13 +110,41 @@ export class ImapPoller {
     return run;
   }
 
+  /**
+   * Reads until nobody asks for more, then arms the next fallback poll (or the backoff after a failure).
+   * Announcements that arrive while a read runs fold into one more read instead of piling up.
+   */
+  private requestRead(): void {
+    if (this.stopped) return;
+    this.readWanted = true;
+    if (this.looping) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.looping = true;
+    this.loop = this.readWhileWanted();
+  }
+
+  private async readWhileWanted(): Promise<void> {
+    let next = this.settings.pollMs;
+    while (this.readWanted && !this.stopped) {
+      this.readWanted = false;
+      try {
+        await this.pollNow();
+      } catch {
+        next = Math.min(this.settings.baseBackoffMs * 2 ** (this.status.failures - 1), this.settings.maxBackoffMs);
+        break;
+      }
+    }
+    this.looping = false;
+    this.schedule(next);
+  }
+
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.pollNow().then(
-        () => this.schedule(this.settings.pollMs),
-        () => this.schedule(Math.min(this.settings.baseBackoffMs * 2 ** (this.status.failures - 1), this.settings.maxBackoffMs)),
-      );
+      this.timer = null;
+      this.requestRead();
     }, delayMs);
   }
 
@@ -103,6 +155,7 @@ export class ImapPoller {
       try {
         await this.readNew(client);
       } finally {
+        // Releasing the lock lets imapflow go back to IDLE after IDLE_AFTER_MS.
         lock.release();
       }
       this.status.state = 'up';
@@ -129,8 +182,12 @@ export class ImapPoller {
     // A new UIDVALIDITY renumbers the mailbox: read it all again; Message-IDs keep that from registering twice.
     let lastUid = mark && mark.uidValidity === uidValidity ? mark.lastUid : 0;
     if (mailbox.exists === 0) return;
+    // UIDs first: `n:*` always includes the newest message even when it is older than n, and with IDLE most
+    // reads find nothing new; asking for UIDs keeps such a read from downloading that message again.
+    const found = await client.search({ uid: `${lastUid + 1}:*` }, { uid: true });
+    if (!found || !found.some((uid) => uid > lastUid)) return;
     for await (const message of client.fetch(`${lastUid + 1}:*`, { uid: true, source: true, internalDate: true }, { uid: true })) {
-      // `n:*` always includes the newest message, even when it is older than n.
+      // The same quirk of `n:*` as above: skip what was read before.
       if (message.uid <= lastUid || !message.source) continue;
       const received = message.internalDate instanceof Date ? message.internalDate : new Date();
       const outcome = await this.intake.process(message.source, received);
@@ -143,23 +200,42 @@ export class ImapPoller {
   private async connect(): Promise<ImapFlow> {
     if (this.client?.usable) return this.client;
     await this.disconnect();
+    // Loaded on first use, like the parser: a service without IMAP_URL never needs it.
+    const { ImapFlow } = await import('imapflow');
     const client = new ImapFlow({
       host: this.settings.host,
       port: this.settings.port,
       secure: this.settings.secure,
       auth: { user: this.settings.user, pass: this.settings.password },
       logger: false,
+      autoIdleDelay: IDLE_AFTER_MS,
+      maxIdleTime: IDLE_RENEW_MS,
     });
     // Without a listener a dropped connection would crash the process; the next poll reconnects.
     client.on('error', (error: unknown) => this.logger.warn({ err: error }, 'IMAP connection error'));
+    // The server announces new mail while we IDLE (or answer a keep-alive NOOP): read it now.
+    client.on('exists', (event: { count: number; prevCount: number }) => {
+      if (client === this.client && event.count > event.prevCount) this.wake();
+    });
+    // A connection that drops between reads would otherwise go unnoticed until the next fallback poll.
+    client.on('close', () => {
+      if (client === this.client) this.wake();
+    });
     await client.connect();
     this.client = client;
+    this.status.watch = client.capabilities.has('IDLE') ? 'idle' : 'poll';
     return client;
+  }
+
+  /** A read asked for by the connection; a mailbox that is down waits out its backoff instead. */
+  private wake(): void {
+    if (this.status.state !== 'down') this.requestRead();
   }
 
   private async disconnect(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.status.watch = null;
     if (!client) return;
     await client.logout().catch(() => client.close());
   }

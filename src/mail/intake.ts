@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type HeaderValue, type ParsedMail } from 'mailparser';
+import type { HeaderValue, ParsedMail } from 'mailparser';
 import { z } from 'zod';
 import type { ClientMessagingService } from '../domain/client-messaging.service.js';
 import { DomainError } from '../domain/errors.js';
@@ -27,6 +27,9 @@ export class MailIntake {
   ) {}
 
   async process(source: Buffer, receivedAt: Date): Promise<IntakeOutcome> {
+    // Loaded on first use: the parser takes a noticeable part of a second to load, which a start without
+    // e-mail intake should not pay.
+    const { simpleParser } = await import('mailparser');
     const mail = await simpleParser(source);
     // A message without a Message-ID still needs a stable id, or a re-read would register it twice.
     const messageId = mail.messageId ?? `<${createHash('sha256').update(source).digest('hex')}@langelis.invalid>`;

@@ -4,7 +4,7 @@ import type { Clock } from '../../src/domain/clock.js';
 import type { InquiryEvent, InquiryEventType } from '../../src/domain/events.js';
 import type { Notifier } from '../../src/domain/notifier.js';
 import type { StaffMember } from '../../src/domain/staff.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** A clock tests move by hand. */
@@ -48,11 +48,14 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-/** Starts the whole service on a fresh database, with fast outbox polling and a quiet log. */
-export async function startTestApp(overrides: AppOverrides = {}, database?: TestDatabase, env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the whole service on a fresh database (or on `database`, which it then leaves in place), with fast outbox
+ * polling and a quiet log (or `logger`, for tests that read the log).
+ */
+export async function startTestApp(overrides: AppOverrides = {}, database?: TestDatabase, env: Record<string, string> = {}, logger?: Logger): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
-  const app = await startApp(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
+  const app = await startApp(config, logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
     dispatcher: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 },
     schedulerProcessEvery: 200,
     // agenda keeps a liveness timer of half the lock lifetime after each job, which would hold jest open for

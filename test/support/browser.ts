@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { availability, CHROMIUM } from './system-programs.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 export interface TestBrowser {
   context: BrowserContext;
@@ -12,16 +11,15 @@ export interface TestBrowser {
 }
 
 /**
- * Debian's Chromium driven by playwright-core, headless, with a fresh profile. Fails loudly when Chromium
- * is missing: CI installs it (`.ci/run`), so a skipped browser test would hide a gap.
+ * Debian's Chromium driven by playwright-core, headless, with a fresh profile. Tests that call it sit in
+ * `describeWith(CHROMIUM, …)`, which skips or fails them when Chromium is missing.
  */
 export async function startBrowser(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed (${CHROMIUM} missing): run "apt-get install -y chromium" (.ci/run does)`);
-  }
+  const { present, message } = availability(CHROMIUM);
+  if (!present) throw new Error(message);
   const profile = await mkdtemp(path.join(tmpdir(), 'langelis-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM.path,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
   });

@@ -1,12 +1,11 @@
 import { freePort } from './database.js';
+import { availability, DOVECOT as DOVECOT_PROGRAM } from './system-programs.js';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
-const DOVECOT = '/usr/sbin/dovecot';
 
 export interface TestMailbox {
   host: string;
@@ -21,12 +20,12 @@ export interface TestMailbox {
 /**
  * A throwaway Dovecot on a free port with its own config in a temp dir (see FACTS.md: as root its
  * login and mail processes refuse uid 0, so the one user maps to the `dovecot` account).
- * Fails loudly when Dovecot is missing: CI installs it (`.ci/run`), so a skipped test would hide a gap.
+ * Tests that call it sit in `describeWith(DOVECOT, …)`, which skips or fails them when Dovecot is missing.
+ * `extraConfig` lines are appended to its config file.
  */
-export async function startDovecot(fixedPort?: number): Promise<TestMailbox> {
-  if (!existsSync(DOVECOT)) {
-    throw new Error(`Dovecot is not installed (${DOVECOT} missing): run "apt-get install -y dovecot-imapd" (.ci/run does)`);
-  }
+export async function startDovecot(fixedPort?: number, extraConfig: string[] = []): Promise<TestMailbox> {
+  const { present, message } = availability(DOVECOT_PROGRAM);
+  if (!present) throw new Error(message);
   const dir = await mkdtemp(path.join(tmpdir(), 'langelis-dovecot-'));
   const port = fixedPort ?? (await freePort());
   const user = 'intake';
@@ -64,11 +63,13 @@ export async function startDovecot(fixedPort?: number): Promise<TestMailbox> {
     `service imap-login {\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
     'service anvil {\n  chroot =\n}',
     'service imap-login {\n  chroot =\n}',
+    // Settings a test needs, e.g. a capability list without IDLE.
+    ...extraConfig,
     '',
   ].join('\n');
   const configFile = path.join(dir, 'dovecot.conf');
   await writeFile(configFile, config);
-  await run(DOVECOT, ['-c', configFile]);
+  await run(DOVECOT_PROGRAM.path, ['-c', configFile]);
   await waitForPort(port, async () => readFile(path.join(dir, 'dovecot.log'), 'utf8').catch(() => ''));
   return {
     host: '127.0.0.1',
@@ -77,7 +78,7 @@ export async function startDovecot(fixedPort?: number): Promise<TestMailbox> {
     password,
     url: `imap://${user}:${password}@127.0.0.1:${port}/INBOX`,
     async stop() {
-      await run(DOVECOT, ['-c', configFile, 'stop']).catch(() => undefined);
+      await run(DOVECOT_PROGRAM.path, ['-c', configFile, 'stop']).catch(() => undefined);
       // KEEP_DOVECOT=1 leaves the config and dovecot.log behind for debugging a failing test.
       if (!process.env.KEEP_DOVECOT) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     },

@@ -42,12 +42,10 @@ import { InquiryViews } from './views.js';
 
 /**
  * Microsoft Teams through botbuilder's CloudAdapter. On with an app id (Bot Framework authentication), or with
- * TEAMS_EMULATOR=true and no app id for the Bot Framework Emulator on localhost; off otherwise.
+ * TEAMS_EMULATOR=true and no app id for the Bot Framework Emulator on localhost; called only when one is set.
  */
-export async function createTeamsPlatform(context: PlatformContext): Promise<ChatPlatform | null> {
-  const { config } = context;
-  if (!config.MicrosoftAppId && !config.TEAMS_EMULATOR) return null;
-  return new TeamsPlatform(context, createTeamsAdapter(config));
+export async function createTeamsPlatform(context: PlatformContext): Promise<ChatPlatform> {
+  return new TeamsPlatform(context, createTeamsAdapter(context.config));
 }
 
 class TeamsPlatform implements ChatPlatform {
