@@ -182,7 +182,11 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
 
   let schedulerRunning = false;
   const http = new HttpServer(logger);
-  http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }, { mailbox: () => mail.health() }));
+  http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }, {
+    mailbox: () => mail.health(),
+    platforms: () => Object.fromEntries(platforms.map((platform) => [platform.name, platform.health()])),
+    stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS,
+  }));
   mountLetters(http, mail.clientChannel, logger, config.TIME_ZONE);
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);

@@ -47,6 +47,10 @@ const environmentSchema = z.object({
   TEAMS_EMULATOR: bool.default(false),
   /** Teams: the staff channel's conversation id (19:…@thread.tacv2); unset → the channel the app is added to. */
   TEAMS_STAFF_CHANNEL: z.string().regex(/^19:/, 'a Teams channel id such as 19:…@thread.tacv2').optional(),
+  /** One request to Slack's Web API or the Bot Connector is abandoned after this long (Slack retries it twice). */
+  CHAT_API_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(120).default(5),
+  /** /healthz answers 503 `stuck` once the oldest undelivered event is older than this. */
+  HEALTH_STUCK_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Mail and web form (src/mail, src/web; docs/mail.md).
   /** The intake mailbox's server: imap://user:password@host:143 or imaps://…:993; unset → no e-mail intake. */

@@ -1,6 +1,7 @@
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { survivingUnhandledRejections } from './process-faults.js';
 import { describeStartFailure } from './start-errors.js';
 
 /** Work under way gets this long to finish after SIGTERM / Ctrl-C; then the process leaves anyway. */
@@ -10,6 +11,8 @@ const STOP_BUDGET_MS = 9_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // Before the start: a rejection nobody handles while starting must not end the process either.
+  survivingUnhandledRejections(logger);
   const app = await startApp(config, logger);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -7,6 +7,7 @@ import type { DomainServices } from '../domain/services.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import type { ChatPostStore, ConversationStore } from './core/chat-stores.js';
+import type { PlatformHealth } from './platform-health.js';
 
 /** What a chat platform gets from the core: the domain's services and the stores it needs. */
 export interface PlatformContext extends DomainServices {
@@ -29,6 +30,9 @@ export interface ChatPlatform {
   readonly name: string;
   readonly notifier: Notifier;
   mount(http: HttpServer): void;
+  /** Returns without waiting for the platform: intake must not depend on chat, so checks and retries run in the background. */
   start(): Promise<void>;
+  /** For /healthz: whether the platform answers. */
+  health(): PlatformHealth;
   stop(): Promise<void>;
 }

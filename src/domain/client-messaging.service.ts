@@ -19,6 +19,7 @@ import type { Inquiry } from './inquiry.js';
 import type { StaffMember } from './staff.js';
 import type { TransactionScope } from './unit-of-work.js';
 import type { MessagingScope, MessagingUnitOfWork } from './messaging-unit-of-work.js';
+import { toStorableText } from './storable-text.js';
 
 export interface ClientMessagingOptions {
   /** False without an SMTP server: replies are refused instead of queued for nobody. */
@@ -110,7 +111,9 @@ export class ClientMessagingService {
   }
 
   /** Appends a client's follow-up to the inquiry and tells its owner; false for a redelivered message. */
-  receiveClientMessage(message: IncomingClientMessage): Promise<boolean> {
+  receiveClientMessage(incoming: IncomingClientMessage): Promise<boolean> {
+    // The client's words are stored as sent, minus what PostgreSQL cannot hold (see storable-text.ts).
+    const message = { ...incoming, messageId: toStorableText(incoming.messageId), subject: toStorableText(incoming.subject), body: toStorableText(incoming.body) };
     return this.unitOfWork.run(async (scope) => {
       const inquiry = await scope.inquiries.getForUpdate(message.inquiryId);
       if (!inquiry) throw new InquiryNotFoundError(message.inquiryId);
@@ -130,9 +133,10 @@ export class ClientMessagingService {
       const size = attachment.content.length;
       const fits = size <= this.options.maxAttachmentBytes && total + size <= this.options.maxMessageAttachmentBytes;
       if (fits) total += size;
-      return { ...attachment, disposition: (fits ? 'stored' : 'too_large') as AttachmentDisposition };
+      const names = { filename: toStorableText(attachment.filename), contentType: toStorableText(attachment.contentType) };
+      return { ...attachment, ...names, disposition: (fits ? 'stored' : 'too_large') as AttachmentDisposition };
     });
-    await this.unitOfWork.run((scope) => scope.mail.insertAttachments(inquiryId, messageId, kept));
+    await this.unitOfWork.run((scope) => scope.mail.insertAttachments(inquiryId, toStorableText(messageId), kept));
   }
 
   /** The e-mail to send for an `email_requested` event, or null when it was sent or given up already. */

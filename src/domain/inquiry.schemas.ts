@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { PROGRESS_STAGES } from './events.js';
 import { CHANNELS, INQUIRY_KINDS } from './inquiry.js';
+import { storableText } from './storable-text.js';
 
-/** What any intake path (e-mail, web form, staff in chat) supplies to register an inquiry. */
+/**
+ * What any intake path (e-mail, web form, staff in chat) supplies to register an inquiry. Free text is made
+ * storable here, once for every path (a NUL from a form or an e-mail is the input's problem, not the database's).
+ */
 export const registerInquirySchema = z
   .object({
     kind: z.enum(INQUIRY_KINDS),
     channel: z.enum(CHANNELS),
-    externalId: z.string().trim().min(1).max(500).nullable().default(null),
+    externalId: storableText().trim().min(1).max(500).nullable().default(null),
     client: z.object({
-      name: z.string().trim().min(1).max(200),
+      name: storableText().trim().min(1).max(200),
       email: z.email().max(320).nullable().default(null),
       phone: z
         .string()
@@ -22,8 +26,8 @@ export const registerInquirySchema = z
         .regex(/^[a-z]{2,3}$/)
         .default('lt'),
     }),
-    subject: z.string().trim().min(1).max(300),
-    body: z.string().max(100_000).default(''),
+    subject: storableText().trim().min(1).max(300),
+    body: storableText().max(100_000).default(''),
     receivedAt: z.coerce.date(),
     /** Staff member who registered a phone, in-person or letter inquiry. */
     registeredById: z.string().uuid().nullable().default(null),
@@ -38,7 +42,7 @@ export type RegisterInquiryCommand = z.output<typeof registerInquirySchema>;
 
 /** R19.status: what the owner records as an intermediate result or a decision. */
 export const recordProgressSchema = z.object({
-  note: z.string().trim().min(1).max(3000),
+  note: storableText().trim().min(1).max(3000),
   stage: z.enum(PROGRESS_STAGES).default('intermediate'),
 });
 export type RecordProgressInput = z.input<typeof recordProgressSchema>;

@@ -8,8 +8,22 @@ export interface EventConsumer {
   /** Stable name; the outbox keeps one delivery per consumer and event. */
   readonly name: string;
   accepts(type: InquiryEventType): boolean;
-  /** Throws to have the event retried later with backoff. */
-  handle(event: InquiryEvent): Promise<void>;
+  /**
+   * Throws to have the event retried later with backoff. `delivery` tells a consumer that posts to the outside
+   * world which attempt this is, so it can recognise what its own earlier attempt got through (a crash between
+   * posting and recording the post) instead of posting twice; consumers that do not need it ignore it.
+   */
+  handle(event: InquiryEvent, delivery?: EventDelivery): Promise<void>;
+}
+
+/** One attempt at delivering one event to one consumer. */
+export interface EventDelivery {
+  /** Stable across attempts; one per event and consumer. */
+  eventId: string;
+  /** 1 on the first attempt; more means an earlier attempt may have got partway. */
+  attempt: number;
+  /** When the event was written: nothing was posted for it before. */
+  createdAt: Date;
 }
 
 /** The notifier contract every chat platform implements (Slack, Teams, a logger until they exist). */

@@ -1,7 +1,11 @@
 import type { ImapFlow } from 'imapflow';
+import { scrubText } from '../logged-error.js';
 import type { Logger } from '../logger.js';
+import type { MailIntakeFailures } from '../persistence/mail-intake-failures.js';
 import type { MailboxMarks } from '../persistence/mailbox-marks.js';
-import type { MailIntake } from './intake.js';
+import type { IntakeOutcome, MailIntake } from './intake.js';
+import { failureReason, isInfrastructureFailure } from './intake-failure.js';
+import { messageIdHash, rawMessageId } from './message-ref.js';
 
 export interface ImapSettings {
   host: string;
@@ -37,6 +41,11 @@ export interface MailboxHealth {
   /** Why the last attempt failed (no credentials or message content, just the error). */
   lastError: string | null;
   failures: number;
+  /**
+   * E-mails that could not be registered (R12.records): still in the mailbox, recorded in
+   * `mail_intake_failures` with the reason; null until the reader has counted them.
+   */
+  failedMessages: number | null;
 }
 
 /** `imap://user:password@host:port` (or `imaps://`) → connection settings. */
@@ -77,9 +86,10 @@ export class ImapPoller {
     private readonly settings: ImapSettings,
     private readonly intake: MailIntake,
     private readonly marks: MailboxMarks,
+    private readonly failed: MailIntakeFailures,
     private readonly logger: Logger,
   ) {
-    this.status = { state: 'stopped', mailbox: settings.mailbox, watch: null, lastPollAt: null, lastError: null, failures: 0 };
+    this.status = { state: 'stopped', mailbox: settings.mailbox, watch: null, lastPollAt: null, lastError: null, failures: 0, failedMessages: null };
   }
 
   start(): void {
@@ -165,7 +175,8 @@ export class ImapPoller {
     } catch (error) {
       this.status.state = 'down';
       this.status.failures += 1;
-      this.status.lastError = error instanceof Error ? error.message : String(error);
+      // /healthz is public: the same scrubbing as a log line (a database's message may quote a value).
+      this.status.lastError = scrubText(error instanceof Error ? error.message : String(error));
       this.logger.warn({ mailbox: this.settings.mailbox, failures: this.status.failures, err: error }, 'mailbox poll failed; will retry');
       await this.disconnect();
       throw error;
@@ -181,6 +192,7 @@ export class ImapPoller {
     const mark = await this.marks.get(this.settings.mailbox);
     // A new UIDVALIDITY renumbers the mailbox: read it all again; Message-IDs keep that from registering twice.
     let lastUid = mark && mark.uidValidity === uidValidity ? mark.lastUid : 0;
+    this.status.failedMessages = await this.failed.count(this.settings.mailbox);
     if (mailbox.exists === 0) return;
     // UIDs first: `n:*` always includes the newest message even when it is older than n, and with IDLE most
     // reads find nothing new; asking for UIDs keeps such a read from downloading that message again.
@@ -190,11 +202,37 @@ export class ImapPoller {
       // The same quirk of `n:*` as above: skip what was read before.
       if (message.uid <= lastUid || !message.source) continue;
       const received = message.internalDate instanceof Date ? message.internalDate : new Date();
-      const outcome = await this.intake.process(message.source, received);
+      const outcome = await this.processOne(message.source, received, { uidValidity, uid: message.uid });
       lastUid = message.uid;
       await this.marks.set(this.settings.mailbox, { uidValidity, lastUid });
       this.logger.info({ uid: message.uid, outcome }, 'e-mail processed');
     }
+    this.status.failedMessages = await this.failed.count(this.settings.mailbox);
+  }
+
+  /**
+   * One message through the intake. A message that cannot be registered is recorded as failed and counts as
+   * processed, so the ones after it are not held up (R12.records, R15.register); it stays in the mailbox.
+   * When the database or the network is what failed, the error propagates: the poll fails, the mark stays,
+   * and the message is tried again after the backoff.
+   */
+  private async processOne(source: Buffer, received: Date, where: { uidValidity: string; uid: number }): Promise<IntakeOutcome | 'failed'> {
+    let reason: string;
+    try {
+      const outcome = await this.intake.process(source, received);
+      if (outcome !== 'unusable') return outcome;
+      reason = 'INPUT.INVALID';
+    } catch (error) {
+      // A query that failed because of what the message holds leaves the database answering; one that failed
+      // because the database went away does not.
+      if (isInfrastructureFailure(error) || !(await this.failed.reachable())) throw error;
+      reason = failureReason(error);
+    }
+    const failure = { mailbox: this.settings.mailbox, ...where, messageIdHash: messageIdHash(rawMessageId(source)), reason };
+    await this.failed.record(failure);
+    // Ids and the reason only: the error's own text may quote the sender.
+    this.logger.error(failure, 'e-mail could not be registered; kept in the mailbox and recorded as failed');
+    return 'failed';
   }
 
   private async connect(): Promise<ImapFlow> {
@@ -210,6 +248,11 @@ export class ImapPoller {
       logger: false,
       autoIdleDelay: IDLE_AFTER_MS,
       maxIdleTime: IDLE_RENEW_MS,
+      // Deadlines, so a server that accepts the connection and never answers fails the poll (and shows in
+      // /healthz) instead of holding it. A quiet IDLE is not a timeout: imapflow probes it with a NOOP.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 120_000,
     });
     // Without a listener a dropped connection would crash the process; the next poll reconnects.
     client.on('error', (error: unknown) => this.logger.warn({ err: error }, 'IMAP connection error'));

@@ -9,6 +9,7 @@ import type { InquiryService } from '../domain/inquiry.service.js';
 import type { EventConsumer } from '../domain/notifier.js';
 import type { Logger } from '../logger.js';
 import { PostgresMailboxLease } from '../persistence/mailbox-lease.postgres.js';
+import { MailIntakeFailures } from '../persistence/mail-intake-failures.js';
 import { MailboxMarks } from '../persistence/mailbox-marks.js';
 import { messagingUnitOfWork } from '../persistence/messaging-unit-of-work.typeorm.js';
 import { ClientMailConsumer } from './client-mail.consumer.js';
@@ -100,6 +101,7 @@ export function createMail(deps: MailDependencies): MailModule {
       },
       intake,
       new MailboxMarks(deps.dataSource),
+      new MailIntakeFailures(deps.dataSource),
       logger,
     );
     // Every instance configured with the same mailbox computes the same identity, whatever else differs.

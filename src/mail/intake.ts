@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { HeaderValue, ParsedMail } from 'mailparser';
 import { z } from 'zod';
 import type { ClientMessagingService } from '../domain/client-messaging.service.js';
 import { DomainError } from '../domain/errors.js';
 import type { InquiryService } from '../domain/inquiry.service.js';
 import type { InquiryKind } from '../domain/inquiry.js';
+import { toStorableText } from '../domain/storable-text.js';
 import type { Logger } from '../logger.js';
 import { guessLanguage } from './language-guess.js';
+import { fallbackMessageId, messageIdHash } from './message-ref.js';
 
 /** What became of one message from the mailbox; every outcome counts as processed. */
 export type IntakeOutcome = 'registered' | 'duplicate' | 'appended' | 'automatic' | 'unusable';
@@ -32,22 +33,26 @@ export class MailIntake {
     const { simpleParser } = await import('mailparser');
     const mail = await simpleParser(source);
     // A message without a Message-ID still needs a stable id, or a re-read would register it twice.
-    const messageId = mail.messageId ?? `<${createHash('sha256').update(source).digest('hex')}@langelis.invalid>`;
+    const rawId = mail.messageId ?? fallbackMessageId(source);
+    // Every text taken from the message is made storable here, once: a NUL (`=00`) in a header or body would
+    // otherwise make each query that carries it fail, and the message could never be registered (R12.records).
+    const messageId = toStorableText(rawId);
+    const ref = { messageIdHash: messageIdHash(rawId) };
     if (isAutomatic(mail) || (await this.messaging.isOwnMessage(messageId))) {
-      this.logger.info({ messageId }, 'automatic or own e-mail (auto-reply, delivery report, copy of ours) ignored');
+      this.logger.info(ref, 'automatic or own e-mail (auto-reply, delivery report, copy of ours) ignored');
       return 'automatic';
     }
     const from = mail.from?.value[0];
     const address = from?.address && emailAddress.safeParse(from.address).success ? from.address.toLowerCase() : null;
-    const subject = (mail.subject ?? '').trim().slice(0, MAX_SUBJECT);
-    const body = (mail.text ?? '').trim().slice(0, MAX_BODY);
+    const subject = toStorableText(mail.subject ?? '').trim().slice(0, MAX_SUBJECT);
+    const body = toStorableText(mail.text ?? '').trim().slice(0, MAX_BODY);
     const attachments = mail.attachments.map((attachment) => ({
-      filename: attachment.filename ?? 'attachment',
-      contentType: attachment.contentType,
+      filename: toStorableText(attachment.filename ?? 'attachment'),
+      contentType: toStorableText(attachment.contentType),
       content: attachment.content,
     }));
 
-    const threadIds = [mail.inReplyTo, ...asList(mail.references)].filter((id): id is string => typeof id === 'string' && id !== '');
+    const threadIds = [mail.inReplyTo, ...asList(mail.references)].filter((id): id is string => typeof id === 'string' && id !== '').map(toStorableText);
     const inquiryId = await this.messaging.findConversation(threadIds, subject);
     if (inquiryId) {
       const created = await this.messaging.receiveClientMessage({ inquiryId, messageId, fromAddress: address, subject, body, receivedAt });
@@ -61,7 +66,7 @@ export class MailIntake {
         channel: 'email',
         externalId: messageId,
         client: {
-          name: (from?.name?.trim() || address?.split('@')[0] || '?').slice(0, 200),
+          name: (toStorableText(from?.name ?? '').trim() || address?.split('@')[0] || '?').slice(0, 200),
           email: address,
           phone: null,
           language: guessLanguage(`${subject}\n${body}`),
@@ -73,9 +78,11 @@ export class MailIntake {
       await this.messaging.storeAttachments(inquiry.id, messageId, attachments);
       return created ? 'registered' : 'duplicate';
     } catch (error) {
-      // Nobody could answer it (no usable sender address): kept in the mailbox, logged, not retried forever.
+      // Nobody could answer it (no usable sender address): kept in the mailbox, recorded by the poller as failed,
+      // not retried forever. The field paths say why; the message text could quote the client.
       if (error instanceof DomainError && error.code === 'INPUT.INVALID') {
-        this.logger.warn({ messageId, problem: error.message }, 'e-mail cannot become an inquiry');
+        const fields = ((error.details.fields ?? []) as { path: string }[]).map((field) => field.path);
+        this.logger.warn({ ...ref, code: error.code, fields }, 'e-mail cannot become an inquiry');
         return 'unusable';
       }
       throw error;

@@ -1,12 +1,19 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { MailDeliveryError, type Mailer, type MailToSend } from '../domain/mailer.js';
 
+/**
+ * Deadlines for one SMTP conversation. nodemailer's own (2 min to connect, 10 min of silence) would let a server
+ * that accepts the connection and never answers hold a client e-mail's delivery for that long; the outbox
+ * retries a failed send with backoff.
+ */
+const SMTP_DEADLINES = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
 /** Mailer through the institution's SMTP server (`SMTP_URL`), as plain UTF-8 text. */
 export class SmtpMailer implements Mailer {
   private readonly transport: Transporter;
 
   constructor(smtpUrl: string, private readonly from: string) {
-    this.transport = nodemailer.createTransport(smtpUrl);
+    this.transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_DEADLINES });
   }
 
   async send(mail: MailToSend): Promise<void> {

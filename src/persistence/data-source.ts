@@ -4,8 +4,15 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-s
 import { EscalationsAndChat1763900000001 } from './migrations/1763900000001-escalations-and-chat.js';
 import { ClientMail1763900000002 } from './migrations/1763900000002-client-mail.js';
 import { ProcedureWorkflows1763900000003 } from './migrations/1763900000003-procedure-workflows.js';
+import { MailIntakeFailures1763900000004 } from './migrations/1763900000004-mail-intake-failures.js';
 
-export const MIGRATIONS = [InitialSchema1763900000000, EscalationsAndChat1763900000001, ClientMail1763900000002, ProcedureWorkflows1763900000003];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  EscalationsAndChat1763900000001,
+  ClientMail1763900000002,
+  ProcedureWorkflows1763900000003,
+  MailIntakeFailures1763900000004,
+];
 
 /** An arbitrary constant: instances starting together take turns migrating. */
 const MIGRATION_LOCK_KEY = 7_410_225;

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { InquiryEvent } from '../domain/events.js';
-import type { EventConsumer } from '../domain/notifier.js';
+import type { EventConsumer, EventDelivery } from '../domain/notifier.js';
 import type { EventSink } from '../domain/unit-of-work.js';
 import type { Logger } from '../logger.js';
 import type { OutboxRow } from './entities.js';
@@ -27,7 +27,11 @@ export interface OutboxDispatcherOptions {
   /** How often to look for due events when nobody wakes the dispatcher. */
   pollMs: number;
   batchSize: number;
-  /** How long a taken event is reserved before another instance may retry it. */
+  /**
+   * How long a taken event is reserved before another instance may retry it. Kept short and renewed every
+   * `leaseMs / 3` while the delivery is under way, so the events of an instance that died are taken over
+   * within about one lease instead of waiting out a long one.
+   */
   leaseMs: number;
   /** First retry delay; doubles with each failure up to `maxBackoffMs`. */
   baseBackoffMs: number;
@@ -37,7 +41,7 @@ export interface OutboxDispatcherOptions {
 export const DEFAULT_DISPATCHER_OPTIONS: OutboxDispatcherOptions = {
   pollMs: 500,
   batchSize: 50,
-  leaseMs: 60_000,
+  leaseMs: 15_000,
   baseBackoffMs: 1_000,
   maxBackoffMs: 10 * 60_000,
 };
@@ -45,6 +49,16 @@ export const DEFAULT_DISPATCHER_OPTIONS: OutboxDispatcherOptions = {
 export interface OutboxHealth {
   pending: number;
   failing: number;
+  /** Age in whole seconds of the oldest undelivered event; 0 when nothing is pending. */
+  oldestPendingSeconds: number;
+}
+
+
+interface Lane {
+  timer: NodeJS.Timeout | null;
+  running: Promise<void> | null;
+  /** Woken while draining: look again at once instead of after the poll interval. */
+  again: boolean;
 }
 
 /**
@@ -52,10 +66,13 @@ export interface OutboxHealth {
  * exponential backoff. Several instances may run on one database: a lease keeps them off each other's rows.
  */
 export class OutboxDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** One lane per consumer, so a platform that hangs (until its call's deadline) holds back only itself. */
+  private readonly lanes = new Map<EventConsumer, Lane>();
   private stopped = true;
+  /** Rows under delivery here, with the attempt number that fences the lease renewal against a takeover. */
+  private readonly held = new Map<string, number>();
+  private heartbeat: NodeJS.Timeout | null = null;
+  private renewing: Promise<void> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -66,46 +83,83 @@ export class OutboxDispatcher {
 
   start(): void {
     this.stopped = false;
+    this.heartbeat = setInterval(() => this.renewLeases(), Math.max(1, Math.floor(this.options.leaseMs / 3)));
     this.wake();
   }
 
   /** Looks for work now (after a commit) instead of at the next poll. */
   wake(): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.running = this.drainOnce()
-      .catch((error: unknown) => this.logger.error({ err: error }, 'outbox dispatch failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.stopped) return;
-        const delay = this.again ? 0 : this.options.pollMs;
-        this.again = false;
-        this.timer = setTimeout(() => this.wake(), delay);
-      });
+    for (const consumer of this.consumers) this.wakeLane(consumer);
   }
 
   /** Stops taking new work and waits for deliveries under way. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    for (const lane of this.lanes.values()) if (lane.timer) clearTimeout(lane.timer);
+    // Leases are renewed until the deliveries under way have finished, then the heartbeat ends with them.
+    await Promise.all([...this.lanes.values()].map((lane) => lane.running));
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
+    await this.renewing;
+  }
+
+  /** Drains one consumer until nothing is due, then polls again after `pollMs` (at once if woken meanwhile). */
+  private wakeLane(consumer: EventConsumer): void {
+    let lane = this.lanes.get(consumer);
+    if (!lane) {
+      lane = { timer: null, running: null, again: false };
+      this.lanes.set(consumer, lane);
+    }
+    if (lane.running) {
+      lane.again = true;
+      return;
+    }
+    if (lane.timer) clearTimeout(lane.timer);
+    const current = lane;
+    current.running = this.drainConsumer(consumer)
+      .catch((error: unknown) => this.logger.error({ err: error, consumer: consumer.name }, 'outbox dispatch failed'))
+      .finally(() => {
+        current.running = null;
+        if (this.stopped) return;
+        const delay = current.again ? 0 : this.options.pollMs;
+        current.again = false;
+        current.timer = setTimeout(() => this.wakeLane(consumer), delay);
+      });
   }
 
   async health(): Promise<OutboxHealth> {
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE attempts > 1)::int AS failing
+      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE attempts > 1)::int AS failing,
+         COALESCE(floor(EXTRACT(EPOCH FROM now() - min(created_at))), 0)::int AS "oldestPendingSeconds"
        FROM outbox WHERE delivered_at IS NULL`,
     );
     return row;
   }
 
-  /** Delivers until nothing is due; consumers run side by side so a slow platform holds back only itself. */
-  private async drainOnce(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => this.drainConsumer(consumer)));
+  /**
+   * Extends the lease of every row still under delivery here. The attempt number fences it: a row another
+   * instance took over meanwhile (its attempt is higher) is left alone. A failed renewal (a database blip) is
+   * only logged; the delivery goes on and the next beat tries again.
+   */
+  private renewLeases(): void {
+    if (this.held.size === 0 || this.renewing) return;
+    const ids = [...this.held.keys()];
+    const attempts = ids.map((id) => this.held.get(id)!);
+    this.renewing = this.dataSource
+      .query(
+        `UPDATE outbox o SET locked_until = now() + make_interval(secs => $3::float / 1000)
+         FROM unnest($1::bigint[], $2::int[]) AS h(id, attempts)
+         WHERE o.id = h.id AND o.attempts = h.attempts AND o.delivered_at IS NULL`,
+        [ids, attempts, this.options.leaseMs],
+      )
+      .then(
+        () => undefined,
+        (error: unknown) => this.logger.warn({ err: error, held: ids.length }, 'outbox lease renewal failed; will retry'),
+      )
+      .finally(() => {
+        this.renewing = null;
+      });
   }
 
   /** Each round takes the oldest undelivered event of each inquiry. */
@@ -133,8 +187,18 @@ export class OutboxDispatcher {
   }
 
   private async deliver(consumer: EventConsumer, row: OutboxRow): Promise<void> {
+    this.held.set(String(row.id), row.attempts);
     try {
-      await consumer.handle(row.payload as unknown as InquiryEvent);
+      await this.attempt(consumer, row);
+    } finally {
+      this.held.delete(String(row.id));
+    }
+  }
+
+  private async attempt(consumer: EventConsumer, row: OutboxRow): Promise<void> {
+    const delivery: EventDelivery = { eventId: String(row.id), attempt: row.attempts, createdAt: new Date(row.created_at) };
+    try {
+      await consumer.handle(row.payload as unknown as InquiryEvent, delivery);
       await this.dataSource.query('UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1', [row.id]);
     } catch (error) {
       const delay = Math.min(this.options.baseBackoffMs * 2 ** (row.attempts - 1), this.options.maxBackoffMs);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Config } from '../config.js';
+import { DomainError } from '../domain/errors.js';
 import type { InquiryService } from '../domain/inquiry.service.js';
 import type { HttpServer } from '../http/server.js';
 import { sendJson } from '../http/server.js';
@@ -84,9 +85,18 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
       receivedAt: new Date(),
     });
     const result = await registration.catch((error: unknown) => {
+      // The domain's own checks go further than the form's; what they refuse is the client's to correct (4xx).
+      if (error instanceof DomainError && error.code === 'INPUT.INVALID') return error;
+      // The logger's error serializer keeps the query's parameters (the client's data) out of this line.
       logger.error({ err: error }, 'web form inquiry not registered');
       return null;
     });
+    if (result instanceof DomainError) {
+      const fields = ((result.details.fields ?? []) as { path: string }[]).map((field) => field.path);
+      logger.info({ code: result.code, fields }, 'web form inquiry refused by the domain checks');
+      if (json) return sendJson(response, 400, { error: 'invalid', fields });
+      return sendHtml(response, 400, problemPage(language, 'failed', institution));
+    }
     if (!result) {
       if (json) return sendJson(response, 500, { error: 'internal_error' });
       return sendHtml(response, 500, problemPage(language, 'failed', institution));

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { INQUIRY_KINDS } from '../domain/inquiry.js';
+import { storableText } from '../domain/storable-text.js';
 
 export const FORM_FIELDS = ['name', 'email', 'phone', 'language', 'kind', 'subject', 'message', 'consent'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
-const optionalText = z
-  .string()
+// Text is cleaned before it is checked (storable-text.ts): a NUL in a name or message is dropped and the rest
+// registered, while a field of nothing but NULs is empty and refused at that field.
+const optionalText = storableText()
   .trim()
   .optional()
   .transform((value) => (value ? value : null));
@@ -14,13 +16,13 @@ const optionalText = z
 export const submissionSchema = z
   .object({
     submissionId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
-    name: z.string().trim().min(1).max(200),
+    name: storableText().trim().min(1).max(200),
     email: optionalText.pipe(z.email().max(320).nullable()),
     phone: optionalText.pipe(z.string().regex(/^\+?[0-9 ()-]{5,20}$/).nullable()),
     language: z.enum(['lt', 'en']),
     kind: z.enum(INQUIRY_KINDS),
-    subject: z.string().trim().min(1).max(300),
-    message: z.string().trim().min(1).max(10_000),
+    subject: storableText().trim().min(1).max(300),
+    message: storableText().trim().min(1).max(10_000),
     consent: z.union([z.literal('on'), z.literal('true'), z.literal(true)]),
   })
   .refine((form) => form.email !== null || form.phone !== null, { path: ['email'], message: 'contact' });

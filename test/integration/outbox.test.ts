@@ -29,7 +29,7 @@ it('R12.records: a notifier that fails 5 times still gets every event exactly on
     // One consumer's failures hold back neither another consumer nor repeat its deliveries.
     expect(steady.events).toHaveLength(12);
     expect(steady.attempts).toBe(12);
-    await eventually(async () => expect(await t.app.outbox.health()).toEqual({ pending: 0, failing: 0 }));
+    await eventually(async () => expect(await t.app.outbox.health()).toEqual({ pending: 0, failing: 0, oldestPendingSeconds: 0 }));
   } finally {
     await t.stop();
   }

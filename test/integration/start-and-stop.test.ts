@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { freePort } from '../support/database.js';
 import { importStaff, runAppProcess, startAppProcess, type AppProcess } from '../support/app-process.js';
+import { postWebForm, webFormFields } from '../support/web-form.js';
 
 /**
  * `npm start` as an operator meets it: real processes of the compiled service on the embedded PostgreSQL
@@ -81,7 +82,8 @@ describe('npm start and stop', () => {
     expect(parts.find((line) => line.part === 'teams')).toMatchObject({ state: 'off' });
     expect(logLines(first.output()).find((line) => line.address !== undefined)?.msg).toBe(`listening on 127.0.0.1:${env.PORT}`);
 
-    const registered = await submitForm(first.url, 'first-start-0001');
+    const firstForm = webFormFields();
+    const registered = await postWebForm(first.url, firstForm);
     expect(registered.status).toBe(201);
 
     expect(await first.stop()).toBe(0);
@@ -91,7 +93,7 @@ describe('npm start and stop', () => {
     expect(await postgresAnswers(Number(env.EMBEDDED_POSTGRES_PORT))).toBe(false);
 
     const second = await start('second', env);
-    const again = await submitForm(second.url, 'first-start-0001');
+    const again = await postWebForm(second.url, firstForm);
     // R15.register: the same submission is known after the restart, so it is not registered twice.
     expect(again.status).toBe(200);
     expect((await again.json()).registryNumber).toBe((await registered.json()).registryNumber);
@@ -103,7 +105,7 @@ describe('npm start and stop', () => {
     // A terminal sends Ctrl-C to the whole foreground process group; `detached` gives the child its own group.
     const service = await startAppProcess('ctrl-c', env, { ownProcessGroup: true });
     running.push(service);
-    const body = JSON.stringify(formFields('ctrl-c-under-way'));
+    const body = JSON.stringify(webFormFields());
     const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const request = http.request(`${service.url}/inquiries`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
         let text = '';
@@ -225,14 +227,6 @@ describe('start failures: one sentence with the cause and the fix, exit 1, nothi
     expect(await postgresAnswers(Number(env.EMBEDDED_POSTGRES_PORT))).toBe(false);
   });
 });
-
-function formFields(submissionId: string): Record<string, unknown> {
-  return { submissionId, name: 'Test Client', email: 'client@example.lt', language: 'lt', kind: 'question', subject: 'Start', message: 'Restart test', consent: true };
-}
-
-function submitForm(url: string, submissionId: string): Promise<Response> {
-  return fetch(`${url}/inquiries`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(formFields(submissionId)) });
-}
 
 /** Runs `body` while another program listens on `port`. */
 async function whileTaken<T>(port: number, body: () => Promise<T>): Promise<T> {

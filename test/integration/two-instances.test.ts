@@ -13,6 +13,7 @@ import { cardsIn, cardText } from '../teams/support/cards.js';
 import { FakeConnector } from '../teams/support/connector.js';
 import { eventually } from '../support/app.js';
 import { importStaff, startAppProcess, type AppProcess } from '../support/app-process.js';
+import { postWebForm, webFormFields } from '../support/web-form.js';
 import { createTestDatabase, freePort, type TestDatabase } from '../support/database.js';
 import { startDovecot, type TestMailbox } from '../support/dovecot.js';
 import { availability, describeWith, DOVECOT } from '../support/system-programs.js';
@@ -174,29 +175,14 @@ async function expectAnnouncedOnce(registryNumbers: string[]): Promise<void> {
 }
 
 async function submitForm(instance: AppProcess, fields: Record<string, unknown>): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${instance.url}/inquiries`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fields) });
+  const response = await postWebForm(instance.url, fields);
   return { status: response.status, body: await response.json() };
 }
 
-let forms = 0;
-function webForm(overrides: Record<string, unknown> = {}) {
-  forms += 1;
-  return {
-    submissionId: randomUUID(),
-    name: 'Giedrė Žemaitienė',
-    email: `tevai${forms}@example.lt`,
-    language: 'lt',
-    kind: 'question',
-    subject: `Dėl vietos darželyje ${forms}`,
-    message: 'Laba diena, ar rugsėjį bus laisvų vietų grupėje „Drugeliai“?',
-    consent: true,
-    ...overrides,
-  };
-}
 
 /** A web-form inquiry registered through `instance`, once both platforms have announced it. */
 async function announcedInquiry(instance: AppProcess): Promise<{ id: string; registryNumber: string; slackTs: string; teamsMessageId: string }> {
-  const answer = await submitForm(instance, webForm());
+  const answer = await submitForm(instance, webFormFields());
   expect(answer.status).toBe(201);
   const registryNumber: string = answer.body.registryNumber;
   const { id } = await inquiryByNumber(registryNumber);
@@ -216,11 +202,11 @@ const teamsClaim = (instance: AppProcess, member: Person, inquiry: { id: string 
 
 describe('two instances on one database', () => {
   it('R15.register / R7.channels: a web-form inquiry sent to A, and one form submitted to A and B at once, are each registered once and announced once on Slack and once on Teams', explained(async () => {
-    const single = await submitForm(a, webForm());
+    const single = await submitForm(a, webFormFields());
     expect(single.status).toBe(201);
 
     // A double submit that the load balancer spread over both instances.
-    const form = webForm();
+    const form = webFormFields();
     const twice = await Promise.all([submitForm(a, form), submitForm(b, form)]);
     expect(twice.map((answer) => answer.status).sort()).toEqual([200, 201]);
     expect(twice[0]!.body.registryNumber).toBe(twice[1]!.body.registryNumber);

@@ -1,7 +1,6 @@
 import { ImapFlow } from 'imapflow';
-import { pino } from 'pino';
 import { DEFAULT_MAIL_TIMINGS } from '../../src/mail/index.js';
-import type { Logger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { LEASE_APPLICATION_NAME } from '../../src/persistence/mailbox-lease.postgres.js';
 import { eventually, RecordingNotifier, startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -19,11 +18,11 @@ interface LogLine {
   msg: string;
 }
 
-/** A real pino logger whose lines the test can read; `warnings()` leaves out the start report (unset options). */
+/** The app's own logger, whose lines the test can read; `warnings()` leaves out the start report (unset options). */
 function capturedLog(): { logger: Logger; started: () => void; warnings: () => string[] } {
   const lines: LogLine[] = [];
   let from = 0;
-  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+  const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
   return {
     logger,
     started: () => (from = lines.length),

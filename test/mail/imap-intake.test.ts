@@ -217,6 +217,100 @@ describeWith(DOVECOT, 'with a real Dovecot', () => {
     });
   });
 
+  describe('IMAP poison messages', () => {
+    const uidNext = async () => ((await imap.status('INBOX', { uidNext: true })) as { uidNext: number }).uidNext;
+    const markedUid = async () => Number((await t.app.dataSource.query('SELECT last_uid FROM mailbox_marks WHERE mailbox = $1', ['INBOX']))[0].last_uid);
+    const plain = (id: string, subject: string, body: string) =>
+      rfc822({ from: 'Laima <laima@example.lt>', subject, messageId: id, contentType: 'text/plain; charset=UTF-8', body });
+
+    /** Makes PostgreSQL refuse inquiries whose subject contains `word`, with `sqlState`, until the returned undo. */
+    async function refuseSubjects(word: string, sqlState: string): Promise<() => Promise<void>> {
+      await t.app.dataSource.query(`
+        CREATE FUNCTION test_refuse_inquiry() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.subject LIKE '%${word}%' THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = '${sqlState}'; END IF;
+          RETURN NEW;
+        END $$`);
+      await t.app.dataSource.query('CREATE TRIGGER test_refuse_inquiry BEFORE INSERT ON inquiries FOR EACH ROW EXECUTE FUNCTION test_refuse_inquiry()');
+      return async () => {
+        await t.app.dataSource.query('DROP TRIGGER test_refuse_inquiry ON inquiries');
+        await t.app.dataSource.query('DROP FUNCTION test_refuse_inquiry()');
+      };
+    }
+
+    it('R12.records / R15.register: an e-mail with a NUL (=00) is registered once, cleaned, and the e-mails after it are not held up', async () => {
+      const withNul = rfc822({
+        from: '=?UTF-8?Q?Ona=00_Nulyt=C4=97?= <ona.nul@example.lt>',
+        subject: '=?UTF-8?Q?D=C4=97l=00_piet=C5=B3?=',
+        messageId: '<nul-1@tevai.lt>',
+        contentType: 'text/plain; charset=UTF-8',
+        transferEncoding: 'quoted-printable',
+        body: 'Laba diena=00, ar galima be pieno?',
+      });
+      const after = plain('<after-nul-1@tevai.lt>', 'Po nulio', 'Ar gavote?');
+      await deliver(withNul, after);
+      expect(await byMessageId('<nul-1@tevai.lt>')).toMatchObject({
+        subject: 'Dėl pietų',
+        body: 'Laba diena, ar galima be pieno?',
+        client: { name: 'Ona Nulytė', email: 'ona.nul@example.lt' },
+      });
+      expect(await byMessageId('<after-nul-1@tevai.lt>')).not.toBeNull();
+      // Read again, it stays one inquiry.
+      await t.app.mail.intake.process(withNul, new Date());
+      expect(await count('SELECT count(*) FROM inquiries WHERE external_id = $1', ['<nul-1@tevai.lt>'])).toBe(1);
+      expect(await markedUid()).toBe((await uidNext()) - 1);
+    });
+
+    it('R12.records: an e-mail that cannot be registered is recorded as failed with a reason, stays in the mailbox, and the next one goes through', async () => {
+      const undo = await refuseSubjects('nepriimamas', '22021');
+      try {
+        const poison = plain('<poison-1@tevai.lt>', 'Laiškas nepriimamas', 'Šio laiško duomenų bazė nepriima.');
+        const garbage = Buffer.from('\u0000\u0001 not a message at all \r\n\r\n\u0000', 'latin1');
+        const next = plain('<after-poison-1@tevai.lt>', 'Po nuodingo', 'Ar mano laiškas atėjo?');
+        const firstUid = await uidNext();
+        await deliver(poison, garbage, next);
+        expect(await byMessageId('<after-poison-1@tevai.lt>')).not.toBeNull();
+        expect(await byMessageId('<poison-1@tevai.lt>')).toBeNull();
+        const failures = await t.app.dataSource.query('SELECT uid, reason, message_id_hash FROM mail_intake_failures WHERE mailbox = $1 AND uid >= $2 ORDER BY uid', ['INBOX', firstUid]);
+        expect(failures).toEqual([
+          { uid: String(firstUid), reason: 'db:22021', message_id_hash: expect.stringMatching(/^[0-9a-f]{16}$/) },
+          { uid: String(firstUid + 1), reason: 'INPUT.INVALID', message_id_hash: expect.stringMatching(/^[0-9a-f]{16}$/) },
+        ]);
+        // Kept in the mailbox for a person to read; the mark is past it, so it is not read on every poll.
+        const lock = await imap.getMailboxLock('INBOX');
+        try {
+          expect(await imap.search({ header: { 'message-id': '<poison-1@tevai.lt>' } }, { uid: true })).toEqual([firstUid]);
+        } finally {
+          lock.release();
+        }
+        expect(await markedUid()).toBe((await uidNext()) - 1);
+        await poller().pollNow();
+        expect(await count('SELECT count(*) FROM mail_intake_failures WHERE uid >= $1', [firstUid])).toBe(2);
+        const health = await (await fetch(`${t.app.url}/healthz`)).json();
+        expect(health.mailbox.failedMessages).toBeGreaterThanOrEqual(2);
+      } finally {
+        await undo();
+      }
+    });
+
+    it('R12.records / R15.register: while the database fails for its own reasons, the e-mail is retried, not given up, and then registered once', async () => {
+      const undo = await refuseSubjects('perkraunama', '57P01');
+      const message = plain('<restart-1@tevai.lt>', 'Kol perkraunama', 'Ar gausite?');
+      const markBefore = await markedUid();
+      try {
+        await imap.append('INBOX', message);
+        await expect(poller().pollNow()).rejects.toThrow();
+        expect(await markedUid()).toBe(markBefore);
+        expect(await count('SELECT count(*) FROM mail_intake_failures WHERE uid > $1', [markBefore])).toBe(0);
+      } finally {
+        await undo();
+      }
+      await poller().pollNow();
+      expect(await count('SELECT count(*) FROM inquiries WHERE external_id = $1', ['<restart-1@tevai.lt>'])).toBe(1);
+      expect(await markedUid()).toBe((await uidNext()) - 1);
+    });
+  });
+
   describe('IMAP availability', () => {
     it('R12.records: a mailbox that is down is retried with backoff and /healthz shows it', async () => {
       const port = await freePort();

@@ -33,7 +33,7 @@ describe('Slack app manifest', () => {
     expect(validate(manifest)).toBe(false);
   });
 
-  it.each(['manifest.json', 'manifest.http.json'])('%s asks for what the bot uses: /inquiry, interactivity, App Home and its event, DM scopes', (file) => {
+  it.each(['manifest.json', 'manifest.http.json'])('%s asks for what the bot uses: /inquiry, interactivity, App Home and its event, DM scopes, and the history scopes that check an interrupted post', (file) => {
     const manifest = readJson(path.resolve('manifests/slack', file));
     expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual(['/inquiry']);
     expect(manifest.features.slash_commands[0].should_escape).toBe(true);
@@ -41,6 +41,8 @@ describe('Slack app manifest', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'im:write']));
+    // Before posting an event's message again, the bot reads the channel's or DM's recent history for it.
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'im:history']));
     if (!manifest.settings.socket_mode_enabled) {
       for (const url of [manifest.settings.interactivity.request_url, manifest.settings.event_subscriptions.request_url, manifest.features.slash_commands[0].url]) {
         expect(url).toMatch(/^https:\/\/.+\/slack\/events$/);

@@ -43,7 +43,8 @@ describe('Socket Mode', () => {
   });
 
   it('R4.owner: a Claim click arriving over the socket is acked by envelope id and claims the inquiry; no HTTP route is open', async () => {
-    expect(connected).toHaveLength(1);
+    // The socket is opened in the background: the start does not wait for Slack.
+    await eventually(() => expect(connected).toHaveLength(1));
     const { inquiry } = await t.app.inquiries.register(emailedRequest());
     await eventually(() => expect(api.ok('chat.postMessage', (body) => JSON.stringify(body.blocks ?? []).includes(inquiry.id))).toHaveLength(1));
     connected[0]!.send(JSON.stringify({

@@ -129,6 +129,31 @@ describe('public web form', () => {
     expect(await phoneOnly.text()).toContain('id="registry-number"');
   });
 
+  it('R12.records / R15.register: NUL characters and lone surrogates are cleaned, a field of NULs alone is refused at that field', async () => {
+    const fields = form({ name: 'Ona\u0000 Onaitė', subject: 'Dėl\u0000 maitinimo', message: 'Be\u0000 riešutų \uD800prašau' });
+    const page = await post(fields);
+    expect(page.status).toBe(200);
+    const number = /id="registry-number"><strong>(\d{4}-\d{6})</.exec(await page.text())?.[1];
+    expect(await repository().findByRegistryNumber(number!)).toMatchObject({
+      subject: 'Dėl maitinimo',
+      body: 'Be riešutų \uFFFDprašau',
+      client: { name: 'Ona Onaitė' },
+    });
+    // JSON can carry a lone surrogate as an escape, which a form post cannot.
+    const json = await fetch(`${t.app.url}/inquiries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...form({ subject: 'Tema \uDC00', message: '\u0000žinutė' }), consent: true }),
+    });
+    expect(json.status).toBe(201);
+    const stored = await repository().findByRegistryNumber((await json.json()).registryNumber);
+    expect(stored).toMatchObject({ subject: 'Tema \uFFFD', body: 'žinutė' });
+
+    const onlyNul = await post(form({ message: '\u0000\u0000' }));
+    expect(onlyNul.status).toBe(400);
+    expect(await onlyNul.text()).toContain('id="message-error"');
+  });
+
   it('R7.channels: the honeypot, the size limit and the per-address rate limit keep robots out', async () => {
     const before = Number((await t.app.dataSource.query('SELECT count(*) FROM inquiries'))[0].count);
     const trapped = await post(form({ website: 'http://spam.example' }));

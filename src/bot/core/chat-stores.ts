@@ -15,3 +15,4 @@ export interface ConversationStore {
   save(platform: string, key: string, reference: unknown): Promise<void>;
   find<T>(platform: string, key: string): Promise<T | null>;
 }
+

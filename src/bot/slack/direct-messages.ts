@@ -1,13 +1,10 @@
 import type { ConversationStore } from '../core/chat-stores.js';
 import type { KnownBlock } from './render/block-types.js';
+import type { EventPosts, PostedMessage } from './notifier/event-posts.js';
 import { PLATFORM, type SlackClient } from './services.js';
 import { isUnreachableRecipient } from './web-errors.js';
 
-/** A posted Slack message: where it is, so it can be updated or replied to in a thread. */
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-}
+export type { PostedMessage } from './notifier/event-posts.js';
 
 /**
  * Direct messages to staff. The DM channel id of each person is kept in the conversation store, so a
@@ -17,14 +14,15 @@ export class DirectMessages {
   constructor(
     private readonly client: SlackClient,
     private readonly conversations: ConversationStore,
+    /** Posts for the event being delivered, so a retried event finds the DM it already sent. */
+    private readonly posts: EventPosts,
   ) {}
 
   /** Posts a DM; null when Slack says the person cannot be reached (skipped, not retried). */
   async send(slackUserId: string, text: string, blocks: KnownBlock[]): Promise<PostedMessage | null> {
     try {
       const channel = await this.channelOf(slackUserId);
-      const posted = await this.client.chat.postMessage({ channel, text, blocks });
-      return { channel: posted.channel ?? channel, ts: posted.ts! };
+      return await this.posts.post({ channel, text, blocks });
     } catch (error) {
       if (isUnreachableRecipient(error)) return null;
       throw error;

@@ -1,9 +1,11 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Notifier } from '../../domain/notifier.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
 import type { ChatPlatform, PlatformContext } from '../platform.js';
+import { PlatformStatus, type PlatformHealth } from '../platform-health.js';
 import { boltLogger } from './bolt-logger.js';
+import { observingFetch, SlackConnection } from './connection.js';
 import { eventsRoute } from './events-route.js';
 import { register } from './listeners/index.js';
 import { SlackLocales, withSlackLocales } from './locales.js';
@@ -27,28 +29,40 @@ export class SlackPlatform implements ChatPlatform {
   private readonly receiver: HTTPReceiver | null;
   private readonly work = new WorkQueue(INTERACTION_CONCURRENCY);
   private readonly logger: Logger;
+  private readonly connection: SlackConnection;
 
   constructor(context: PlatformContext, private readonly settings: SlackSettings) {
     this.logger = context.logger;
     const logger = boltLogger(context.logger);
+    const status = new PlatformStatus();
     const clientOptions = {
       ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
-      // Few quick retries in the client; longer outages are the outbox's business (it retries with backoff).
-      // A 429 is waited out for its Retry-After inside these retries.
-      retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
+      // Without a deadline one request that is never answered (a half-open connection) would hold its
+      // delivery, and the outbox round with it, until restart.
+      timeout: settings.requestTimeoutMs,
+      // The client retries only a 429, after its Retry-After. A timeout or a dropped connection is not retried
+      // here: Slack may have taken the request (a posted card), and only the outbox's next attempt looks in the
+      // channel's history before posting again (exactly once, event-posts.ts). It also bounds a Slack that
+      // never answers to one timeout per call.
+      retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, onFailedAttempt: retryOnlyRateLimits },
+      fetch: observingFetch(status),
     };
     this.receiver = settings.appToken ? null : new HTTPReceiver({ signingSecret: settings.signingSecret!, endpoints: EVENTS_PATH, logger });
+    // Bolt's own client gets no token (with `authorize` it takes none); ours has it, for the notifier and the
+    // token check. Listeners get a client with the token from `authorize`, with the same options.
+    const client = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
+    this.connection = new SlackConnection(client, status, this.logger);
     this.app = new App({
-      token: settings.botToken,
+      // Instead of `token`: Bolt would call auth.test at start and fail the start while Slack is unreachable.
+      authorize: async () => ({ botToken: settings.botToken, ...(await this.connection.whoAmI()) }),
       logger,
       clientOptions,
-      deferInitialization: true,
       // Socket Mode's own client (apps.connections.open) reads its options from installerOptions.
       ...(this.receiver ? { receiver: this.receiver } : { socketMode: true, appToken: settings.appToken!, installerOptions: { clientOptions } }),
     });
-    const services = { ...context, ...withSlackLocales(context, new SlackLocales(this.app.client)), settings, work: this.work };
+    const services = { ...context, ...withSlackLocales(context, new SlackLocales(client)), settings, work: this.work };
     register(this.app, services);
-    this.notifier = new SlackNotifier(this.app.client, services);
+    this.notifier = new SlackNotifier(client, services);
   }
 
   mount(http: HttpServer): void {
@@ -58,15 +72,30 @@ export class SlackPlatform implements ChatPlatform {
     http.route('POST', EVENTS_PATH, eventsRoute(receiver, this.settings.signingSecret!, this.logger));
   }
 
-  /** Checks the token (auth.test) so a wrong one stops the start; Socket Mode also opens its connection. */
+  /**
+   * Returns at once: the token check (auth.test) and, in Socket Mode, the connection are retried in the
+   * background until Slack accepts them, while notices wait in the outbox.
+   */
   async start(): Promise<void> {
-    await this.app.init();
-    if (this.settings.appToken) await this.app.start();
+    this.connection.start(this.settings.appToken ? () => this.app.start().then(() => undefined) : undefined);
   }
 
   /** Stops taking clicks, then lets the clicks already acked finish their work. */
   async stop(): Promise<void> {
-    if (this.settings.appToken) await this.app.stop();
+    await this.connection.stop();
+    if (this.settings.appToken) await this.app.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'slack: closing the socket failed'));
     await this.work.drain();
   }
+
+  health(): PlatformHealth {
+    return this.connection.status.snapshot();
+  }
+}
+
+/**
+ * p-retry's hook: rethrowing ends the retries. @slack/web-api signals "waited out a 429, try again" with a plain
+ * Error whose message starts like this (WebClient.makeRequest); every other failure ends the call.
+ */
+function retryOnlyRateLimits(error: Error): void {
+  if (!error.message.startsWith('A rate limit was exceeded')) throw error;
 }

@@ -10,6 +10,8 @@ export interface SlackSettings {
   appToken: string | null;
   /** Base URL of the Web API; tests point it at a local stand-in. */
   apiUrl: string | null;
+  /** One Web API request is abandoned after this long (CHAT_API_TIMEOUT_SECONDS). */
+  requestTimeoutMs: number;
 }
 
 const SLACK_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_STAFF_CHANNEL'] as const;
@@ -33,6 +35,7 @@ export function slackSettings(config: Config): SlackSettings | null {
     signingSecret: config.SLACK_SIGNING_SECRET ?? null,
     appToken: config.SLACK_APP_TOKEN ?? null,
     apiUrl: config.SLACK_API_URL ? withTrailingSlash(config.SLACK_API_URL) : null,
+    requestTimeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000),
   };
 }
 

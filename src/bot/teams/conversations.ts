@@ -2,6 +2,13 @@ import type { ConversationStore } from '../core/chat-stores.js';
 
 export const PLATFORM = 'teams';
 const STAFF_CHANNEL_KEY = 'staff_channel';
+/** Beside the references, one small mark per announced inquiry (no AAD object id starts like this). */
+const ANNOUNCING_KEY = 'announcing:';
+
+interface AnnouncingMark {
+  startedAt: string;
+  recorded: boolean;
+}
 
 /** Where the staff channel lives: enough to post, reply in threads and update cards proactively. */
 export interface StaffChannel {
@@ -37,6 +44,23 @@ export class TeamsConversations {
 
   person(aadObjectId: string): Promise<PersonReference | null> {
     return this.store.find<PersonReference>(PLATFORM, aadObjectId);
+  }
+
+  /**
+   * Marks that an announcement is about to be sent. Bot Framework offers no history to look up afterwards, so
+   * this mark is all that tells a retry an earlier attempt may have reached Teams; returns that attempt's start,
+   * or null when there was none (or it was recorded).
+   */
+  async startAnnouncing(inquiryId: string): Promise<string | null> {
+    const key = `${ANNOUNCING_KEY}${inquiryId}`;
+    const earlier = await this.store.find<AnnouncingMark>(PLATFORM, key);
+    await this.store.save(PLATFORM, key, { startedAt: new Date().toISOString(), recorded: false } satisfies AnnouncingMark);
+    return earlier && !earlier.recorded ? earlier.startedAt : null;
+  }
+
+  /** The announcement's activity id is recorded: a later attempt has nothing to doubt. */
+  async announced(inquiryId: string): Promise<void> {
+    await this.store.save(PLATFORM, `${ANNOUNCING_KEY}${inquiryId}`, { startedAt: new Date().toISOString(), recorded: true } satisfies AnnouncingMark);
   }
 
   /** Keeps a known 1:1 conversation when the person is seen again without one (e.g. a team roster refresh). */

@@ -4,6 +4,7 @@ import { StaffNotFoundError } from '../../domain/errors.js';
 import type { HttpServer } from '../../http/server.js';
 import { staffLanguage, translate } from '../core/i18n/index.js';
 import type { ChatPlatform, PlatformContext } from '../platform.js';
+import { PlatformStatus, type PlatformHealth } from '../platform-health.js';
 import { translateConnectorError } from './connector-errors.js';
 import { TeamsConversations } from './conversations.js';
 import * as escalateDialog from './dialogs/escalate.js';
@@ -45,7 +46,9 @@ import { InquiryViews } from './views.js';
  * TEAMS_EMULATOR=true and no app id for the Bot Framework Emulator on localhost; called only when one is set.
  */
 export async function createTeamsPlatform(context: PlatformContext): Promise<ChatPlatform> {
-  return new TeamsPlatform(context, createTeamsAdapter(context.config));
+  // Nothing to check at start (credentials are checked on each call): up until a call fails.
+  const status = new PlatformStatus('up');
+  return new TeamsPlatform(context, createTeamsAdapter(context.config), status);
 }
 
 class TeamsPlatform implements ChatPlatform {
@@ -56,11 +59,12 @@ class TeamsPlatform implements ChatPlatform {
   constructor(
     private readonly context: PlatformContext,
     private readonly adapter: TeamsAdapter,
+    private readonly status: PlatformStatus,
   ) {
     const { logger, config } = context;
     const conversations = new TeamsConversations(context.conversations);
     const views = new InquiryViews(context);
-    this.notifier = new TeamsNotifier(context, new TeamsMessenger(adapter, conversations, logger), views);
+    this.notifier = new TeamsNotifier(context, new TeamsMessenger(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status }), views);
     this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
     // The last resort: a turn that failed outside a listener's own error handling is logged, the user told.
     adapter.onTurnError = async (turn, error) => {
@@ -103,6 +107,10 @@ class TeamsPlatform implements ChatPlatform {
 
   async start(): Promise<void> {
     this.context.logger.info({ emulator: !this.context.config.MicrosoftAppId }, 'teams: listening on /api/messages');
+  }
+
+  health(): PlatformHealth {
+    return this.status.snapshot();
   }
 
   /** Lets work that outlived its invoke's answer finish before the database closes. */

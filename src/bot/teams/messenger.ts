@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { ChatPost } from '../core/chat-stores.js';
 import type { Logger } from '../../logger.js';
+import { transportReason, type PlatformStatus } from '../platform-health.js';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/elements.js';
 import { connectorCall, isUnreachablePerson } from './connector-errors.js';
 import type { PersonReference, TeamsConversations } from './conversations.js';
@@ -24,7 +25,31 @@ export class TeamsMessenger {
     private readonly adapter: TeamsAdapter,
     private readonly conversations: TeamsConversations,
     private readonly logger: Logger,
+    /** Each Bot Connector request is abandoned after `timeoutMs`; every outcome is reported to `status`. */
+    private readonly deadline: { timeoutMs: number; status: PlatformStatus },
   ) {}
+
+  /**
+   * One connector request with a deadline. Without it a request that is never answered (a half-open
+   * connection) would hold its delivery until restart. The SDK does not retry a request that ran out of time;
+   * the outbox does. (botbuilder's factory replaces any request policy given to it, so the deadline is passed
+   * with each call.)
+   */
+  private async call<T>(request: (options: { timeout: number }) => Promise<T>): Promise<T> {
+    const { timeoutMs, status } = this.deadline;
+    try {
+      const result = await connectorCall(() => request({ timeout: timeoutMs }));
+      status.answered();
+      return result;
+    } catch (error) {
+      // An error that carries an HTTP status is the connector's answer (403, 404 …), not a lost connection.
+      const answeredWith = (error as { statusCode?: unknown } | null)?.statusCode;
+      if (typeof answeredWith !== 'number') status.failed(transportReason(error));
+      else if (answeredWith >= 500) status.failed(`HTTP ${answeredWith}`);
+      else status.answered();
+      throw error;
+    }
+  }
 
   /**
    * Null while the app has not been added to a team: then there is no channel to announce in, and holding the
@@ -34,7 +59,7 @@ export class TeamsMessenger {
     const channel = await this.conversations.staffChannel();
     if (!channel) return null;
     const connector = await this.adapter.connector(channel.serviceUrl);
-    const sent = await connectorCall(() => connector.conversations.sendToConversation(channel.conversationId, activity));
+    const sent = await this.call((options) => connector.conversations.sendToConversation(channel.conversationId, activity, options));
     return { channelId: channel.conversationId, messageId: sent.id };
   }
 
@@ -42,13 +67,13 @@ export class TeamsMessenger {
   async replyInThread(post: ChatPost, activity: Partial<Activity>): Promise<void> {
     const channel = await this.requireChannel();
     const connector = await this.adapter.connector(channel.serviceUrl);
-    await connectorCall(() => connector.conversations.replyToActivity(post.channelId, post.messageId, { ...activity, replyToId: post.messageId }));
+    await this.call((options) => connector.conversations.replyToActivity(post.channelId, post.messageId, { ...activity, replyToId: post.messageId }, options));
   }
 
   async update(post: ChatPost, activity: Partial<Activity>): Promise<void> {
     const channel = await this.requireChannel();
     const connector = await this.adapter.connector(channel.serviceUrl);
-    await connectorCall(() => connector.conversations.updateActivity(post.channelId, post.messageId, { ...activity, id: post.messageId }));
+    await this.call((options) => connector.conversations.updateActivity(post.channelId, post.messageId, { ...activity, id: post.messageId }, options));
   }
 
   /**
@@ -62,7 +87,7 @@ export class TeamsMessenger {
     const connector = await this.adapter.connector(person.serviceUrl);
     try {
       const conversationId = person.conversationId ?? (await this.openChat(teamsUserId, person, connector));
-      await connectorCall(() => connector.conversations.sendToConversation(conversationId, activity));
+      await this.call((options) => connector.conversations.sendToConversation(conversationId, activity, options));
       return true;
     } catch (error) {
       if (!isUnreachablePerson(error)) throw error;
@@ -73,14 +98,14 @@ export class TeamsMessenger {
 
   /** Creates the bot's 1:1 chat with a team member and keeps its id for next time. */
   private async openChat(teamsUserId: string, person: PersonReference, connector: ConnectorClient): Promise<string> {
-    const created = await connectorCall(() =>
+    const created = await this.call((options) =>
       connector.conversations.createConversation({
         isGroup: false,
         bot: { id: person.botId, name: 'Langelis' },
         members: [{ id: person.userId, name: '' }],
         tenantId: person.tenantId ?? undefined,
         channelData: person.tenantId ? { tenant: { id: person.tenantId } } : {},
-      }),
+      }, options),
     );
     await this.conversations.savePerson(teamsUserId, { ...person, conversationId: created.id });
     return created.id;

@@ -13,6 +13,16 @@ export interface RecordedCall {
 
 type Scripted = { status: 429; retryAfter: number } | { error: string };
 
+/** A message the fake holds, as `conversations.history` / `conversations.replies` return it. */
+interface StoredMessage {
+  ts: string;
+  thread_ts?: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Real time of posting (the fake's ts are not clock readings), for `oldest`. */
+  postedAt: number;
+}
+
 /**
  * A local stand-in for Slack's Web API (`SLACK_API_URL`): answers what the bot calls, records every call,
  * and can be told to fail the next calls of a method with a Slack error or a 429 with Retry-After.
@@ -22,8 +32,16 @@ export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly hooks: Array<{ path: string; body: Record<string, any> }> = [];
   private readonly script = new Map<string, Scripted[]>();
+  private readonly matching: Array<{ method: string; where: (body: Record<string, any>) => boolean; answer: Scripted }> = [];
   private readonly fixed = new Map<string, Record<string, unknown>>();
   private sequence = 0;
+  /** Messages posted per channel, oldest first. */
+  private readonly messages = new Map<string, StoredMessage[]>();
+  /**
+   * Slack's own latency: a call is recorded (a message posted) when it arrives, and answered this much later,
+   * so a bot killed meanwhile has posted without learning the message's ts.
+   */
+  latencyMs: number | ((method: string, token: string) => number) = 0;
   private readonly server = http.createServer((request, response) => void this.handle(request, response));
   url = '';
 
@@ -51,6 +69,11 @@ export class FakeSlackApi {
     this.script.set(method, [...(this.script.get(method) ?? []), ...answers]);
   }
 
+  /** Fails the first later call of `method` whose body matches `where` (once), e.g. only a thread reply. */
+  failOnce(method: string, where: (body: Record<string, any>) => boolean, answer: Scripted): void {
+    this.matching.push({ method, where, answer });
+  }
+
   /** Successful calls of a method, optionally filtered. */
   ok(method: string, where: (body: Record<string, any>) => boolean = () => true): Array<Record<string, any>> {
     return this.calls.filter((call) => call.method === method && call.status === 200 && where(call.body)).map((call) => call.body);
@@ -66,6 +89,7 @@ export class FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.hooks.length = 0;
+    this.messages.clear();
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -79,7 +103,8 @@ export class FakeSlackApi {
       return send(response, 200, { ok: true });
     }
     const method = path.replace(/^\/api\//, '');
-    const scripted = this.script.get(method)?.shift();
+    const matched = this.matching.findIndex((entry) => entry.method === method && entry.where(body));
+    const scripted = matched >= 0 ? this.matching.splice(matched, 1)[0]!.answer : this.script.get(method)?.shift();
     if (scripted && 'status' in scripted) {
       this.calls.push({ method, body, status: 429 });
       response.writeHead(429, { 'retry-after': String(scripted.retryAfter), 'content-type': 'application/json' });
@@ -91,6 +116,10 @@ export class FakeSlackApi {
     }
     const answer = this.fixed.get(method) ?? this.defaultAnswer(method, body);
     this.calls.push({ method, body, status: 200, answer });
+    const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
+    const latency = typeof this.latencyMs === 'number' ? this.latencyMs : this.latencyMs(method, token);
+    // Unref'd: an answer still held back when the fake stops must not keep the test process alive.
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency).unref());
     send(response, 200, answer);
   }
 
@@ -99,8 +128,15 @@ export class FakeSlackApi {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://daigelis.slack.com/', team: 'Daigelis', user: 'langelis', team_id: 'T0TEST001', user_id: 'UBOT00001', bot_id: 'BBOT00001' };
-      case 'chat.postMessage':
-        return { ok: true, channel: body.channel, ts: ts(), message: { text: body.text } };
+      case 'chat.postMessage': {
+        const message: StoredMessage = { ts: ts(), text: body.text, postedAt: Date.now(), ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}), ...(body.metadata ? { metadata: body.metadata } : {}) };
+        this.messages.set(body.channel, [...(this.messages.get(body.channel) ?? []), message]);
+        return { ok: true, channel: body.channel, ts: message.ts, message: { text: body.text } };
+      }
+      case 'conversations.history':
+        return this.page(body, (message) => !message.thread_ts);
+      case 'conversations.replies':
+        return this.page(body, (message) => message.ts === body.ts || message.thread_ts === body.ts);
       case 'chat.update':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.postEphemeral':
@@ -115,13 +151,28 @@ export class FakeSlackApi {
         return { ok: true };
     }
   }
+
+  /**
+   * History newest first, as Slack gives it: messages since `oldest` (seconds), `limit` per page, a numeric
+   * cursor; metadata only with `include_all_metadata`.
+   */
+  private page(body: Record<string, any>, where: (message: StoredMessage) => boolean): Record<string, unknown> {
+    const oldest = body.oldest ? Number(body.oldest) * 1000 : 0;
+    const all = (this.messages.get(body.channel) ?? []).filter((message) => where(message) && message.postedAt >= oldest).reverse();
+    const start = Number(body.cursor || 0);
+    const limit = Number(body.limit || 100);
+    const withMetadata = String(body.include_all_metadata) === 'true';
+    const messages = all.slice(start, start + limit).map(({ postedAt: _postedAt, metadata, ...message }) => ({ type: 'message', bot_id: 'BBOT00001', ...message, ...(withMetadata && metadata ? { metadata } : {}) }));
+    const next = start + limit < all.length ? String(start + limit) : '';
+    return { ok: true, messages, has_more: next !== '', response_metadata: { next_cursor: next } };
+  }
 }
 
 function parseBody(raw: string, contentType: string): Record<string, any> {
   let body: Record<string, any>;
   if (contentType.includes('application/json')) body = raw ? JSON.parse(raw) : {};
   else body = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'view', 'attachments']) {
+  for (const key of ['blocks', 'view', 'attachments', 'metadata']) {
     if (typeof body[key] === 'string') body[key] = JSON.parse(body[key]);
   }
   return body;

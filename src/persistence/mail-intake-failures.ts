@@ -1,0 +1,37 @@
+import type { DataSource } from 'typeorm';
+
+/** One e-mail the intake gave up on; see the mail_intake_failures migration. */
+export interface MailIntakeFailure {
+  mailbox: string;
+  uidValidity: string;
+  uid: number;
+  messageIdHash: string;
+  reason: string;
+}
+
+/** The record of e-mails that could not be registered, so one bad message never holds up the ones after it. */
+export class MailIntakeFailures {
+  constructor(private readonly db: DataSource) {}
+
+  /** Idempotent: a message read again after a crash keeps its first record. */
+  async record(failure: MailIntakeFailure): Promise<void> {
+    await this.db.query(
+      `INSERT INTO mail_intake_failures (mailbox, uid_validity, uid, message_id_hash, reason)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [failure.mailbox, failure.uidValidity, failure.uid, failure.messageIdHash, failure.reason],
+    );
+  }
+
+  async count(mailbox: string): Promise<number> {
+    const [row] = await this.db.query('SELECT count(*)::int AS count FROM mail_intake_failures WHERE mailbox = $1', [mailbox]);
+    return Number(row?.count ?? 0);
+  }
+
+  /** True when the database answers at all: tells "it is down" apart from "this message broke a query". */
+  async reachable(): Promise<boolean> {
+    return this.db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+  }
+}
