@@ -11,6 +11,9 @@ import { parseOfficeHours } from './domain/calendar/office-hours.js';
 import { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CallService } from './domain/call.service.js';
+import { ClientChannelService } from './domain/client-channel.service.js';
+import { ClientEmailComposer } from './domain/client-email-composer.js';
+import { ClientMessagingService } from './domain/client-messaging.service.js';
 import { DeadlineNotices } from './domain/deadline-notices.js';
 import { ExternalStepService } from './domain/external-step.service.js';
 import { MeetingService } from './domain/meeting.service.js';
@@ -18,15 +21,18 @@ import { DeadlinePolicy } from './domain/deadline-policy.js';
 import { EscalationService } from './domain/escalation.service.js';
 import { InquiryQueries } from './domain/inquiry.queries.js';
 import { InquiryService } from './domain/inquiry.service.js';
+import type { MessagingUnitOfWork } from './domain/messaging-unit-of-work.js';
 import type { EventConsumer } from './domain/notifier.js';
+import type { Capabilities } from './domain/capabilities.js';
 import type { DomainServices } from './domain/services.js';
 import { StaffDirectory } from './domain/staff.service.js';
-import { healthRoute } from './http/health.js';
+import { healthRoute, type HealthProbe } from './http/health.js';
 import { HttpServer } from './http/server.js';
 import { DeadlineScheduler } from './jobs/deadline-scheduler.js';
 import { createScheduler } from './jobs/scheduler.js';
 import type { Logger } from './logger.js';
 import { createMail, type MailModule } from './mail/index.js';
+import { CatalogueTemplates } from './mail/templates/index.js';
 import { openDatabase } from './persistence/data-source.js';
 import { describeConnectionFailure } from './persistence/connection-errors.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './persistence/embedded-database.js';
@@ -34,6 +40,10 @@ import { listenFailure } from './start-errors.js';
 import { startReport, type DatabaseFacts } from './start-report.js';
 import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOptions } from './persistence/outbox.js';
 import { TypeormChatPostStore, TypeormConversationStore } from './persistence/chat-stores.typeorm.js';
+import { TypeormMailIntakeFailures } from './persistence/mail-intake-failures.js';
+import { PostgresMailboxLease } from './persistence/mailbox-lease.postgres.js';
+import { TypeormMailboxMarks } from './persistence/mailbox-marks.js';
+import { messagingUnitOfWork } from './persistence/messaging-unit-of-work.typeorm.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
 import { mountWebForm } from './web/index.js';
 import { mountLetters } from './web/letters.js';
@@ -161,9 +171,23 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     escalations: new EscalationService(unitOfWork, policy, clock),
     queries: new InquiryQueries(unitOfWork),
     staff: new StaffDirectory(unitOfWork),
+    capabilities: { email: config.SMTP_URL !== undefined },
   };
-  const { inquiries } = services;
-  const mail = createMail({ config, logger, clock, dataSource, policy, inquiries, consumers, afterCommit: () => wakeDispatcher(), timings: overrides.mail });
+  const { inquiries, capabilities } = services;
+  const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock);
+  const mail = createMail({
+    config,
+    logger,
+    inquiries,
+    messaging,
+    clientChannel,
+    mailbox: {
+      marks: new TypeormMailboxMarks(dataSource),
+      failures: new TypeormMailIntakeFailures(dataSource),
+      lease: (identity) => PostgresMailboxLease.forDataSource(dataSource, identity, logger),
+    },
+    timings: overrides.mail,
+  });
   const platforms = await createPlatforms({
     config,
     logger,
@@ -182,11 +206,14 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
 
   let schedulerRunning = false;
   const http = new HttpServer(logger);
-  http.route('GET', '/healthz', healthRoute(dataSource, outbox, { isRunning: () => schedulerRunning }, {
+  const health: HealthProbe = {
+    database: () => dataSource.query('SELECT 1'),
+    outbox: () => outbox.backlog(),
+    schedulerRunning: () => schedulerRunning,
     mailbox: () => mail.health(),
     platforms: () => Object.fromEntries(platforms.map((platform) => [platform.name, platform.health()])),
-    stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS,
-  }));
+  };
+  http.route('GET', '/healthz', healthRoute(health, { stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS }));
   mountLetters(http, mail.clientChannel, logger, config.TIME_ZONE);
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
@@ -230,4 +257,27 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     mail,
     stop,
   };
+}
+
+/**
+ * The client-facing services: client e-mail (acknowledgements, replies, intake of answers) and the answers
+ * through the client's own channel (letters, status notes, meeting summaries, drafts), on one unit of work that
+ * also reaches the client's e-mail conversation.
+ */
+function clientServices(config: Config, capabilities: Capabilities, unitOfWork: MessagingUnitOfWork, policy: DeadlinePolicy, clock: Clock) {
+  const templates = new CatalogueTemplates(config.TIME_ZONE);
+  const emailEnabled = capabilities.email;
+  const composer = new ClientEmailComposer(templates, clock, {
+    institution: config.INSTITUTION_NAME,
+    messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
+  });
+  const messaging = new ClientMessagingService(unitOfWork, templates, composer, policy, clock, {
+    enabled: emailEnabled,
+    institution: config.INSTITUTION_NAME,
+    acknowledgementSigner: config.MAIL_ACKNOWLEDGEMENT_SIGNER ?? null,
+    maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
+    maxMessageAttachmentBytes: config.MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES,
+  });
+  const clientChannel = new ClientChannelService(unitOfWork, composer, templates, policy, clock, { emailEnabled, institution: config.INSTITUTION_NAME });
+  return { messaging, clientChannel };
 }

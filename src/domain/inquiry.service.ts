@@ -15,7 +15,7 @@ import {
 } from './command-support.js';
 import { AlreadyClaimedError, DomainError } from './errors.js';
 import type { DeadlineSchedule } from './events.js';
-import { assertCan, type Inquiry, type InquiryAction } from './inquiry.js';
+import { assertCan, isClaimedBy, type Inquiry, type InquiryAction } from './inquiry.js';
 import { DuplicateExternalIdError } from './inquiry.repository.js';
 import { recordProgressSchema, registerInquirySchema, type RecordProgressInput, type RegisterInquiryInput } from './inquiry.schemas.js';
 import { fullName } from './staff.js';
@@ -93,9 +93,13 @@ export class InquiryService {
     }
   }
 
-  /** R4.owner: exclusive — the loser gets a coded error naming the winner. */
+  /**
+   * R4.owner: exclusive — the loser gets a coded error naming the winner. A claim by the current owner
+   * (a double click, a platform's retry) changes nothing: no error, no event, no timeline row.
+   */
   claim(inquiryId: string, staffId: string): Promise<Inquiry> {
     return this.change(inquiryId, staffId, async (scope, inquiry) => {
+      if (isClaimedBy(inquiry, staffId)) return [];
       if (inquiry.ownerId !== null) {
         const owner = await scope.staff.findById(inquiry.ownerId);
         throw new AlreadyClaimedError(inquiry.registryNumber, inquiry.ownerId, owner ? fullName(owner) : '?');

@@ -1,3 +1,4 @@
+import type { Capabilities } from './capabilities.js';
 import { InvalidTransitionError } from './errors.js';
 
 export const INQUIRY_KINDS = ['request', 'question', 'complaint'] as const;
@@ -78,8 +79,11 @@ export function carriesStatutoryDeadline(kind: InquiryKind): boolean {
   return kind !== 'question';
 }
 
-/** Actions that change an inquiry's status, with the statuses each may start from. */
-const ALLOWED_FROM = {
+/**
+ * The transition table: each action with the statuses it may start from. Every command checks it
+ * (`assertCan`); what a front end offers is derived from it (`can`, `allowedActions`), never listed by hand.
+ */
+export const ALLOWED_FROM = {
   claim: ['new'],
   release: ['claimed', 'in_progress', 'waiting_on_client'],
   hand_over: ['new', 'claimed', 'in_progress', 'waiting_on_client'],
@@ -98,12 +102,45 @@ const ALLOWED_FROM = {
   resolve: ['claimed', 'in_progress', 'waiting_on_client'],
   close: ['resolved'],
   reopen: ['resolved', 'closed'],
-} satisfies Record<string, readonly InquiryStatus[]>;
+} as const satisfies Record<string, readonly InquiryStatus[]>;
 export type InquiryAction = keyof typeof ALLOWED_FROM;
+export const INQUIRY_ACTIONS = Object.keys(ALLOWED_FROM) as readonly InquiryAction[];
+
+/** Whether `action` may start from the inquiry's current status. */
+export function can(inquiry: Pick<Inquiry, 'status'>, action: InquiryAction): boolean {
+  return (ALLOWED_FROM[action] as readonly InquiryStatus[]).includes(inquiry.status);
+}
+
+/** Every action the transition table allows from the inquiry's current status, in the table's order. */
+export function allowedActions(inquiry: Pick<Inquiry, 'status'>): InquiryAction[] {
+  return INQUIRY_ACTIONS.filter((action) => can(inquiry, action));
+}
 
 /** Throws a coded error unless `action` may start from the inquiry's current status. */
 export function assertCan(inquiry: Inquiry, action: InquiryAction): void {
-  if (!(ALLOWED_FROM[action] as readonly InquiryStatus[]).includes(inquiry.status)) {
+  if (!can(inquiry, action)) {
     throw new InvalidTransitionError(inquiry.registryNumber, inquiry.status, action.replaceAll('_', ' '));
   }
+}
+
+/** R4.owner: `staffId` owns the inquiry now, so claiming it again changes nothing. */
+export function isClaimedBy(inquiry: Pick<Inquiry, 'ownerId'>, staffId: string): boolean {
+  return inquiry.ownerId === staffId;
+}
+
+/**
+ * R31.callback: the planned call retries a call the client did not answer. The purpose says why the call
+ * was planned; the count of missed calls says the client is still unreached — a reached call resets it and
+ * ends the retry, so a leftover `retry` plan after a reached call is no retry.
+ */
+export function isRetryCall(inquiry: Pick<Inquiry, 'nextCall' | 'missedCalls'>): boolean {
+  return inquiry.nextCall?.purpose === 'retry' && inquiry.missedCalls > 0;
+}
+
+/**
+ * R14.reply-1wd, R31.callback: the institution can write to this client by e-mail — the deployment sends
+ * e-mail and the client gave an address. Otherwise a letter or a call answers instead.
+ */
+export function canEmailClient(inquiry: Pick<Inquiry, 'client'>, capabilities: Capabilities): boolean {
+  return capabilities.email && inquiry.client.email !== null;
 }

@@ -1,4 +1,5 @@
 import type { CallService } from './call.service.js';
+import type { Capabilities } from './capabilities.js';
 import type { EscalationService } from './escalation.service.js';
 import type { ExternalStepService } from './external-step.service.js';
 import type { InquiryQueries } from './inquiry.queries.js';
@@ -15,4 +16,6 @@ export interface DomainServices {
   escalations: EscalationService;
   queries: InquiryQueries;
   staff: StaffDirectory;
+  /** What the deployment can do (e-mail), decided once from the configuration; front ends ask the domain's truths with it. */
+  capabilities: Capabilities;
 }

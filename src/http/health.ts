@@ -1,20 +1,34 @@
-import type { DataSource } from 'typeorm';
-import type { PlatformHealth } from '../bot/platform-health.js';
-import type { OutboxDispatcher } from '../persistence/outbox.js';
 import { processFaults } from '../process-faults.js';
 import { sendJson, type RouteHandler } from './server.js';
 
-export interface SchedulerProbe {
-  /** True while the job scheduler is started and not stopping. */
-  isRunning(): boolean;
+/** Undelivered events as the outbox counts them. */
+export interface OutboxBacklog {
+  /** Events not yet delivered, over all consumers. */
+  pending: number;
+  /** Of those, the ones that failed at least once. */
+  failing: number;
+  /** Seconds the oldest undelivered event of each consumer has waited; a consumer with nothing pending is absent. */
+  oldestAgeByConsumer: Record<string, number>;
 }
 
-/** Parts that report their own state; they never turn the answer into a 503 by themselves. */
-export interface HealthExtras {
-  /** The IMAP mailbox. */
-  mailbox?: () => unknown;
-  /** Each chat platform by name: `starting`, `up`, or `down` with a reason. */
-  platforms?: () => Record<string, PlatformHealth>;
+/**
+ * What `GET /healthz` asks the running service; the composition root answers it from the database, the outbox,
+ * the scheduler, the mailbox and the chat platforms, so this route knows no store.
+ */
+export interface HealthProbe {
+  /** Resolves once the database has answered a trivial query; rejects when it cannot be reached. */
+  database(): Promise<unknown>;
+  /** The outbox's backlog; asked only while the database is up. */
+  outbox(): Promise<OutboxBacklog>;
+  /** True while the job scheduler is started and not stopping. */
+  schedulerRunning(): boolean;
+  /** The IMAP mailbox, as it reports itself; absent: no `mailbox` in the answer. */
+  mailbox?(): unknown;
+  /** Each chat platform by name (`starting`, `up`, or `down` with a reason); absent: no `platforms` in the answer. */
+  platforms?(): Record<string, unknown>;
+}
+
+export interface HealthOptions {
   /** The answer is 503 `stuck` once the oldest undelivered event is older than this (HEALTH_STUCK_AFTER_SECONDS). */
   stuckAfterSeconds?: number;
 }
@@ -22,40 +36,37 @@ export interface HealthExtras {
 /**
  * `GET /healthz`: 200 `ok` with the state of every part; 503 `unavailable` when the database cannot be reached,
  * 503 `stuck` when an event has waited for delivery longer than the limit (a platform down that long, or a
- * consumer that no longer makes progress). A platform that is down alone keeps 200: intake still works.
+ * consumer that no longer makes progress). The mailbox and the platforms only report: a platform that is down
+ * alone keeps 200, intake still works.
  */
-export function healthRoute(dataSource: DataSource, outbox: OutboxDispatcher, scheduler: SchedulerProbe, extras: HealthExtras = {}): RouteHandler {
+export function healthRoute(probe: HealthProbe, options: HealthOptions = {}): RouteHandler {
   return async (_request, response) => {
-    const database = await withTimeout(dataSource.query('SELECT 1'), 2_000).then(
+    const database = await withTimeout(probe.database(), 2_000).then(
       () => 'up' as const,
       () => 'down' as const,
     );
-    const delivery = database === 'up' ? await withTimeout(deliveryHealth(dataSource, outbox), 2_000).catch(() => null) : null;
-    const stuck = delivery !== null && extras.stuckAfterSeconds !== undefined && delivery.oldestPendingSeconds > extras.stuckAfterSeconds;
+    const delivery = database === 'up' ? await withTimeout(probe.outbox(), 2_000).then(deliveryHealth, () => null) : null;
+    const stuck = delivery !== null && options.stuckAfterSeconds !== undefined && delivery.oldestPendingSeconds > options.stuckAfterSeconds;
     const status = database === 'down' ? 'unavailable' : stuck ? 'stuck' : 'ok';
     const body = {
       status,
       database,
-      scheduler: scheduler.isRunning() ? 'running' : 'stopped',
+      scheduler: probe.schedulerRunning() ? 'running' : 'stopped',
       outbox: delivery,
-      ...(extras.mailbox ? { mailbox: extras.mailbox() } : {}),
-      ...(extras.platforms ? { platforms: extras.platforms() } : {}),
+      ...(probe.mailbox ? { mailbox: probe.mailbox() } : {}),
+      ...(probe.platforms ? { platforms: probe.platforms() } : {}),
       process: { ...processFaults },
     };
     sendJson(response, status === 'ok' ? 200 : 503, body);
   };
 }
 
-/** The dispatcher's counts and how long the oldest undelivered event has waited, in all and per consumer. */
-async function deliveryHealth(dataSource: DataSource, outbox: OutboxDispatcher) {
-  const counts = await outbox.health();
-  const rows: Array<{ consumer: string; age: number }> = await dataSource.query(
-    `SELECT consumer, extract(epoch FROM now() - min(created_at))::float AS age
-     FROM outbox WHERE delivered_at IS NULL GROUP BY consumer`,
-  );
+/** The backlog as /healthz shows it: ages to a tenth of a second, and the oldest of all. */
+function deliveryHealth({ pending, failing, oldestAgeByConsumer }: OutboxBacklog) {
   const seconds = (age: number) => Math.round(age * 10) / 10;
-  const oldestPendingByConsumer = Object.fromEntries(rows.map((row) => [row.consumer, seconds(row.age)]));
-  return { ...counts, oldestPendingSeconds: seconds(Math.max(0, ...rows.map((row) => row.age))), oldestPendingByConsumer };
+  const ages = Object.values(oldestAgeByConsumer);
+  const oldestPendingByConsumer = Object.fromEntries(Object.entries(oldestAgeByConsumer).map(([consumer, age]) => [consumer, seconds(age)]));
+  return { pending, failing, oldestPendingSeconds: seconds(Math.max(0, ...ages)), oldestPendingByConsumer };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

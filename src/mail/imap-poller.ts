@@ -1,8 +1,7 @@
 import type { ImapFlow } from 'imapflow';
+import type { MailboxMarks, MailIntakeFailures } from '../domain/mailbox.js';
 import { scrubText } from '../logged-error.js';
 import type { Logger } from '../logger.js';
-import type { MailIntakeFailures } from '../persistence/mail-intake-failures.js';
-import type { MailboxMarks } from '../persistence/mailbox-marks.js';
 import type { IntakeOutcome, MailIntake } from './intake.js';
 import { failureReason, isInfrastructureFailure } from './intake-failure.js';
 import { messageIdHash, rawMessageId } from './message-ref.js';

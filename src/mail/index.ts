@@ -1,37 +1,39 @@
-import type { DataSource } from 'typeorm';
 import type { Config } from '../config.js';
-import { ClientChannelService } from '../domain/client-channel.service.js';
-import { ClientEmailComposer } from '../domain/client-email-composer.js';
-import { ClientMessagingService } from '../domain/client-messaging.service.js';
-import type { Clock } from '../domain/clock.js';
-import type { DeadlinePolicy } from '../domain/deadline-policy.js';
+import type { ClientChannelService } from '../domain/client-channel.service.js';
+import type { ClientMessagingService } from '../domain/client-messaging.service.js';
 import type { InquiryService } from '../domain/inquiry.service.js';
+import type { MailboxLease, MailboxMarks, MailIntakeFailures } from '../domain/mailbox.js';
 import type { EventConsumer } from '../domain/notifier.js';
 import type { Logger } from '../logger.js';
-import { PostgresMailboxLease } from '../persistence/mailbox-lease.postgres.js';
-import { MailIntakeFailures } from '../persistence/mail-intake-failures.js';
-import { MailboxMarks } from '../persistence/mailbox-marks.js';
-import { messagingUnitOfWork } from '../persistence/messaging-unit-of-work.typeorm.js';
 import { ClientMailConsumer } from './client-mail.consumer.js';
 import { ImapPoller, parseImapUrl, type MailboxHealth } from './imap-poller.js';
 import { MailIntake } from './intake.js';
 import { MailerConsumer } from './mailer.consumer.js';
 import { SingleMailboxReader } from './single-reader.js';
 import { SmtpMailer } from './smtp-mailer.js';
-import { CatalogueTemplates } from './templates/index.js';
 
+/** What the mail adapters are given; the composition root (src/app.ts) builds the services and the stores. */
 export interface MailDependencies {
   config: Config;
   logger: Logger;
-  clock: Clock;
-  dataSource: DataSource;
-  policy: DeadlinePolicy;
+  /** Registers an e-mail that starts a new inquiry. */
   inquiries: InquiryService;
-  /** The app's consumer list (filled later) and its dispatcher wake-up, shared with the core's unit of work. */
-  consumers: readonly Pick<EventConsumer, 'name' | 'accepts'>[];
-  afterCommit: () => void;
+  /** Client e-mail: acknowledgements, replies, and the messages the intake appends to a conversation. */
+  messaging: ClientMessagingService;
+  /** Letters, status notes, meeting summaries and drafts; handed back in `MailModule.clientChannel`. */
+  clientChannel: ClientChannelService;
+  /** Where the IMAP intake keeps its progress, the messages it gave up on and the right to read. */
+  mailbox: MailboxStores;
   /** Test seam: shorter intervals than production's. */
   timings?: Partial<MailTimings>;
+}
+
+/** The IMAP intake's stores (PostgreSQL in production). */
+export interface MailboxStores {
+  marks: MailboxMarks;
+  failures: MailIntakeFailures;
+  /** The lease of the mailbox named by `identity`, the same for every instance configured with that mailbox. */
+  lease(identity: string): MailboxLease;
 }
 
 /** Intervals of the mailbox intake that are not configuration (tests shorten them). */
@@ -45,8 +47,9 @@ export interface MailTimings {
 
 export const DEFAULT_MAIL_TIMINGS: MailTimings = { leaseRetryMs: 15_000 };
 
-/** E-mail with clients: intake from IMAP, client e-mail through SMTP, the domain service between them. */
+/** E-mail with clients: intake from IMAP and client e-mail through SMTP, around the domain services it was given. */
 export interface MailModule {
+  /** The service it was given, handed back for the app's callers. */
   messaging: ClientMessagingService;
   /** Answers through the client's own channel: letters, status notes, meeting summaries, drafts. */
   clientChannel: ClientChannelService;
@@ -63,25 +66,9 @@ export interface MailModule {
   stop(): Promise<void>;
 }
 
+/** The mail adapters (IMAP intake, SMTP delivery) for the services and stores the composition root built. */
 export function createMail(deps: MailDependencies): MailModule {
-  const { config, logger } = deps;
-  const unitOfWork = messagingUnitOfWork(deps.dataSource, deps.consumers, deps.afterCommit);
-  const templates = new CatalogueTemplates(config.TIME_ZONE);
-  const composer = new ClientEmailComposer(templates, deps.clock, {
-    institution: config.INSTITUTION_NAME,
-    messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
-  });
-  const messaging = new ClientMessagingService(unitOfWork, templates, composer, deps.policy, deps.clock, {
-    enabled: config.SMTP_URL !== undefined,
-    institution: config.INSTITUTION_NAME,
-    acknowledgementSigner: config.MAIL_ACKNOWLEDGEMENT_SIGNER ?? null,
-    maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
-    maxMessageAttachmentBytes: config.MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES,
-  });
-  const clientChannel = new ClientChannelService(unitOfWork, composer, templates, deps.policy, deps.clock, {
-    emailEnabled: config.SMTP_URL !== undefined,
-    institution: config.INSTITUTION_NAME,
-  });
+  const { config, logger, messaging, clientChannel } = deps;
   const intake = new MailIntake(deps.inquiries, messaging, logger);
   const smtp = config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : null;
   const consumers = smtp ? [new ClientMailConsumer(messaging), new MailerConsumer(messaging, smtp, logger)] : [];
@@ -100,13 +87,13 @@ export function createMail(deps: MailDependencies): MailModule {
         maxBackoffMs: 5 * 60_000,
       },
       intake,
-      new MailboxMarks(deps.dataSource),
-      new MailIntakeFailures(deps.dataSource),
+      deps.mailbox.marks,
+      deps.mailbox.failures,
       logger,
     );
     // Every instance configured with the same mailbox computes the same identity, whatever else differs.
     const identity = [server.host.toLowerCase(), server.port, server.user, config.IMAP_MAILBOX].join('\n');
-    reader = new SingleMailboxReader(poller, PostgresMailboxLease.forDataSource(deps.dataSource, identity, logger), timings.leaseRetryMs, logger);
+    reader = new SingleMailboxReader(poller, deps.mailbox.lease(identity), timings.leaseRetryMs, logger);
   }
   return {
     messaging,

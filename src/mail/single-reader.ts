@@ -1,6 +1,6 @@
+import type { MailboxLease } from '../domain/mailbox.js';
 import type { Logger } from '../logger.js';
 import type { ImapPoller, MailboxHealth } from './imap-poller.js';
-import type { MailboxLease } from './mailbox-lease.js';
 
 /**
  * Runs the poller only while this instance holds the mailbox lease. Every `retryMs` a standby tries to take

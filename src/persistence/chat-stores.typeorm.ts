@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ChatPost, ChatPostStore, ConversationStore } from '../bot/core/chat-stores.js';
+import type { ChatPost, ChatPostStore, ConversationStore } from '../domain/chat-posts.js';
 
 export class TypeormChatPostStore implements ChatPostStore {
   constructor(private readonly db: DataSource) {}

@@ -1,16 +1,8 @@
 import type { DataSource } from 'typeorm';
-
-/** One e-mail the intake gave up on; see the mail_intake_failures migration. */
-export interface MailIntakeFailure {
-  mailbox: string;
-  uidValidity: string;
-  uid: number;
-  messageIdHash: string;
-  reason: string;
-}
+import type { MailIntakeFailure, MailIntakeFailures } from '../domain/mailbox.js';
 
 /** The record of e-mails that could not be registered, so one bad message never holds up the ones after it. */
-export class MailIntakeFailures {
+export class TypeormMailIntakeFailures implements MailIntakeFailures {
   constructor(private readonly db: DataSource) {}
 
   /** Idempotent: a message read again after a crash keeps its first record. */

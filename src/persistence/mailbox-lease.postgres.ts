@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger.js';
-import type { MailboxLease } from '../mail/mailbox-lease.js';
+import type { MailboxLease } from '../domain/mailbox.js';
 
 /**
  * First half of every mailbox lease's two-part advisory-lock key. Two-part keys never meet the one-part key of

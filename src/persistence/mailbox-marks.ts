@@ -1,13 +1,8 @@
 import type { DataSource } from 'typeorm';
-
-/** How far the IMAP intake has read one mailbox; valid only while the mailbox keeps its UIDVALIDITY. */
-export interface MailboxMark {
-  uidValidity: string;
-  lastUid: number;
-}
+import type { MailboxMark, MailboxMarks } from '../domain/mailbox.js';
 
 /** The IMAP high-water mark in our database, so "processed" means "its inquiry is committed". */
-export class MailboxMarks {
+export class TypeormMailboxMarks implements MailboxMarks {
   constructor(private readonly db: DataSource) {}
 
   async get(mailbox: string): Promise<MailboxMark | null> {

@@ -138,6 +138,23 @@ export class OutboxDispatcher {
   }
 
   /**
+   * For /healthz (its `OutboxBacklog`): the undelivered events and, per consumer with any, how many seconds
+   * (fractional) its oldest one has waited.
+   */
+  async backlog(): Promise<{ pending: number; failing: number; oldestAgeByConsumer: Record<string, number> }> {
+    const rows: Array<{ consumer: string; pending: number; failing: number; age: number }> = await this.dataSource.query(
+      `SELECT consumer, count(*)::int AS pending, count(*) FILTER (WHERE attempts > 1)::int AS failing,
+         extract(epoch FROM now() - min(created_at))::float AS age
+       FROM outbox WHERE delivered_at IS NULL GROUP BY consumer`,
+    );
+    return {
+      pending: rows.reduce((sum, row) => sum + row.pending, 0),
+      failing: rows.reduce((sum, row) => sum + row.failing, 0),
+      oldestAgeByConsumer: Object.fromEntries(rows.map((row) => [row.consumer, row.age])),
+    };
+  }
+
+  /**
    * Extends the lease of every row still under delivery here. The attempt number fences it: a row another
    * instance took over meanwhile (its attempt is higher) is left alone. A failed renewal (a database blip) is
    * only logged; the delivery goes on and the next beat tries again.

@@ -110,11 +110,27 @@ describe('ownership', () => {
     expect(claims).toHaveLength(1);
   });
 
-  it('R4.owner: a double click by the owner is refused with the owner named, and changes nothing', async () => {
+  it('R4.owner: a claim by the current owner (double click, platform retry) is no error and changes nothing: no event, no timeline row', async () => {
     const { inquiry } = await register();
-    await t.app.inquiries.claim(inquiry.id, staff.ona.id);
-    const error = await expectCode(t.app.inquiries.claim(inquiry.id, staff.ona.id), 'INQUIRY.ALREADY_CLAIMED');
+    const claimed = await t.app.inquiries.claim(inquiry.id, staff.ona.id);
+    const before = await repository().timeline(inquiry.id);
+    const again = await t.app.inquiries.claim(inquiry.id, staff.ona.id);
+    expect(again).toEqual(claimed);
+    expect(await repository().timeline(inquiry.id)).toEqual(before);
+    expect(before.filter((entry) => entry.action === 'claimed')).toHaveLength(1);
+    // Anyone else is still refused with the owner named.
+    const error = await expectCode(t.app.inquiries.claim(inquiry.id, staff.jonas.id), 'INQUIRY.ALREADY_CLAIMED');
     expect(error.details).toMatchObject({ ownerName: 'Ona Onaitė' });
+  });
+
+  it('R4.owner: the owner claiming a resolved inquiry again changes nothing either', async () => {
+    const { inquiry } = await register({ channel: 'phone', externalId: null, client: { name: 'Tomas', email: null, phone: '+370 600 12345' }, registeredById: staff.ona.id });
+    await t.app.inquiries.claim(inquiry.id, staff.ona.id);
+    await t.app.inquiries.recordFirstReply(inquiry.id, staff.ona.id);
+    await t.app.inquiries.resolve(inquiry.id, staff.ona.id);
+    const before = await repository().timeline(inquiry.id);
+    expect(await t.app.inquiries.claim(inquiry.id, staff.ona.id)).toMatchObject({ status: 'resolved', ownerId: staff.ona.id });
+    expect(await repository().timeline(inquiry.id)).toEqual(before);
   });
 
   it('R4.owner: only the owner or a manager may release or hand over; each handover is audited', async () => {

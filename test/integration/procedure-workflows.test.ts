@@ -317,7 +317,7 @@ describe('status notices and the inquiry view', () => {
     const story = buildInquiryStory(
       { snapshot, emails: await t.app.mail.messaging.emailsOf(inquiry.id), people, letterUrl: (id) => letterUrl('https://langelis.example/', id) },
       { language: 'en', now: clock.now(), zone: 'Europe/Vilnius' },
-      true,
+      { email: true },
     );
     // Replied (by the letter) on Monday, before Tuesday's deadline; the step is still due.
     expect(story.deadlines.map((deadline) => [deadline.label, deadline.state])).toEqual([

@@ -121,7 +121,8 @@ describe('R55.same-channel', () => {
 
     await choose('UONA00001', 'resolve', inquiry.id, ts);
     await eventually(async () => expect((await h.t.app.queries.get(inquiry.id)).inquiry.status).toBe('resolved'));
-    await eventually(() => expect(controls(card(inquiry.id, ts)).map((element) => element.action_id)).toEqual(['close', 'details']));
+    // The transition table allows a letter after resolution too (ALLOWED_FROM.write_letter): it waits in the menu.
+    await eventually(() => expect(controls(card(inquiry.id, ts)).map((element) => element.action_id)).toEqual(['close', 'details', 'inquiry_more']));
     await postInteraction(h.events, blockAction('UONA00001', 'close', inquiry.id, { channel: STAFF_CHANNEL, ts }));
     await eventually(async () => expect((await h.t.app.queries.get(inquiry.id)).inquiry.status).toBe('closed'));
     await eventually(() => expect(controls(card(inquiry.id, ts)).map((element) => element.action_id)).toEqual(['details']));

@@ -4,12 +4,15 @@ import { en } from '../../src/bot/core/i18n/en.js';
 import { staffLanguage, translate } from '../../src/bot/core/i18n/index.js';
 import { lt } from '../../src/bot/core/i18n/lt.js';
 import { buildInquiryCard } from '../../src/bot/core/inquiry-card.js';
+import type { Capabilities } from '../../src/domain/capabilities.js';
 import { AlreadyClaimedError, DomainError, InvalidTransitionError } from '../../src/domain/errors.js';
 import type { Inquiry } from '../../src/domain/inquiry.js';
 import type { StaffMember } from '../../src/domain/staff.js';
 
 const zone = 'Europe/Vilnius';
 const now = new Date('2026-11-23T10:00:00+02:00');
+const mail: Capabilities = { email: true };
+const noMail: Capabilities = { email: false };
 const ona: StaffMember = {
   id: 's1', firstName: 'Ona', surname: 'Onaitė', position: null, phone: null, email: 'ona@daigelis.lt', language: 'lt',
   roles: ['representative'], slackUserId: null, teamsUserId: null, managerId: null, active: true,
@@ -62,7 +65,7 @@ describe('errors in words', () => {
 
 describe('inquiry card', () => {
   it('R4.owner: an unclaimed inquiry offers Claim (primary) and Details only', () => {
-    const card = buildInquiryCard(inquiry(), null, 'lt', now, zone);
+    const card = buildInquiryCard(inquiry(), null, 'lt', now, zone, mail);
     expect(card.actions.map((action) => [action.id, action.style])).toEqual([['claim', 'primary'], ['details', undefined]]);
     expect(card.title).toBe('Skundas 2026-000007');
     expect(card.fields).toContainEqual({ label: 'Atsakyti iki', value: 'rytoj 09:00' });
@@ -72,24 +75,33 @@ describe('inquiry card', () => {
   });
 
   it('R14.reply-1wd: the owner gets the working actions; Mark replied disappears once replied; overdue is flagged', () => {
-    const owned = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', now, zone);
+    const owned = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', now, zone, noMail);
     expect(owned.actions.map((action) => action.id)).toEqual([
       'log_call', 'mark_replied', 'escalate', 'details',
       'schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'holding_reply', 'resolve', 'release',
     ]);
-    const replied = buildInquiryCard(inquiry({ status: 'in_progress', ownerId: 's1', firstReplyAt: now }), ona, 'en', now, zone);
+    const replied = buildInquiryCard(inquiry({ status: 'in_progress', ownerId: 's1', firstReplyAt: now }), ona, 'en', now, zone, noMail);
     expect(replied.actions.map((action) => action.id)).not.toContain('mark_replied');
-    const late = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', new Date('2026-11-24T12:00:00+02:00'), zone);
+    const late = buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1' }), ona, 'en', new Date('2026-11-24T12:00:00+02:00'), zone, noMail);
     expect(late.state).toBe('overdue');
     expect(late.fields).toContainEqual({ label: 'Reply due', value: 'today 09:00 (overdue)' });
   });
 
-  it('a closed inquiry has no dead buttons: Details only; a resolved one may only be closed', () => {
-    const card = buildInquiryCard(inquiry({ status: 'closed', ownerId: 's1' }), ona, 'lt', now, zone);
+  it('R14.reply-1wd: Reply by e-mail is offered only where e-mail reaches the client (canEmailClient)', () => {
+    const ids = (capabilities: Capabilities, email: string | null) =>
+      buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1', client: { name: 'Giedrė', email, phone: '+37060000000', language: 'lt' } }), ona, 'en', now, zone, capabilities)
+        .actions.map((action) => action.id);
+    expect(ids(mail, 'g@example.lt').slice(0, 3)).toEqual(['log_call', 'reply_email', 'mark_replied']);
+    expect(ids(noMail, 'g@example.lt')).not.toContain('reply_email');
+    expect(ids(mail, null)).not.toContain('reply_email');
+  });
+
+  it('no dead buttons: a closed inquiry shows Details only; a resolved one offers what the transition table allows (close, write a letter)', () => {
+    const card = buildInquiryCard(inquiry({ status: 'closed', ownerId: 's1' }), ona, 'lt', now, zone, mail);
     expect(card.actions.map((action) => action.id)).toEqual(['details']);
     expect(card.state).toBe('done');
-    const resolved = buildInquiryCard(inquiry({ status: 'resolved', ownerId: 's1' }), ona, 'lt', now, zone);
-    expect(resolved.actions.map((action) => action.id)).toEqual(['close', 'details']);
+    const resolved = buildInquiryCard(inquiry({ status: 'resolved', ownerId: 's1' }), ona, 'lt', now, zone, mail);
+    expect(resolved.actions.map((action) => action.id)).toEqual(['close', 'details', 'write_letter']);
   });
 
   it('formats times relative to today in Vilnius, across midnight UTC', () => {

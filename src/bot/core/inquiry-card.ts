@@ -1,4 +1,5 @@
-import { isOpen, resolutionDue, type Inquiry } from '../../domain/inquiry.js';
+import type { Capabilities } from '../../domain/capabilities.js';
+import { can, canEmailClient, isOpen, resolutionDue, type Inquiry, type InquiryAction } from '../../domain/inquiry.js';
 import type { StaffMember } from '../../domain/staff.js';
 import { fullName } from '../../domain/staff.js';
 import { formatWhen } from './format-time.js';
@@ -40,14 +41,14 @@ export interface InquiryCard {
 
 const EXCERPT_LENGTH = 500;
 
-/** `emailReplies`: outgoing e-mail is configured, so an inquiry with a client address offers "Reply by e-mail". */
+/** `capabilities`: what the deployment can do; "Reply by e-mail" needs e-mail (`canEmailClient`). */
 export function buildInquiryCard(
   inquiry: Inquiry,
   owner: StaffMember | null,
   language: Language,
   now: Date,
   zone: string,
-  emailReplies = false,
+  capabilities: Capabilities,
 ): InquiryCard {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(language, key, params);
   const when = (at: Date) => formatWhen(at, language, now, zone);
@@ -75,7 +76,7 @@ export function buildInquiryCard(
     fields,
     owner,
     state: !isOpen(inquiry) ? 'done' : overdue ? 'overdue' : 'open',
-    actions: actionsFor(inquiry, emailReplies).map((id) => ({
+    actions: actionsFor(inquiry, capabilities).map((id) => ({
       id,
       label: t(`action.${id}`),
       ...(id === 'claim' ? { style: 'primary' as const } : id === 'escalate' ? { style: 'danger' as const } : {}),
@@ -86,26 +87,40 @@ export function buildInquiryCard(
 /** The workflow actions a renderer may fold into a menu; the rest are the card's main buttons. */
 export const SECONDARY_ACTIONS: ReadonlySet<CardActionId> = new Set(['schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'resolve', 'holding_reply', 'release']);
 
-/** No dead buttons: only what can be done now is offered. */
-function actionsFor(inquiry: Inquiry, emailReplies: boolean): CardActionId[] {
-  if (inquiry.status === 'resolved') return ['close', 'details'];
-  if (!isOpen(inquiry)) return ['details'];
-  if (inquiry.ownerId === null) return ['claim', 'details'];
-  return [
-    'log_call',
-    ...(emailReplies && inquiry.client.email !== null ? (['reply_email'] as const) : []),
-    ...(inquiry.firstReplyAt === null ? (['mark_replied'] as const) : []),
-    'escalate',
-    'details',
-    'schedule_call',
-    'plan_meeting',
-    'external_step',
-    'record_progress',
-    'write_letter',
-    'holding_reply',
-    'resolve',
-    'release',
-  ];
+/**
+ * The domain action behind each button, checked against the transition table (`ALLOWED_FROM`); `null` for a
+ * button that only shows. Listed in the order the card shows them: the first that apply are the main buttons.
+ */
+const CARD_ACTION_OF = {
+  claim: 'claim',
+  close: 'close',
+  log_call: 'log_call',
+  reply_email: 'first_reply',
+  mark_replied: 'first_reply',
+  escalate: 'escalate',
+  details: null,
+  schedule_call: 'plan_call',
+  plan_meeting: 'plan_meeting',
+  external_step: 'external_step',
+  record_progress: 'record_progress',
+  write_letter: 'write_letter',
+  holding_reply: 'holding_reply',
+  resolve: 'resolve',
+  release: 'release',
+} as const satisfies Record<CardActionId, InquiryAction | null>;
+
+/** Beyond the table: e-mail must reach the client, and a reply already given is not marked again. */
+const ALSO_NEEDS: Partial<Record<CardActionId, (inquiry: Inquiry, capabilities: Capabilities) => boolean>> = {
+  reply_email: canEmailClient,
+  mark_replied: (inquiry) => inquiry.firstReplyAt === null,
+};
+
+/** No dead buttons: only what the domain allows now is offered. */
+function actionsFor(inquiry: Inquiry, capabilities: Capabilities): CardActionId[] {
+  return (Object.keys(CARD_ACTION_OF) as CardActionId[]).filter((id) => {
+    const action = CARD_ACTION_OF[id];
+    return (action === null || can(inquiry, action)) && (ALSO_NEEDS[id]?.(inquiry, capabilities) ?? true);
+  });
 }
 
 function excerpt(body: string): string {

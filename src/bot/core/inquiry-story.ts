@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { Capabilities } from '../../domain/capabilities.js';
 import type { OutgoingEmail } from '../../domain/client-message.js';
 import { deadlineStates, type DeadlineState } from '../../domain/deadline-states.js';
 import type { CallLogRecord } from '../../domain/events.js';
@@ -73,7 +74,7 @@ export interface StorySources {
 /** Actions that record a staff note rather than something the client saw. */
 const INTERNAL_ACTIONS: ReadonlySet<string> = new Set(['call_logged', 'escalated', 'progress_recorded', 'meeting_held', 'external_decision_recorded']);
 
-export function buildInquiryStory(sources: StorySources, reading: StoryReading, emailReplies: boolean): InquiryStory {
+export function buildInquiryStory(sources: StorySources, reading: StoryReading, capabilities: Capabilities): InquiryStory {
   const { snapshot, emails, people, letterUrl } = sources;
   const { inquiry } = snapshot;
   const { language } = reading;
@@ -148,7 +149,7 @@ export function buildInquiryStory(sources: StorySources, reading: StoryReading, 
   ];
 
   return {
-    card: buildInquiryCard(inquiry, snapshot.owner, language, reading.now, reading.zone, emailReplies),
+    card: buildInquiryCard(inquiry, snapshot.owner, language, reading.now, reading.zone, capabilities),
     body: inquiry.body,
     deadlines,
     sections: [

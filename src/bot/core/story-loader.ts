@@ -21,6 +21,6 @@ export async function storyOf(context: PlatformContext, snapshot: InquirySnapsho
   return buildInquiryStory(
     { snapshot, emails, people, letterUrl: (id) => letterUrl(base, id) },
     { language, now: context.clock.now(), zone: context.config.TIME_ZONE },
-    Boolean(context.config.SMTP_URL),
+    context.capabilities,
   );
 }

@@ -21,8 +21,8 @@ export class InquiryViews {
 
   async announcement(reference: string | InquirySnapshot): Promise<AdaptiveCard> {
     const snapshot = typeof reference === 'string' ? await this.snapshot(reference) : reference;
-    const { clock, config } = this.context;
-    return announcementCard(buildInquiryCard(snapshot.inquiry, snapshot.owner, this.channelLanguage, clock.now(), config.TIME_ZONE, Boolean(config.SMTP_URL)));
+    const { clock, config, capabilities } = this.context;
+    return announcementCard(buildInquiryCard(snapshot.inquiry, snapshot.owner, this.channelLanguage, clock.now(), config.TIME_ZONE, capabilities));
   }
 
   /** The inquiry's whole story (R12.records) in the reader's language. */

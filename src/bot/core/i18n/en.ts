@@ -332,4 +332,11 @@ export const en: Record<MessageKey, string> = {
   'timeline.email_sent': 'e-mail sent',
   'timeline.email_failed': 'e-mail failed',
   'timeline.other': 'entry',
+  // Notice policy (src/bot/core/notices): one key per decision, for every platform.
+  'notice.call_scheduled.agreed': 'Agreed call with the client about {number}: {when}.',
+  'notice.call_scheduled.retry': 'Retry call to the client about {number}: {when}.',
+  'notice.call_scheduled.inform': 'A call to give the client news on {number}: {when}.',
+  'notice.callback_failed.no_mailer': 'The client of {number} did not answer the retry either, and e-mail to clients is not set up here. Write a letter or try again.',
+  'notice.client_informed': '{number}: the client has been told {via}.',
+  'notice.escalation.referred_done': '{number}: you referred the incident to the head.',
 };

@@ -330,6 +330,13 @@ export const lt = {
   'timeline.email_sent': 'el. laiškas išsiųstas',
   'timeline.email_failed': 'el. laiško išsiųsti nepavyko',
   'timeline.other': 'įrašas',
+  // Notice policy (src/bot/core/notices): one key per decision, for every platform.
+  'notice.call_scheduled.agreed': 'Suderintas skambutis klientui dėl {number}: {when}.',
+  'notice.call_scheduled.retry': 'Pakartotinis skambutis klientui dėl {number}: {when}.',
+  'notice.call_scheduled.inform': 'Skambutis klientui su naujienomis dėl {number}: {when}.',
+  'notice.callback_failed.no_mailer': 'Klientas dėl {number} neatsiliepė ir antrą kartą, o el. paštas klientams čia nesiunčiamas. Parašykite raštą arba bandykite vėl.',
+  'notice.client_informed': '{number}: klientui pranešta {via}.',
+  'notice.escalation.referred_done': '{number}: incidentą perdavėte direktoriui.',
 } as const;
 
 export type MessageKey = keyof typeof lt;

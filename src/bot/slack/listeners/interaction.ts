@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AlreadyClaimedError, DomainError } from '../../../domain/errors.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import { describeError } from '../../core/describe-error.js';
 import type { Language } from '../../core/i18n/index.js';
@@ -54,7 +54,7 @@ export function languageOf(staff: StaffMember | null, services: SlackServices): 
 /**
  * Runs one domain command for a Slack user and answers any failure privately, through `describeError` only.
  * An unknown user gets `error.STAFF.NOT_FOUND` and nothing changes. A repeated click on one's own claim
- * (double click, retry) is already done, so it gets no message.
+ * is no failure: the domain takes it as done (R4.owner).
  */
 export async function asStaff(services: SlackServices, slackUserId: string, reply: PrivateReply, work: (actor: StaffMember) => Promise<void>): Promise<void> {
   let actor: StaffMember | null = null;
@@ -62,7 +62,6 @@ export async function asStaff(services: SlackServices, slackUserId: string, repl
     actor = await services.staff.findBySlackUser(slackUserId);
     await work(actor);
   } catch (error) {
-    if (error instanceof AlreadyClaimedError && actor && error.ownerId === actor.id) return;
     if (!(error instanceof DomainError)) services.logger.error({ err: error }, 'slack interaction failed');
     await reply(describeError(error, languageOf(actor, services)));
   }

@@ -1,4 +1,5 @@
 import type { DeadlineKind, EventOf } from '../../../domain/events.js';
+import { isRetryCall } from '../../../domain/inquiry.js';
 import type { InquirySnapshot } from '../../../domain/inquiry.queries.js';
 import { formatWhen } from '../../core/format-time.js';
 import { translate, type Language } from '../../core/i18n/index.js';
@@ -93,7 +94,7 @@ export class DeadlineNotifier {
     // Sections carry their catalogue title; the calls section is the one titled so.
     const calls = story.sections.find((section) => section.id === 'calls')?.lines ?? [];
     const recent = [...calls.slice(-RECENT_CALLS), ...story.timeline.slice(-RECENT_ENTRIES)].map((line) => ({ ...line, text: clip(line.text, LINE_LENGTH) }));
-    const retry = inquiry.nextCall?.purpose === 'retry' ? [{ text: translate(language, 'notice.call.retry'), internal: false }] : [];
+    const retry = isRetryCall(inquiry) ? [{ text: translate(language, 'notice.call.retry'), internal: false }] : [];
     return {
       buttons: [inquiryButton('log_call', inquiry.id, language, 'primary')],
       facts: [[translate(language, 'notice.call.plan'), inquiry.nextCall?.plan ?? '']],

@@ -1,5 +1,6 @@
 import { clientChannelOf } from '../../../domain/answer-channel.js';
 import type { EventOf } from '../../../domain/events.js';
+import { canEmailClient } from '../../../domain/inquiry.js';
 import { fullName, type StaffMember } from '../../../domain/staff.js';
 import { formatWhen } from '../../core/format-time.js';
 import { translate, type Language } from '../../core/i18n/index.js';
@@ -37,7 +38,7 @@ export class WorkflowNotifier {
   /** R31.callback: the retry failed too; the owner is prompted to e-mail the client, or to write when there is no address. */
   async callbackFailed(event: EventOf<'callback_failed'>): Promise<void> {
     const { inquiry } = await this.services.queries.get(event.inquiryId);
-    const byEmail = Boolean(this.services.config.SMTP_URL) && inquiry.client.email !== null;
+    const byEmail = canEmailClient(inquiry, this.services.capabilities);
     await this.tell(event.ownerId, (language) => ({
       mark: ':telephone_receiver:',
       text: translate(language, byEmail ? 'notice.callback_failed' : 'notice.callback_failed.no_email', { number: inquiry.registryNumber }),

@@ -1,3 +1,4 @@
+import type { Capabilities } from '../../../domain/capabilities.js';
 import type { Inquiry } from '../../../domain/inquiry.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import { translate } from '../../core/i18n/index.js';
@@ -11,16 +12,16 @@ export type Listed = { inquiry: Inquiry; owner: StaffMember | null };
 
 /**
  * A titled list of inquiries, one line each with its first useful button (Claim for the queue, else Open).
- * `emailReplies`: outgoing e-mail is configured (`Boolean(config.SMTP_URL)`), as for every card.
+ * `capabilities`: what the deployment can do, as for every card.
  */
-export function listBlocks(title: string, items: Listed[], reading: Reading, maxItems: number, emailReplies: boolean): KnownBlock[] {
+export function listBlocks(title: string, items: Listed[], reading: Reading, maxItems: number, capabilities: Capabilities): KnownBlock[] {
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(title, 150) }];
   if (items.length === 0) {
     blocks.push({ type: 'context', elements: [mrkdwn(inert(translate(reading.language, 'reply.no_inquiries')))] });
     return blocks;
   }
   for (const { inquiry, owner } of items.slice(0, maxItems)) {
-    const card = buildInquiryCard(inquiry, owner, reading.language, reading.now, reading.zone, emailReplies);
+    const card = buildInquiryCard(inquiry, owner, reading.language, reading.now, reading.zone, capabilities);
     const claim = card.actions.find((action) => action.id === 'claim');
     const button = claim
       ? actionButton(claim, inquiry.id)

@@ -1,4 +1,3 @@
-import { AlreadyClaimedError } from '../../../domain/errors.js';
 import type { InquiryService } from '../../../domain/inquiry.service.js';
 import { translate } from '../../core/i18n/index.js';
 import { INQUIRY_VERBS } from '../cards/inquiry-cards.js';
@@ -10,14 +9,8 @@ import { parseActionData, refreshedView } from './inquiry-action-support.js';
 export function register(router: TeamsRouter, inquiries: InquiryService, views: InquiryViews): void {
   router.onAction(INQUIRY_VERBS.claim, async (turn, raw) => {
     const data = parseActionData(raw);
-    let registryNumber: string;
-    try {
-      registryNumber = (await inquiries.claim(data.inquiryId, turn.actor.id)).registryNumber;
-    } catch (error) {
-      // Teams re-sends an invoke it thinks was slow: the winner's second delivery finds the inquiry theirs already.
-      if (!(error instanceof AlreadyClaimedError && error.ownerId === turn.actor.id)) throw error;
-      registryNumber = String(error.details.registryNumber);
-    }
+    // Teams re-sends an invoke it thinks was slow: the domain takes the winner's second claim as done.
+    const { registryNumber } = await inquiries.claim(data.inquiryId, turn.actor.id);
     return refreshedView(views, turn, data, translate(turn.language, 'reply.claimed', { number: registryNumber }));
   });
 }

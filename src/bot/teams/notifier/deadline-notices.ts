@@ -1,4 +1,5 @@
 import type { EventOf } from '../../../domain/events.js';
+import { isRetryCall } from '../../../domain/inquiry.js';
 import type { InquirySnapshot } from '../../../domain/inquiry.queries.js';
 import { formatWhen } from '../../core/format-time.js';
 import { translate, type Language, type MessageKey } from '../../core/i18n/index.js';
@@ -87,8 +88,7 @@ export class DeadlineNotices {
     const story = await storyOf(this.context, snapshot, language);
     const calls = story.sections.find((section) => section.id === 'calls')?.lines ?? [];
     return [
-      // "Inform the client" by phone also plans a call as a retry; only a call after a miss is one.
-      ...(call?.purpose === 'retry' && snapshot.inquiry.missedCalls > 0 ? [note(t('notice.call.retry'), { color: 'warning' })] : []),
+      ...(isRetryCall(snapshot.inquiry) ? [note(t('notice.call.retry'), { color: 'warning' })] : []),
       ...(call?.plan ? [plain(call.plan, { label: t('notice.call.plan') })] : []),
       ...(calls.length > 0 ? [note(t('story.calls'), { subtle: true }), ...calls.slice(-RECENT_CALLS).map(storyLine)] : []),
       note(t('teams.notice.recent'), { subtle: true }),

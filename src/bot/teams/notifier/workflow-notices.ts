@@ -1,6 +1,6 @@
 import { clientChannelOf } from '../../../domain/answer-channel.js';
 import type { EventOf } from '../../../domain/events.js';
-import type { Inquiry } from '../../../domain/inquiry.js';
+import { canEmailClient, type Inquiry } from '../../../domain/inquiry.js';
 import { fullName } from '../../../domain/staff.js';
 import { formatWhen } from '../../core/format-time.js';
 import { translate, type Language, type MessageKey } from '../../core/i18n/index.js';
@@ -73,7 +73,7 @@ export class WorkflowNotices {
    */
   private async callbackFailed(event: EventOf<'callback_failed'>): Promise<void> {
     const inquiry = await this.inquiry(event.inquiryId);
-    const byEmail = Boolean(this.context.config.SMTP_URL) && inquiry.client.email !== null;
+    const byEmail = canEmailClient(inquiry, this.context.capabilities);
     await this.direct.send(event.ownerId, (language) => {
       const t = (key: MessageKey) => translate(language, key);
       const actions = byEmail

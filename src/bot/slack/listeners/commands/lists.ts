@@ -6,7 +6,7 @@ import { LIST_ITEMS, readingOf, type CommandContext } from './command-context.js
 export async function mine(context: CommandContext): Promise<void> {
   const items = byDeadline(await context.services.queries.list({ ownerId: context.actor.id, openOnly: true, limit: 100 }));
   const title = translate(context.actor.language, 'list.mine');
-  await context.reply(title, listBlocks(title, items, readingOf(context), LIST_ITEMS, Boolean(context.services.config.SMTP_URL)));
+  await context.reply(title, listBlocks(title, items, readingOf(context), LIST_ITEMS, context.services.capabilities));
 }
 
 /** `/inquiry find <text>`: registry number, subject, message or client name. */
@@ -14,5 +14,5 @@ export async function find(context: CommandContext): Promise<void> {
   if (context.args === '') return context.reply(translate(context.actor.language, 'form.required'));
   const items = await context.services.queries.list({ text: context.args, limit: LIST_ITEMS });
   const title = translate(context.actor.language, 'list.found');
-  await context.reply(title, listBlocks(title, items, readingOf(context), LIST_ITEMS, Boolean(context.services.config.SMTP_URL)));
+  await context.reply(title, listBlocks(title, items, readingOf(context), LIST_ITEMS, context.services.capabilities));
 }

@@ -19,17 +19,16 @@ export function register(app: App, services: SlackServices): void {
       const actor = await services.staff.findBySlackUser(event.user);
       const now = services.clock.now();
       const reading = { language: actor.language, now, zone: services.config.TIME_ZONE };
-      const emailReplies = Boolean(services.config.SMTP_URL);
       const t = (key: 'list.mine' | 'list.unclaimed' | 'list.overdue') => translate(actor.language, key);
       const mine = byDeadline(await services.queries.list({ ownerId: actor.id, openOnly: true, limit: 100 }));
       const unclaimed = byDeadline(await services.queries.list({ unclaimed: true, openOnly: true, limit: PER_SECTION }));
       const overdue = byDeadline(await services.queries.list({ overdueAt: now, openOnly: true, limit: PER_SECTION }));
       blocks = [
-        ...listBlocks(t('list.mine'), mine, reading, PER_SECTION, emailReplies),
+        ...listBlocks(t('list.mine'), mine, reading, PER_SECTION, services.capabilities),
         { type: 'divider' },
-        ...listBlocks(t('list.unclaimed'), unclaimed, reading, PER_SECTION, emailReplies),
+        ...listBlocks(t('list.unclaimed'), unclaimed, reading, PER_SECTION, services.capabilities),
         { type: 'divider' },
-        ...listBlocks(t('list.overdue'), overdue, reading, PER_SECTION, emailReplies),
+        ...listBlocks(t('list.overdue'), overdue, reading, PER_SECTION, services.capabilities),
       ];
     } catch (error) {
       if (!(error instanceof StaffNotFoundError)) throw error;

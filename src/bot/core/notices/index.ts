@@ -1,0 +1,39 @@
+import type { EventOf, InquiryEvent, InquiryEventType } from '../../../domain/events.js';
+import type { Notice, NoticeContext, NoticeSnapshot } from './notice.js';
+import { callRules } from './policy/calls.js';
+import { clientMailRules } from './policy/client-mail.js';
+import { deadlineRules } from './policy/deadlines.js';
+import { escalationRules } from './policy/escalations.js';
+import { externalStepRules } from './policy/external-steps.js';
+import { lifecycleRules } from './policy/inquiry-lifecycle.js';
+import { meetingRules } from './policy/meetings.js';
+import type { Rule } from './policy/shapes.js';
+import { statusNoteRules } from './policy/status-notes.js';
+
+/** Deadline bookkeeping and e-mail that merely left as it should are no news in chat. */
+const silent = (): Notice[] => [];
+
+/** One rule per event type; the compiler refuses an event type without one. */
+const RULES = {
+  ...lifecycleRules,
+  ...callRules,
+  ...deadlineRules,
+  ...meetingRules,
+  ...externalStepRules,
+  ...statusNoteRules,
+  ...escalationRules,
+  ...clientMailRules,
+  deadlines_changed: silent,
+  email_requested: silent,
+  email_sent: silent,
+} satisfies { [T in InquiryEventType]: Rule<T> };
+
+/**
+ * The notice policy: who on `context.platform` is told what about `event`, with which buttons, replacing which
+ * message — decided once for every platform from a snapshot loaded once. Pure: the same inputs always give the
+ * same notices, in delivery order.
+ */
+export function noticesFor(event: InquiryEvent, snapshot: NoticeSnapshot, context: NoticeContext): readonly Notice[] {
+  const rule = RULES[event.type] as Rule<InquiryEventType>;
+  return rule(event as EventOf<InquiryEventType>, snapshot, context);
+}

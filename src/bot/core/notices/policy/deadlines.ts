@@ -1,0 +1,85 @@
+import type { DeadlineKind, EventOf } from '../../../../domain/events.js';
+import { pendingStepDue } from '../../../../domain/external-step.js';
+import { isRetryCall } from '../../../../domain/inquiry.js';
+import { meetingOwingSummary } from '../../../../domain/meeting.js';
+import type { Notice, NoticeSnapshot, PlatformId } from '../notice.js';
+import { audienceOf } from '../reachability.js';
+import { announcement, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
+
+type Nudged = Exclude<DeadlineKind, 'claim'>;
+type DeadlineEvent = EventOf<'reminder_due'> | EventOf<'overdue'>;
+type Extras = Pick<Notice, 'actions'> & Partial<Pick<Notice, 'facts' | 'notes' | 'lines'>>;
+
+/** R29.agreed-time: a call reminder brings the recent past — the last calls and the latest entries, not the whole story. */
+const RECENT = { calls: 3, timeline: 5 } as const;
+
+/** The button that meets each deadline, and the facts to meet it with; Open on every one. */
+function extras(event: DeadlineEvent & { deadline: Nudged }, snapshot: NoticeSnapshot): Extras {
+  const { inquiry, meetings, externalSteps } = snapshot.inquiry;
+  const due = new Date(event.dueAt);
+  switch (event.deadline) {
+    case 'first_reply':
+      // R14.reply-1wd: a reply already marked is not marked again.
+      return { actions: inquiry.firstReplyAt === null ? [{ do: 'verb', verb: 'mark_replied', inquiryId: inquiry.id, style: 'primary' }, open(inquiry.id)] : [open(inquiry.id)] };
+    case 'call':
+      // R29.agreed-time / R31.callback: the plan, the recent past, and a retry says so — the domain decides what a retry is (D4).
+      return {
+        actions: [{ do: 'form', form: 'log_call', inquiryId: inquiry.id, style: 'primary' }, open(inquiry.id)],
+        facts: inquiry.nextCall?.plan ? [{ label: { key: 'notice.call.plan' }, value: inquiry.nextCall.plan, internal: true }] : [],
+        notes: isRetryCall(inquiry) ? [{ key: 'notice.call.retry' }] : [],
+        lines: RECENT,
+      };
+    case 'meeting_summary': {
+      // R48.meeting-summary-2wd
+      const meeting = meetingOwingSummary(meetings, due);
+      return { actions: meeting ? [{ do: 'form', form: 'send_summary', inquiryId: inquiry.id, targetId: meeting.id, style: 'primary' }, open(inquiry.id)] : [open(inquiry.id)] };
+    }
+    case 'external_step': {
+      // R24.other-institution
+      const step = pendingStepDue(externalSteps, due);
+      return step
+        ? { actions: [{ do: 'form', form: 'record_decision', inquiryId: inquiry.id, targetId: step.id, style: 'primary' }, open(inquiry.id)], facts: [{ label: step.institution, value: step.what }] }
+        : { actions: [open(inquiry.id)] };
+    }
+    case 'resolution':
+    case 'follow_up':
+      return { actions: [open(inquiry.id)] };
+  }
+}
+
+/** The recipient's DM (the owner; for a meeting summary its recorder, or its chair once late), if reachable here (D1). */
+function toRecipient(event: DeadlineEvent & { deadline: Nudged }, snapshot: NoticeSnapshot, platform: PlatformId): Notice[] {
+  const stage = event.type === 'overdue' ? 'overdue' : 'reminder';
+  return audienceOf([personOf(snapshot, event.recipientId)], platform).map((person) =>
+    toPerson(person, {
+      id: `deadline.${stage}`,
+      kind: 'deadline',
+      tone: stage === 'overdue' ? 'attention' : 'info',
+      text: say(`notice.${stage}.${event.deadline}`, { number: event.registryNumber, due: { at: event.dueAt } }),
+      ...extras(event, snapshot),
+    }),
+  );
+}
+
+const isNudged = (event: DeadlineEvent): event is DeadlineEvent & { deadline: Nudged } => event.deadline !== 'claim';
+
+/** R14.reply-1wd and the workflow deadlines: a nudge to the recipient only. The claim window has no reminder (R4.owner). */
+const reminderDue: Rule<'reminder_due'> = (event, snapshot, { platform }) => (isNudged(event) ? toRecipient(event, snapshot, platform) : []);
+
+/**
+ * At the deadline the card turns overdue and the team is told in its thread, so an owner who cannot be reached
+ * (inactive, no account here) is still covered (D1); the recipient gets a DM too. An unclaimed inquiry is
+ * announced again to the team, nobody in particular (R4.owner).
+ */
+const overdue: Rule<'overdue'> = (event, snapshot, { platform }) => {
+  if (!isNudged(event)) {
+    return [announcement(event, snapshot), inThread(event.inquiryId, { id: 'inquiry.unclaimed', tone: 'attention', text: say('notice.unclaimed', { number: event.registryNumber }) })];
+  }
+  return [
+    announcement(event, snapshot),
+    ...toRecipient(event, snapshot, platform),
+    inThread(event.inquiryId, { id: 'deadline.overdue_note', tone: 'attention', text: say(`notice.overdue.${event.deadline}`, { number: event.registryNumber, due: { at: event.dueAt } }) }),
+  ];
+};
+
+export const deadlineRules = { reminder_due: reminderDue, overdue };

@@ -1,0 +1,64 @@
+import { en } from '../../../src/bot/core/i18n/en.js';
+import { lt, type MessageKey } from '../../../src/bot/core/i18n/lt.js';
+
+/**
+ * Until the renderers stamp notice ids (plan §6.1 step 4), a delivered message is named by the catalogue text it
+ * shows: the key whose template (in Lithuanian or English, registry number as a pattern, other parameters as
+ * wildcards) matches the message with the most literal text. Built from the catalogue itself, so a reworded text
+ * moves with it; two keys with one wording (`slack.notice.x` / `teams.notice.x`) keep their own names, which is
+ * how a drift in keys shows.
+ */
+const NUMBER = String.raw`\d{4}-\d{6}`;
+/** Keys without a registry number that still name a whole message. */
+const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries'];
+/** Secondary lines a row may ask about (`+notice.call.retry`). */
+export const MARKS: readonly MessageKey[] = ['notice.call.retry'];
+
+interface Template {
+  key: MessageKey;
+  pattern: RegExp;
+  literal: number;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compile(key: MessageKey, template: string): Template {
+  const parts = template.split(/(\{\w+\})/);
+  let literal = 0;
+  const source = parts
+    .map((part) => {
+      if (part === '{number}' || part === '{registryNumber}') return NUMBER;
+      if (/^\{\w+\}$/.test(part)) return String.raw`[\s\S]*?`;
+      literal += part.length;
+      return escape(part);
+    })
+    .join('');
+  return { key, pattern: new RegExp(source), literal };
+}
+
+const TEMPLATES: Template[] = (Object.keys(lt) as MessageKey[])
+  .filter((key) => WITHOUT_NUMBER.includes(key) || /\{(number|registryNumber)\}/.test(lt[key]))
+  .flatMap((key) => [compile(key, lt[key]), compile(key, en[key])])
+  .filter((template) => template.literal >= 8)
+  .sort((a, b) => b.literal - a.literal);
+
+/** `card.title` with each kind word of the catalogue: the announcement and its re-renders. */
+const KINDS = (Object.keys(lt) as MessageKey[]).filter((key) => key.startsWith('kind.')).flatMap((key) => [lt[key], en[key]]);
+const CARD_TITLE = new RegExp(`(^|\\n)(${KINDS.map(escape).join('|')}) ${NUMBER}`);
+
+/** The notice a message shows: `inquiry.card` for the inquiry card, else the best-matching catalogue key. */
+export function noticeOf(text: string): string {
+  const found = TEMPLATES.find((template) => template.key !== 'card.title' && template.pattern.test(text));
+  if (found) return found.key;
+  return CARD_TITLE.test(text) ? 'inquiry.card' : `?${text.slice(0, 80)}`;
+}
+
+/** The marks (secondary catalogue lines) a message carries. */
+export function marksOf(text: string): string[] {
+  return MARKS.filter((key) => text.includes(lt[key]) || text.includes(en[key]));
+}
+
+/** Registry numbers in order of appearance, once each (lists). */
+export function numbersIn(text: string): string[] {
+  return [...new Set(text.match(new RegExp(NUMBER, 'g')) ?? [])];
+}
