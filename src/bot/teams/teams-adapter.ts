@@ -1,5 +1,6 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type ConfigurationBotFrameworkAuthentication, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { Config } from '../../config.js';
+import { DeadlineBotFrameworkAuthentication } from './deadlines.js';
 
 /** The Bot Connector REST client botbuilder creates for one service URL (send, reply, update, create). */
 export type ConnectorClient = Awaited<ReturnType<ReturnType<TeamsAdapter['authentication']['createConnectorFactory']>['create']>>;
@@ -31,13 +32,21 @@ export class TeamsAdapter extends CloudAdapter {
   }
 }
 
+/**
+ * Every request the adapter makes has a deadline of CHAT_API_TIMEOUT_SECONDS (see deadlines.ts): the replies,
+ * updates and roster reads of a turn, the notifier's calls, and the Microsoft login; a connector that never
+ * answers fails the call in time instead of holding the turn.
+ */
 export function createTeamsAdapter(config: Config): TeamsAdapter {
   const appId = config.MicrosoftAppId ?? '';
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: appId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-  });
+  const auth = new DeadlineBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: appId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+      MicrosoftAppType: config.MicrosoftAppType ?? 'MultiTenant',
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    },
+    Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000),
+  );
   return new TeamsAdapter(appId, auth);
 }
