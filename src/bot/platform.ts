@@ -7,6 +7,7 @@ import type { DomainServices } from '../domain/services.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import type { ChatPostStore, ConversationStore } from './core/chat-stores.js';
+import type { PlatformId } from './core/notices/notice.js';
 import type { PlatformHealth } from './platform-health.js';
 
 /** What a chat platform gets from the core: the domain's services and the stores it needs. */
@@ -20,6 +21,8 @@ export interface PlatformContext extends DomainServices {
   clientChannel: ClientChannelService;
   chatPosts: ChatPostStore;
   conversations: ConversationStore;
+  /** The platforms switched on: someone another platform reaches is not "missing" on this one (D18). */
+  platformsOn?: readonly PlatformId[];
 }
 
 /**

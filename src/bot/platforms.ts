@@ -6,12 +6,14 @@ import { slackSettings } from './slack/settings.js';
  * configured: its SDK (botbuilder, Bolt) takes about a second to load, which a service without it should not
  * pay at every start. Each platform's factory is listed here and nowhere else.
  */
-export async function createPlatforms(context: PlatformContext): Promise<ChatPlatform[]> {
-  const { config } = context;
+export async function createPlatforms(shared: PlatformContext): Promise<ChatPlatform[]> {
+  const { config } = shared;
   const platforms: ChatPlatform[] = [];
   // Validates a half-configured Slack (ConfigError) before anything is loaded.
   const slack = slackSettings(config);
+  const teams = Boolean(config.MicrosoftAppId || config.TEAMS_EMULATOR);
+  const context: PlatformContext = { ...shared, platformsOn: [...(slack ? ['slack' as const] : []), ...(teams ? ['teams' as const] : [])] };
   if (slack) platforms.push(await (await import('./slack/index.js')).createSlackPlatform(context));
-  if (config.MicrosoftAppId || config.TEAMS_EMULATOR) platforms.push(await (await import('./teams/index.js')).createTeamsPlatform(context));
+  if (teams) platforms.push(await (await import('./teams/index.js')).createTeamsPlatform(context));
   return platforms;
 }

@@ -126,13 +126,21 @@ describe('Teams: escalations', () => {
     expect(cardText(card)).toContain('Ona Onaitė perduoda jums neišspręstą konfliktą');
     expect(cardText(card)).toContain('Paskambinsime rytoj');
     expect(cardText(card)).toContain('rytoj 11:00');
-    expect(cardButtons(card)).toEqual(['escalation.acknowledge', 'escalation.take_over']);
+    // D24: Open on the escalation card, as on Slack.
+    expect(cardButtons(card)).toEqual(['escalation.acknowledge', 'escalation.take_over', 'inquiry.details']);
     const escalationId = (await h.t.app.queries.get(inquiry.id)).escalations[0]!.id;
     const acknowledged = await h.post(cardAction(h.connector.url, people.manager, 'escalation.acknowledge', { escalationId }, { personal: true }));
     expect(cardButtons(acknowledged.body.value)).toEqual([]);
     expect(cardText(acknowledged.body.value)).toContain('Vida Vadovė susipažino');
     await eventually(() => expect(texts(people.ona).some((text) => text.includes(`Vida Vadovė susipažino su perdavimu dėl ${inquiry.registryNumber}`))).toBe(true));
-    expectValidCards([card, acknowledged.body.value]);
+    // D19: the notifier updates the manager's keyed escalation DM in place too — the outcome, no buttons.
+    const updated = await eventually(() => {
+      const found = h.connector.updates().filter((call) => call.conversationId === personalChat(people.manager)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes('susipažino'));
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(cardButtons(updated)).toEqual([]);
+    expectValidCards([card, acknowledged.body.value, updated]);
   });
 
   it('R58.incident: at once to the manager with Refer to head; the head decides and manager and raiser are told', async () => {
@@ -143,7 +151,7 @@ describe('Teams: escalations', () => {
       expect(found).toBeDefined();
       return found;
     });
-    expect(cardButtons(card)).toEqual(['escalation.acknowledge', 'escalation.take_over', 'escalation.refer_to_head']);
+    expect(cardButtons(card)).toEqual(['escalation.acknowledge', 'escalation.take_over', 'escalation.refer_to_head', 'inquiry.details']);
     const escalationId = (await h.t.app.queries.get(inquiry.id)).escalations[0]!.id;
     const referred = await h.post(cardAction(h.connector.url, people.manager, 'escalation.refer_to_head', { escalationId }, { personal: true }));
     expect(cardText(referred.body.value)).toContain('incidentas perduotas direktoriui');
@@ -152,7 +160,7 @@ describe('Teams: escalations', () => {
       expect(found).toBeDefined();
       return found;
     });
-    expect(cardButtons(headCard)).toEqual(['escalation.decide', 'escalation.decide']);
+    expect(cardButtons(headCard)).toEqual(['escalation.decide', 'escalation.decide', 'inquiry.details']);
     const decided = await h.post(cardAction(h.connector.url, people.head, 'escalation.decide', { escalationId, report: true }, { personal: true }));
     expect(cardText(decided.body.value)).toContain('pranešti kompetentingoms institucijoms');
     const expected = `Direktoriaus sprendimas dėl ${inquiry.registryNumber}: pranešti kompetentingoms institucijoms.`;

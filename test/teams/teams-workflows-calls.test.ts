@@ -61,7 +61,8 @@ describe('Teams: calls', () => {
     h.clock.set('2027-03-01T10:00:00+02:00');
     const { inquiry } = await onasInquiry();
     await h.post(taskSubmit(h.connector.url, people.manager, { dialog: 'schedule_call', inquiryId: inquiry.id, atDate: '2027-03-02', atTime: '11:00', plan: 'Paskambinti dėl grupės' }));
-    const told = await dmCard(h, people.ona, `Skambutis klientui dėl ${inquiry.registryNumber} suplanuotas rytoj 11:00.`);
+    // D10: one text for every platform, in the thread and in the owner's DM.
+    const told = await dmCard(h, people.ona, `Suderintas skambutis klientui dėl ${inquiry.registryNumber}: rytoj 11:00.`);
     expect(cardButtons(told)).toEqual(['inquiry.details']);
     const { inquiry: own } = await onasInquiry();
     await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'schedule_call', inquiryId: own.id, atDate: '2027-03-02', atTime: '12:00', plan: 'Pačios planas' }));
@@ -69,7 +70,7 @@ describe('Teams: calls', () => {
     // The outbox delivers in order per inquiry: a later event reaching Teams proves the skipped one was handled.
     await h.t.app.inquiries.recordProgress(own.id, h.staff.ona.id, { note: 'Žyma eilės tvarkai' });
     await dmCard(h, people.ona, `${own.registryNumber}: įrašyta.`);
-    expect(dmCards(h, people.ona).some((card) => cardText(card).includes(`dėl ${own.registryNumber} suplanuotas`))).toBe(false);
+    expect(dmCards(h, people.ona).some((card) => cardText(card).includes(`Suderintas skambutis klientui dėl ${own.registryNumber}`))).toBe(false);
   });
 
   it('R31.callback: a miss needs a retry ≥ 30 min later; at that time a retry reminder; a second miss prompts the e-mail draft, sent signed in the client’s language', async () => {

@@ -4,7 +4,7 @@ import type { SmtpReceiver } from '../support/smtp-receiver.js';
 import { cardAction, message, taskFetch, taskSubmit } from './support/activities.js';
 import { cardActions, cardButtons, cardsIn, cardText, dialogButtonData, fieldError, inputValue, verbButtonData } from './support/cards.js';
 import { fireNotice, noticeJob } from './support/jobs.js';
-import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, PERSONAL, personalChat, dmCard, announcementOf } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, startTeamsWithMail, type TeamsHarness, PERSONAL, personalChat, dmCard, dmCards, announcementOf } from './support/teams-app.js';
 
 let h: TeamsHarness & { smtp: SmtpReceiver };
 let sequence = 0;
@@ -83,7 +83,8 @@ describe('Teams: answering in the client’s channel', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Gerb. Petrai, atsakome raštu.');
     const issuedNotice = await dmCard(h, people.ona, `${number}: raštas paruoštas`);
-    expect(cardActions(issuedNotice).map((action) => [action.type, action.url])).toEqual([['Action.OpenUrl', link.url]]);
+    // The DM carries the link and Open, as on Slack (the dialog's own link goes with forms in the core, D17).
+    expect(cardActions(issuedNotice).map((action) => [action.type, action.url])).toEqual([['Action.OpenUrl', link.url], ['Action.Execute', undefined]]);
 
     // Now resolve from the details view: the card is refreshed in place and offers Close, which closes it.
     const resolved = await h.post(cardAction(h.connector.url, people.ona, 'inquiry.resolve', { inquiryId: inquiry.id, view: 'details' }));
@@ -107,9 +108,16 @@ describe('Teams: other institutions and status notes', () => {
     expect(fieldError(past.body.task.value.card.content, 'dueAt')).toBe('Pasirinkite laiką ateityje.');
     const added = await h.post(taskSubmit(h.connector.url, people.ona, { ...step, dueAtDate: '2027-03-05', dueAtTime: '12:00' }));
     expect(added.body.task.value).toMatch(new RegExp(`^${number}: laukiama Savivaldybė iki `));
-    const addedCard = await dmCard(h, people.ona, `${number}: laukiama Savivaldybė iki`);
-    expect(cardText(addedCard)).toContain('Sprendimas dėl lengvatos');
-    expect(cardButtons(addedCard)).toEqual(['dialog:record_decision', 'inquiry.details']);
+    // D13: the team sees the step in the card's thread; the owner who added it is not messaged about it.
+    const addedNote = await eventually(() => {
+      const found = h.connector.replies().map((call) => cardsIn(call.body)[0]).find((card) => cardText(card).includes(`${number}: laukiama Savivaldybė iki`));
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(cardText(addedNote)).toContain('Sprendimas dėl lengvatos');
+    expect(dmCards(h, people.ona).some((card) => cardText(card).includes(`${number}: laukiama Savivaldybė iki`))).toBe(false);
+    const [added0] = (await h.t.app.queries.get(inquiry.id)).externalSteps;
+    const addedCard = { actions: [{ type: 'Action.Submit', title: 'record', data: { msteams: { type: 'task/fetch' }, dialog: 'record_decision', inquiryId: inquiry.id, stepId: added0!.id } }] };
     const health = await h.t.app.externalSteps.add(inquiry.id, h.staff.ona.id, { institution: 'Sveikatos centras', what: 'Išvada', dueAt: new Date('2027-03-04T12:00:00+02:00') });
 
     // The earliest pending step is watched: its reminder offers Record decision for that step.
@@ -129,7 +137,8 @@ describe('Teams: other institutions and status notes', () => {
     const conflict = await dmCard(h, people.ona, `Institucijų sprendimai dėl ${number} prieštarauja vienas kitam (Savivaldybė, Sveikatos centras).`);
     expect(cardButtons(conflict)).toEqual(['dialog:plan_meeting', 'inquiry.details']);
     const meetingForm = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(conflict, 'plan_meeting'), PERSONAL));
-    expect(inputValue(meetingForm.body.task.value.card.content, 'participants')).toBe('Savivaldybė\nSveikatos centras');
+    // D15: the domain's draft (the client) and the institutions that decided.
+    expect(inputValue(meetingForm.body.task.value.card.content, 'participants')).toBe('Petras Petraitis\nSavivaldybė\nSveikatos centras');
     expect((await h.t.app.queries.get(inquiry.id)).externalSteps.map((entry) => entry.status)).toEqual(['decided', 'decided']);
     const again = await h.post(taskSubmit(h.connector.url, people.ona, { ...dialogButtonData(reminder, 'record_decision'), decision: 'Dar kartą' }, PERSONAL));
     expect(again.body.task).toEqual({ type: 'message', value: 'Šios institucijos sprendimas jau įrašytas.' });

@@ -2,8 +2,13 @@ import type { ConversationStore } from '../core/chat-stores.js';
 
 export const PLATFORM = 'teams';
 const STAFF_CHANNEL_KEY = 'staff_channel';
-/** Beside the references, one small mark per announced inquiry (no AAD object id starts like this). */
+/** Beside the references, one small mark per keyed post (no AAD object id starts like this). */
 const ANNOUNCING_KEY = 'announcing:';
+
+/** The announcement keeps the key it always had, so marks written before this change still count. */
+function markKey(inquiryId: string, purpose: string): string {
+  return purpose === 'announcement' ? `${ANNOUNCING_KEY}${inquiryId}` : `${ANNOUNCING_KEY}${inquiryId}:${purpose}`;
+}
 
 interface AnnouncingMark {
   startedAt: string;
@@ -47,20 +52,20 @@ export class TeamsConversations {
   }
 
   /**
-   * Marks that an announcement is about to be sent. Bot Framework offers no history to look up afterwards, so
-   * this mark is all that tells a retry an earlier attempt may have reached Teams; returns that attempt's start,
-   * or null when there was none (or it was recorded).
+   * Marks that a keyed post (the announcement, an escalation DM) is about to be sent. Bot Framework offers no
+   * history to look up afterwards, so this mark is all that tells a retry an earlier attempt may have reached
+   * Teams; returns that attempt's start, or null when there was none (or it was recorded).
    */
-  async startAnnouncing(inquiryId: string): Promise<string | null> {
-    const key = `${ANNOUNCING_KEY}${inquiryId}`;
+  async startPosting(inquiryId: string, purpose: string): Promise<string | null> {
+    const key = markKey(inquiryId, purpose);
     const earlier = await this.store.find<AnnouncingMark>(PLATFORM, key);
     await this.store.save(PLATFORM, key, { startedAt: new Date().toISOString(), recorded: false } satisfies AnnouncingMark);
     return earlier && !earlier.recorded ? earlier.startedAt : null;
   }
 
-  /** The announcement's activity id is recorded: a later attempt has nothing to doubt. */
-  async announced(inquiryId: string): Promise<void> {
-    await this.store.save(PLATFORM, `${ANNOUNCING_KEY}${inquiryId}`, { startedAt: new Date().toISOString(), recorded: true } satisfies AnnouncingMark);
+  /** The post's activity id is recorded: a later attempt has nothing to doubt. */
+  async posted(inquiryId: string, purpose: string): Promise<void> {
+    await this.store.save(PLATFORM, markKey(inquiryId, purpose), { startedAt: new Date().toISOString(), recorded: true } satisfies AnnouncingMark);
   }
 
   /** Keeps a known 1:1 conversation when the person is seen again without one (e.g. a team roster refresh). */

@@ -1,4 +1,5 @@
 import type { Activity, TurnContext } from 'botbuilder';
+import type { Notifier } from '../../domain/notifier.js';
 import type { StaffMember } from '../../domain/staff.js';
 import { StaffNotFoundError } from '../../domain/errors.js';
 import type { HttpServer } from '../../http/server.js';
@@ -35,9 +36,9 @@ import * as markReplied from './listeners/mark-replied.js';
 import * as release from './listeners/release.js';
 import * as rememberSender from './listeners/remember-sender.js';
 import * as resolve from './listeners/resolve.js';
-import { TeamsMessenger } from './messenger.js';
-import { TeamsNotifier } from './notifier.js';
+import { createTeamsNotifier } from './notifier/index.js';
 import { TeamsRouter } from './router.js';
+import { TeamsSurface } from './surface.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams-adapter.js';
 import { InquiryViews } from './views.js';
 
@@ -53,7 +54,7 @@ export async function createTeamsPlatform(context: PlatformContext): Promise<Cha
 
 class TeamsPlatform implements ChatPlatform {
   readonly name = 'teams';
-  readonly notifier: TeamsNotifier;
+  readonly notifier: Notifier;
   private readonly router: TeamsRouter;
 
   constructor(
@@ -64,7 +65,7 @@ class TeamsPlatform implements ChatPlatform {
     const { logger, config } = context;
     const conversations = new TeamsConversations(context.conversations);
     const views = new InquiryViews(context);
-    this.notifier = new TeamsNotifier(context, new TeamsMessenger(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status }), views);
+    this.notifier = createTeamsNotifier(context, new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status }));
     this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
     // The last resort: a turn that failed outside a listener's own error handling is logged, the user told.
     adapter.onTurnError = async (turn, error) => {

@@ -49,7 +49,6 @@ export const deadlineRows: Scenario[] = [
     id: 'D06',
     title: 'R4.owner / R14.reply-1wd: a reminder for an inactive owner (ieva) reaches nobody',
     drift: 'D1',
-    failsOn: ['teams'],
     given: (world) => ownedByInactive(world, 'ieva'),
     when: firstReply('reminder'),
     expect: [],

@@ -27,7 +27,6 @@ export const escalationRows: Scenario[] = [
     id: 'E04',
     title: 'R58.incident: simona escalates while her manager tomas is inactive → simona and the admins are told; tomas nothing',
     drift: 'D1',
-    failsOn: ['teams'],
     given: (world) => ownedBy(world, 'simona'),
     when: raise('simona', incident),
     expect: ['dm:simona post notice.escalation.no_manager []', 'dm:ada post notice.escalation.no_manager_admin []', 'dm:aldona post notice.escalation.no_manager_admin []'],
@@ -36,7 +35,6 @@ export const escalationRows: Scenario[] = [
     id: 'E09',
     title: 'R54.escalate-unresolved: vida takes over ona’s conflict → the announcement shows vida, vida’s escalation DM shows the outcome, ona is told',
     drift: 'D2',
-    failsOn: ['teams'],
     given: async (world): Promise<Raised> => {
       const { inquiryId } = await ownedBy(world, 'ona');
       const escalation = await world.app.escalations.raise(inquiryId, world.staff.ona.id, conflict);

@@ -12,6 +12,10 @@ import { statusNoteRules } from './policy/status-notes.js';
 
 /** Deadline bookkeeping and e-mail that merely left as it should are no news in chat. */
 const silent = (): Notice[] => [];
+const SILENT: ReadonlySet<InquiryEventType> = new Set<InquiryEventType>(['deadlines_changed', 'email_requested', 'email_sent']);
+
+/** Whether any platform is ever told of this event type: a consumer need not even load a snapshot for the rest. */
+export const isNews = (type: InquiryEventType): boolean => !SILENT.has(type);
 
 /** One rule per event type; the compiler refuses an event type without one. */
 const RULES = {

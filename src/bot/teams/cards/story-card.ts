@@ -10,7 +10,7 @@ const INTERNAL_MARK = '🔒';
 const MAX_TIMELINE_LINES = 40;
 
 /** The dialog of a story action and the data key naming what it acts on. */
-const TARGET_KEY = { record_minutes: 'meetingId', send_summary: 'meetingId', record_decision: 'stepId' } as const;
+export const TARGET_KEY = { record_minutes: 'meetingId', send_summary: 'meetingId', record_decision: 'stepId' } as const;
 export type TargetDialog = keyof typeof TARGET_KEY;
 
 /** Opens the dialog acting on one meeting or external step of an inquiry (from the story or from a notice). */

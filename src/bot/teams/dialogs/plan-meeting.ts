@@ -9,8 +9,11 @@ import { registerFormDialog } from './form-dialog.js';
 import { requiredInstant } from './form-input.js';
 import { dialogInquiry, futureTime, inquiryData } from './inquiry-dialog.js';
 
-/** "Plan a joint meeting" (R24) opens the form with the institutions as participants, one per line. */
-const dialogData = inquiryData.extend({ participants: z.string().optional() });
+/**
+ * "Plan a joint meeting" (R24.other-institution) opens the form with the domain's draft participants and the
+ * institutions that decided, one per line (D15: the same list on every platform).
+ */
+const dialogData = inquiryData.extend({ participants: z.string().optional(), joint: z.literal(true).optional() });
 
 const FIELD_OF_PATH: Record<string, string> = {
   format: 'format',
@@ -55,12 +58,13 @@ export function register(router: TeamsRouter, context: PlatformContext): void {
         ],
       };
     },
-    async initial(turn, { inquiryId, participants }) {
+    async initial(turn, { inquiryId, participants, joint }) {
       const draft = await context.meetings.draft(inquiryId);
+      const decided = joint ? (await context.queries.get(inquiryId)).externalSteps.filter((step) => step.status === 'decided').map((step) => step.institution) : [];
       return {
         format: 'in_person',
         chairId: turn.actor.id,
-        participants: participants ?? draft.participants.join('\n'),
+        participants: participants ?? [...new Set([...draft.participants, ...decided])].join('\n'),
         previousKeyPoints: draft.previousKeyPoints,
       };
     },

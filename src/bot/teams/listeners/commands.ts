@@ -1,7 +1,7 @@
 import { translate, type MessageKey } from '../../core/i18n/index.js';
 import type { PlatformContext } from '../../platform.js';
 import { dialogLauncherCard, helpCard, listCard } from '../cards/list-cards.js';
-import { cardActivity } from '../messenger.js';
+import { cardActivity } from '../surface.js';
 import type { TeamsRouter, Turn } from '../router.js';
 import type { InquiryViews } from '../views.js';
 import { staffCommand } from './staff-command.js';

@@ -1,10 +1,12 @@
 import type { Activity } from 'botbuilder';
-import type { ChatPost } from '../core/chat-stores.js';
+import type { StaffMember } from '../../domain/staff.js';
 import type { Logger } from '../../logger.js';
+import type { Language } from '../core/i18n/index.js';
+import type { ChatSurface, PostAttempts, PostedRef, SendResult } from '../core/surface.js';
 import { transportReason, type PlatformStatus } from '../platform-health.js';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/elements.js';
 import { connectorCall, isUnreachablePerson } from './connector-errors.js';
-import type { PersonReference, TeamsConversations } from './conversations.js';
+import type { PersonReference, StaffChannel, TeamsConversations } from './conversations.js';
 import type { ConnectorClient, TeamsAdapter } from './teams-adapter.js';
 
 export function cardActivity(card: AdaptiveCard, summary?: string): Partial<Activity> {
@@ -19,15 +21,28 @@ export class StaffChannelUnknownError extends Error {
   }
 }
 
-/** Proactive messages through the Bot Connector: the staff channel, its threads, and people's 1:1 chats. */
-export class TeamsMessenger {
+const NO_CHANNEL: SendResult = { ok: false, reason: 'no_channel' };
+const UNREACHABLE: SendResult = { ok: false, reason: 'unreachable' };
+
+/** The chat surface Teams offers the core: proactive messages through the Bot Connector (channel, threads, 1:1 chats). */
+export class TeamsSurface implements ChatSurface<AdaptiveCard> {
+  readonly platform = 'teams' as const;
+  readonly attempts: PostAttempts;
+
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly conversations: TeamsConversations,
     private readonly logger: Logger,
     /** Each Bot Connector request is abandoned after `timeoutMs`; every outcome is reported to `status`. */
     private readonly deadline: { timeoutMs: number; status: PlatformStatus },
-  ) {}
+  ) {
+    this.attempts = { start: (inquiryId, purpose) => conversations.startPosting(inquiryId, purpose), done: (inquiryId, purpose) => conversations.posted(inquiryId, purpose) };
+  }
+
+  /** Teams has no per-user language we read; staff read it in the directory's language. */
+  async languageOf(person: StaffMember): Promise<Language> {
+    return person.language;
+  }
 
   /**
    * One connector request with a deadline. Without it a request that is never answered (a half-open
@@ -52,47 +67,49 @@ export class TeamsMessenger {
   }
 
   /**
-   * Null while the app has not been added to a team: then there is no channel to announce in, and holding the
+   * `no_channel` while the app has not been added to a team: then there is nowhere to announce, and holding the
    * event back would also hold back that inquiry's reminders and escalations (the outbox keeps order per inquiry).
    */
-  async postToChannel(activity: Partial<Activity>): Promise<ChatPost | null> {
+  async postToChannel(card: AdaptiveCard): Promise<SendResult> {
     const channel = await this.conversations.staffChannel();
-    if (!channel) return null;
+    if (!channel) return NO_CHANNEL;
     const connector = await this.adapter.connector(channel.serviceUrl);
-    const sent = await this.call((options) => connector.conversations.sendToConversation(channel.conversationId, activity, options));
-    return { channelId: channel.conversationId, messageId: sent.id };
+    const sent = await this.call((options) => connector.conversations.sendToConversation(channel.conversationId, cardActivity(card), options));
+    return { ok: true, post: { channelId: channel.conversationId, messageId: sent.id } };
   }
 
-  /** A reply in the announcement's thread: a reply to the announcement activity in its conversation. */
-  async replyInThread(post: ChatPost, activity: Partial<Activity>): Promise<void> {
-    const channel = await this.requireChannel();
-    const connector = await this.adapter.connector(channel.serviceUrl);
-    await this.call((options) => connector.conversations.replyToActivity(post.channelId, post.messageId, { ...activity, replyToId: post.messageId }, options));
+  /** A reply to the announcement activity in its conversation; never announced here → the channel itself (D23). */
+  async replyInThread(parent: PostedRef | null, card: AdaptiveCard): Promise<SendResult> {
+    if (!parent) return this.postToChannel(card);
+    const connector = await this.adapter.connector((await this.requireChannel()).serviceUrl);
+    const activity = { ...cardActivity(card), replyToId: parent.messageId };
+    const sent = await this.call((options) => connector.conversations.replyToActivity(parent.channelId, parent.messageId, activity, options));
+    return { ok: true, post: { channelId: parent.channelId, messageId: sent.id } };
   }
 
-  async update(post: ChatPost, activity: Partial<Activity>): Promise<void> {
-    const channel = await this.requireChannel();
-    const connector = await this.adapter.connector(channel.serviceUrl);
-    await this.call((options) => connector.conversations.updateActivity(post.channelId, post.messageId, { ...activity, id: post.messageId }, options));
+  async update(post: PostedRef, card: AdaptiveCard): Promise<void> {
+    const connector = await this.adapter.connector((await this.requireChannel()).serviceUrl);
+    await this.call((options) => connector.conversations.updateActivity(post.channelId, post.messageId, { ...cardActivity(card), id: post.messageId }, options));
   }
 
   /**
-   * Sends to a person's 1:1 chat with the bot, creating that chat on first need. False when the person has no
-   * Teams account we know of (or Teams says they cannot be reached): the caller skips them, nothing to retry.
+   * Sends to a person's 1:1 chat with the bot, creating that chat on first need. `unreachable` when the person
+   * has no Teams account we know of, or Teams says they cannot be reached: nothing to retry.
    */
-  async sendToPerson(teamsUserId: string | null, activity: Partial<Activity>): Promise<boolean> {
-    if (!teamsUserId) return false;
+  async sendToPerson(member: StaffMember, card: AdaptiveCard): Promise<SendResult> {
+    const teamsUserId = member.teamsUserId;
+    if (!teamsUserId) return UNREACHABLE;
     const person = await this.conversations.person(teamsUserId);
-    if (!person) return false;
+    if (!person) return UNREACHABLE;
     const connector = await this.adapter.connector(person.serviceUrl);
     try {
       const conversationId = person.conversationId ?? (await this.openChat(teamsUserId, person, connector));
-      await this.call((options) => connector.conversations.sendToConversation(conversationId, activity, options));
-      return true;
+      const sent = await this.call((options) => connector.conversations.sendToConversation(conversationId, cardActivity(card), options));
+      return { ok: true, post: { channelId: conversationId, messageId: sent.id } };
     } catch (error) {
       if (!isUnreachablePerson(error)) throw error;
       this.logger.warn({ err: error }, 'teams: a staff member cannot be reached in a 1:1 chat');
-      return false;
+      return UNREACHABLE;
     }
   }
 
@@ -111,7 +128,7 @@ export class TeamsMessenger {
     return created.id;
   }
 
-  private async requireChannel() {
+  private async requireChannel(): Promise<StaffChannel> {
     const channel = await this.conversations.staffChannel();
     if (!channel) throw new StaffChannelUnknownError();
     return channel;

@@ -1,0 +1,149 @@
+import type { ChatPostStore } from '../../../domain/chat-posts.js';
+import type { Clock } from '../../../domain/clock.js';
+import type { InquiryEvent, InquiryEventType } from '../../../domain/events.js';
+import type { InquirySnapshot } from '../../../domain/inquiry.queries.js';
+import type { EventDelivery, Notifier } from '../../../domain/notifier.js';
+import type { Language } from '../i18n/index.js';
+import { buildInquiryCard } from '../inquiry-card.js';
+import type { InquiryStory } from '../inquiry-story.js';
+import type { ChatSurface, PostedRef, SendResult } from '../surface.js';
+import { isNews, noticesFor } from './index.js';
+import type { Notice, NoticeContext, NoticeSnapshot, UpdateKey } from './notice.js';
+import { loadNoticeSnapshot, type SnapshotReads, type SnapshotSettings } from './snapshot.js';
+import { speak, type Reader, type RenderedNotice } from './speak.js';
+
+/** The one file per platform that turns a notice in a reader's words into its markup. */
+export interface NoticeRenderer<M> {
+  notice(notice: RenderedNotice, reader: Reader): M;
+}
+
+/** The few log lines the delivery writes (ids only, never personal data). */
+export interface DeliveryLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+/** Everything a platform's NoticeDelivery is built from. */
+export interface NoticeDeliveryParts<M> {
+  readonly context: NoticeContext;
+  readonly surface: ChatSurface<M>;
+  readonly renderer: NoticeRenderer<M>;
+  readonly posts: ChatPostStore;
+  readonly reads: SnapshotReads;
+  readonly settings: SnapshotSettings & { readonly channelLanguage: Language; readonly zone: string };
+  readonly clock: Clock;
+  /** The inquiry's story in one language, for notices that bring its recent past (R29.agreed-time). */
+  readonly story: (snapshot: InquirySnapshot, language: Language) => Promise<InquiryStory>;
+  readonly log: DeliveryLog;
+}
+
+/** A database blip right after the platform took a keyed post must not cost a second post: the save is retried this long. */
+const SAVE_RETRY_DELAYS_MS = [200, 500, 1_000, 2_000, 4_000];
+
+/** Where a keyed message is remembered: one per (platform, inquiry, purpose). */
+function purposeOf(key: UpdateKey): string {
+  switch (key.kind) {
+    case 'announcement':
+      return 'announcement';
+    case 'escalation':
+      return `escalation:${key.escalationId}`;
+    case 'head_decision':
+      return `decision:${key.escalationId}:${key.headId}`;
+  }
+}
+
+/**
+ * A platform's notifier built from the core: event → snapshot (loaded once) → `noticesFor` → words per reader →
+ * the platform's markup → its surface. An outbox consumer: delivered at least once, in order per inquiry; a
+ * platform error is thrown so the outbox retries, and keyed messages are updated rather than posted again.
+ */
+export class NoticeDelivery<M> implements Notifier {
+  readonly name: string;
+
+  constructor(private readonly parts: NoticeDeliveryParts<M>) {
+    this.name = parts.context.platform;
+  }
+
+  accepts(type: InquiryEventType): boolean {
+    return isNews(type);
+  }
+
+  // `delivery` is not needed yet: no `post` notice here has a platform history to check (plan §4.2, §8).
+  async handle(event: InquiryEvent, _delivery?: EventDelivery): Promise<void> {
+    const { reads, settings, context } = this.parts;
+    const snapshot = await loadNoticeSnapshot(event, reads, settings);
+    for (const notice of noticesFor(event, snapshot, context)) await this.deliver(notice, snapshot);
+  }
+
+  private async deliver(notice: Notice, snapshot: NoticeSnapshot): Promise<void> {
+    const { surface, posts, log, context } = this.parts;
+    const { audience } = notice;
+    const inquiryId = snapshot.inquiry.inquiry.id;
+    if (audience.to === 'announcement') {
+      const message = await this.render(notice, snapshot, this.parts.settings.channelLanguage);
+      const result = await this.keyed(notice, inquiryId, message, () => surface.postToChannel(message));
+      if (result && !result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet (add the app to a team); announcement skipped');
+      return;
+    }
+    if (audience.to === 'thread') {
+      const parent = await posts.find(context.platform, inquiryId, purposeOf({ kind: 'announcement' }));
+      const result = await surface.replyInThread(parent, await this.render(notice, snapshot, this.parts.settings.channelLanguage));
+      if (!result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet; thread note skipped');
+      return;
+    }
+    const person = snapshot.people.get(audience.staffId);
+    if (!person) return;
+    const message = await this.render(notice, snapshot, await surface.languageOf(person));
+    const send = () => surface.sendToPerson(person, message);
+    const result = notice.updateKey ? await this.keyed(notice, inquiryId, message, send) : await send();
+    if (result && !result.ok) {
+      // The platform refused the person at send time: those the policy named instead are told (never retried).
+      log.warn({ inquiryId, notice: notice.id, staffId: person.id, platform: context.platform }, 'a staff member cannot be reached; fallback notices instead');
+      for (const instead of notice.fallback ?? []) await this.deliver({ ...instead, fallback: [] }, snapshot);
+    }
+  }
+
+  /**
+   * `upsert`: updates the keyed message, or posts it and remembers it; `update_only`: nothing when never posted.
+   * Null when nothing was sent (updated or skipped); the send's result otherwise.
+   */
+  private async keyed(notice: Notice, inquiryId: string, message: M, send: () => Promise<SendResult>): Promise<SendResult | null> {
+    const { posts, surface, context, log } = this.parts;
+    const purpose = purposeOf(notice.updateKey ?? { kind: 'announcement' });
+    const existing = await posts.find(context.platform, inquiryId, purpose);
+    if (existing) {
+      await surface.update(existing, message);
+      return null;
+    }
+    if (notice.mode === 'update_only') return null;
+    const earlier = await surface.attempts?.start(inquiryId, purpose);
+    if (earlier) log.warn({ inquiryId, purpose, earlierAttemptAt: earlier, platform: context.platform }, 'an interrupted earlier attempt may have posted this; posting again');
+    const result = await send();
+    if (!result.ok) return result;
+    await this.record(inquiryId, purpose, result.post);
+    await surface.attempts?.done(inquiryId, purpose);
+    return result;
+  }
+
+  /** Saves the posted message's id, retrying a failing database for a few seconds before giving up. */
+  private async record(inquiryId: string, purpose: string, post: PostedRef): Promise<void> {
+    const { posts, context, log } = this.parts;
+    for (const delay of [...SAVE_RETRY_DELAYS_MS, null]) {
+      try {
+        return await posts.save(context.platform, inquiryId, purpose, post);
+      } catch (error) {
+        if (delay === null) throw error;
+        log.warn({ err: error, inquiryId, purpose }, 'recording a posted message failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private async render(notice: Notice, snapshot: NoticeSnapshot, language: Language): Promise<M> {
+    const { settings, clock, renderer } = this.parts;
+    const reader: Reader = { language, now: clock.now(), zone: settings.zone };
+    const { inquiry, owner } = snapshot.inquiry;
+    const card = notice.kind === 'inquiry_card' ? buildInquiryCard(inquiry, owner, language, reader.now, reader.zone, snapshot.capabilities) : undefined;
+    const story = notice.lines ? await this.parts.story(snapshot.inquiry, language) : undefined;
+    return renderer.notice(speak(notice, reader, { people: snapshot.people, ...(card ? { card } : {}), ...(story ? { story } : {}) }), reader);
+  }
+}

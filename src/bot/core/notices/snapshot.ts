@@ -1,0 +1,59 @@
+import type { Capabilities } from '../../../domain/capabilities.js';
+import type { InquiryEvent } from '../../../domain/events.js';
+import type { EscalationSnapshot, InquirySnapshot } from '../../../domain/inquiry.queries.js';
+import type { StaffMember } from '../../../domain/staff.js';
+import type { NoticeSnapshot } from './notice.js';
+
+/** The reads the loader needs; InquiryQueries satisfies it. */
+export interface SnapshotReads {
+  get(reference: string): Promise<InquirySnapshot>;
+  escalation(escalationId: string): Promise<EscalationSnapshot>;
+  staffMember(id: string): Promise<StaffMember | null>;
+  staffWithRole(role: StaffMember['roles'][number] | null): Promise<StaffMember[]>;
+}
+
+/** What the loader is given besides the reads: facts of the installation, not of the event. */
+export interface SnapshotSettings {
+  readonly capabilities: Capabilities;
+  readonly letterUrl: (letterId: string) => string;
+}
+
+/** Event fields that name a staff member. */
+const PERSON_FIELDS = ['actorId', 'ownerId', 'recipientId', 'chairId', 'recorderId', 'managerId'] as const;
+
+/** Every staff id the event names, and the people the inquiry's meetings and letters name for it. */
+function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
+  const fields = event as unknown as Record<string, unknown>;
+  const ids = new Set<string>();
+  const add = (id: unknown) => {
+    if (typeof id === 'string') ids.add(id);
+  };
+  PERSON_FIELDS.forEach((field) => add(fields[field]));
+  if (Array.isArray(fields.headIds)) fields.headIds.forEach(add);
+  add(inquiry.inquiry.ownerId);
+  const meeting = inquiry.meetings.find((candidate) => candidate.id === fields.meetingId);
+  if (meeting) [meeting.chairId, meeting.recorderId].forEach(add);
+  add(inquiry.letters.find((candidate) => candidate.id === fields.letterId)?.authorId);
+  return ids;
+}
+
+/**
+ * Loads, once per event, everything `noticesFor` looks at: the inquiry, the escalation for escalation events, the
+ * people the event names, the admins (R54) and heads (R58). Only active admins and heads matter, but all are
+ * loaded: the policy's reachability rule is the one place that leaves the inactive out (D1).
+ */
+export async function loadNoticeSnapshot(event: InquiryEvent, reads: SnapshotReads, settings: SnapshotSettings): Promise<NoticeSnapshot> {
+  const inquiry = await reads.get(event.inquiryId);
+  const escalation = 'escalationId' in event ? await reads.escalation(event.escalationId) : null;
+  const [admins, heads] = await Promise.all([reads.staffWithRole('admin'), reads.staffWithRole('head')]);
+  const people = new Map<string, StaffMember>();
+  for (const person of [...admins, ...heads, inquiry.owner, escalation?.raisedBy, escalation?.manager]) {
+    if (person) people.set(person.id, person);
+  }
+  for (const id of namedIds(event, inquiry)) {
+    if (people.has(id)) continue;
+    const person = await reads.staffMember(id);
+    if (person) people.set(id, person);
+  }
+  return { capabilities: settings.capabilities, inquiry, escalation, people, admins, heads, letterUrl: settings.letterUrl };
+}
