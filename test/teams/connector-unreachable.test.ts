@@ -1,24 +1,17 @@
 import { emailedRequest } from '../support/app.js';
-import { SilentProxy } from '../support/silent-proxy.js';
-import { installedInTeam } from './support/activities.js';
-import { announcementOf, eventually, people, startTeams, type TeamsHarness } from './support/teams-app.js';
+import type { SilentProxy } from '../support/silent-proxy.js';
+import { announcementOf, eventually, startTeamsBehindProxy, type TeamsHarness } from './support/teams-app.js';
 
 /** The Bot Connector on a half-open connection: calls fail within the deadline, and nothing is lost. */
 describe('Bot Connector accepting connections and never answering', () => {
   let h: TeamsHarness;
   let teams: SilentProxy;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    h = await startTeams({ install: false, env: { CHAT_API_TIMEOUT_SECONDS: '0.3', HEALTH_STUCK_AFTER_SECONDS: '2' } });
-    teams = await new SilentProxy(() => h.connector.url).start();
-    teams.answer();
-    // Installed through the proxy, so the activities' service URL (where the bot sends) is the proxy.
-    expect((await h.post(installedInTeam(`${teams.url}/`, people.manager))).status).toBe(200);
+    ({ h, teams, stop } = await startTeamsBehindProxy({ CHAT_API_TIMEOUT_SECONDS: '0.3', HEALTH_STUCK_AFTER_SECONDS: '2' }));
   });
-  afterAll(async () => {
-    await h.stop();
-    await teams.stop();
-  });
+  afterAll(() => stop?.());
 
   const health = async () => {
     const response = await fetch(`${h.t.app.url}/healthz`);

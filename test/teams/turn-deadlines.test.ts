@@ -1,7 +1,7 @@
 import { withSigningDeadline } from '../../src/bot/teams/deadlines.js';
-import { SilentProxy } from '../support/silent-proxy.js';
-import { installedInTeam, message } from './support/activities.js';
-import { people, startTeams, type TeamsHarness } from './support/teams-app.js';
+import type { SilentProxy } from '../support/silent-proxy.js';
+import { message } from './support/activities.js';
+import { people, startTeamsBehindProxy, type TeamsHarness } from './support/teams-app.js';
 
 const DEADLINE_MS = 300;
 
@@ -12,17 +12,12 @@ const DEADLINE_MS = 300;
 describe('Teams turn replies with a Bot Connector that never answers', () => {
   let h: TeamsHarness;
   let teams: SilentProxy;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    h = await startTeams({ install: false, env: { CHAT_API_TIMEOUT_SECONDS: String(DEADLINE_MS / 1000) } });
-    teams = await new SilentProxy(() => h.connector.url).start();
-    teams.answer();
-    expect((await h.post(installedInTeam(`${teams.url}/`, people.manager))).status).toBe(200);
+    ({ h, teams, stop } = await startTeamsBehindProxy({ CHAT_API_TIMEOUT_SECONDS: String(DEADLINE_MS / 1000) }));
   });
-  afterAll(async () => {
-    await h.stop();
-    await teams.stop();
-  });
+  afterAll(() => stop?.());
 
   const helpFromOna = () => h.post(message(`${teams.url}/`, people.ona, 'help', { personal: true }));
   const chat = `a:personal-${people.ona.id}`;

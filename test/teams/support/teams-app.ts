@@ -4,6 +4,7 @@ import { ManualClock, seedStaff, startTestApp, eventually, type TestApp } from '
 import { installedInTeam, postActivity, teamsUser } from './activities.js';
 import { cardProblems, cardsIn, cardText } from './cards.js';
 import { FakeConnector } from './connector.js';
+import { SilentProxy } from '../../support/silent-proxy.js';
 
 export const people = {
   manager: teamsUser('Vida Vadovė', 1),
@@ -89,6 +90,26 @@ export function allSentCards(connector: FakeConnector): unknown[] {
 }
 
 export { eventually };
+
+/**
+ * Teams whose Bot Connector sits behind a proxy that can be told to hang (accept connections, never answer).
+ * The app is installed through the proxy, so the activities' service URL (where the bot sends) is the proxy.
+ */
+export async function startTeamsBehindProxy(env: Record<string, string>): Promise<{ h: TeamsHarness; teams: SilentProxy; stop(): Promise<void> }> {
+  const h = await startTeams({ install: false, env });
+  const teams = await new SilentProxy(() => h.connector.url).start();
+  teams.answer();
+  const installed = await h.post(installedInTeam(`${teams.url}/`, people.manager));
+  if (installed.status !== 200) throw new Error(`install through the proxy answered ${installed.status}`);
+  return {
+    h,
+    teams,
+    async stop() {
+      await h.stop();
+      await teams.stop();
+    },
+  };
+}
 
 /** Teams with outgoing e-mail to a real SMTP receiver; Ona can sign e-mails and letters (R36.signature), Jonas cannot. */
 export async function startTeamsWithMail(): Promise<TeamsHarness & { smtp: SmtpReceiver }> {
