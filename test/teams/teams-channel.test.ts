@@ -83,6 +83,10 @@ describe('Teams: install and announcements', () => {
   it('R15.register: a redelivered `registered` event updates the announcement instead of posting it twice', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
     const messageId = await announcementOf(h, inquiry.id);
+    // The card reaches Teams before the outbox marks the event delivered; reset only after that mark, or it lands on our reset.
+    const delivered = () =>
+      h.t.app.dataSource.query(`SELECT 1 FROM outbox WHERE consumer = 'teams' AND inquiry_id = $1 AND event_type = 'registered' AND delivered_at IS NOT NULL`, [inquiry.id]);
+    await eventually(async () => expect(await delivered()).toHaveLength(1));
     await h.t.app.dataSource.query(
       `UPDATE outbox SET delivered_at = NULL, next_attempt_at = now() WHERE consumer = 'teams' AND inquiry_id = $1 AND event_type = 'registered'`,
       [inquiry.id],
