@@ -163,7 +163,7 @@ describe('R19.status', () => {
     });
     expect(done!.blocks.some((block: any) => block.type === 'actions')).toBe(false);
     expect(JSON.stringify(done!.blocks)).toContain(`${inquiry.registryNumber}: klientui siunčiamas el. laiškas jo kalba.`);
-    await eventually(() => expect(h.api.ok('chat.postMessage', (body) => body.thread_ts === ts && body.text === `${inquiry.registryNumber}: klientas informuotas el. paštu.`)).toHaveLength(1));
+    await eventually(() => expect(h.api.ok('chat.postMessage', (body) => body.thread_ts === ts && body.text === `${inquiry.registryNumber}: klientui pranešta el. paštu.`)).toHaveLength(1));
 
     // A second click (an old copy of the offer) sends nothing more.
     await postInteraction(h.events, blockAction('UONA00001', 'inform_client', `${inquiry.id}:${noteId}`, place));
@@ -197,7 +197,7 @@ describe('R19.status', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Prašymas perduotas komisijai.');
     // The link is in the offer already; no second message says the same.
-    await eventually(() => expect(h.api.ok('chat.postMessage', (body) => body.thread_ts && String(body.text).includes(`${inquiry.registryNumber}: klientas informuotas raštu`))).toHaveLength(1));
+    await eventually(() => expect(h.api.ok('chat.postMessage', (body) => body.thread_ts && String(body.text).includes(`${inquiry.registryNumber}: klientui pranešta raštu`))).toHaveLength(1));
     expect(h.api.ok('chat.postMessage', (body) => body.channel === 'DONA00001' && String(body.text).startsWith(`${inquiry.registryNumber}: raštas paruoštas`))).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ describe('R29.agreed-time', () => {
     expect(saved.text).toBe('');
     expect((await h.t.app.queries.get(inquiry.id)).inquiry.nextCall).toEqual({ at: agreed, plan: 'Aptarti vietą grupėje „Drugeliai“', purpose: 'agreed' });
     await dm(h, 'UONA00001', `${inquiry.registryNumber}: skambutis suplanuotas šiandien 14:00. Priminsiu prieš 10 min.`);
-    await eventually(() => expect(h.api.ok('chat.postMessage', (body) => body.thread_ts === ts && body.text === `Skambutis klientui dėl ${inquiry.registryNumber} suplanuotas šiandien 14:00.`)).toHaveLength(1));
+    await eventually(() => expect(h.api.ok('chat.postMessage', (body) => body.thread_ts === ts && body.text === `Suderintas skambutis klientui dėl ${inquiry.registryNumber}: šiandien 14:00.`)).toHaveLength(1));
 
     clock.set('2027-03-01T13:50:00+02:00');
     await fireNotice(h, inquiry.id, 'call', 'reminder', agreed);
@@ -119,15 +119,17 @@ describe('R31.callback', () => {
     expect(mail!.parsed.text).toMatch(/-- \nAuklėtoja\nOna Onaitė\nPhone \+37060000002/);
   });
 
-  it('R31.callback: a client without an e-mail address: the owner is offered to answer by letter instead', async () => {
+  it('R31.callback: a client without an e-mail address: the owner is offered a letter or a call at a set time (D5), each button opens its form', async () => {
     const { inquiry } = await claimedInquiry(h, h.staff.ona.id, {}, { email: null, phone: '+37060000099' });
     await h.t.app.calls.logCall(inquiry.id, h.staff.ona.id, { outcome: 'busy', retryAt: '2027-03-01T11:00:00+02:00' });
     clock.set('2027-03-01T11:00:00+02:00');
     await h.t.app.calls.logCall(inquiry.id, h.staff.ona.id, { outcome: 'no_answer' });
     const prompt = await dm(h, 'DONA00001', `Klientas dėl ${inquiry.registryNumber} neatsiliepė ir antrą kartą, o el. pašto adreso nepaliko. Parašykite raštą arba bandykite vėl.`);
-    expect(buttonsOf(prompt)).toEqual([['write_letter', inquiry.id], ['details', inquiry.id]]);
+    expect(buttonsOf(prompt)).toEqual([['write_letter', inquiry.id], ['schedule_call', inquiry.id], ['details', inquiry.id]]);
     await postInteraction(h.events, blockAction('UONA00001', 'write_letter', inquiry.id, placeOf(h, prompt)));
     const letter = await openedView(h, 'write_letter', inquiry.id);
     expect(letter.title.text).toBe('Atsakymas raštu');
+    await postInteraction(h.events, blockAction('UONA00001', 'schedule_call', inquiry.id, placeOf(h, prompt)));
+    await openedView(h, 'schedule_call', inquiry.id);
   });
 });

@@ -1,4 +1,5 @@
 import type { ChatPost } from '../../domain/chat-posts.js';
+import type { EventDelivery } from '../../domain/notifier.js';
 import type { StaffMember } from '../../domain/staff.js';
 import type { Language } from './i18n/index.js';
 import type { PlatformId } from './notices/notice.js';
@@ -42,4 +43,10 @@ export interface ChatSurface<M> {
   update(post: PostedRef, message: M): Promise<void>;
   /** Present where the platform cannot look up what an interrupted attempt posted. */
   readonly attempts?: PostAttempts;
+  /**
+   * Present where the platform can find what an interrupted attempt posted (Slack: message metadata and
+   * history): the surface for one outbox delivery, whose posts are marked with the event so a repeated attempt
+   * finds them instead of posting again.
+   */
+  forDelivery?(delivery: EventDelivery, inquiryId: string): ChatSurface<M>;
 }

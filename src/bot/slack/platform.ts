@@ -9,8 +9,9 @@ import { observingFetch, SlackConnection } from './connection.js';
 import { eventsRoute } from './events-route.js';
 import { register } from './listeners/index.js';
 import { SlackLocales, withSlackLocales } from './locales.js';
-import { SlackNotifier } from './notifier/slack-notifier.js';
+import { createSlackNotifier } from './notifier/index.js';
 import type { SlackSettings } from './settings.js';
+import { SlackSurface } from './surface.js';
 import { WorkQueue } from './work-queue.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -60,9 +61,10 @@ export class SlackPlatform implements ChatPlatform {
       // Socket Mode's own client (apps.connections.open) reads its options from installerOptions.
       ...(this.receiver ? { receiver: this.receiver } : { socketMode: true, appToken: settings.appToken!, installerOptions: { clientOptions } }),
     });
-    const services = { ...context, ...withSlackLocales(context, new SlackLocales(client)), settings, work: this.work };
-    register(this.app, services);
-    this.notifier = new SlackNotifier(client, services);
+    const locales = new SlackLocales(client);
+    register(this.app, { ...context, ...withSlackLocales(context, locales), settings, work: this.work });
+    const surface = new SlackSurface({ client, conversations: context.conversations, locales, staffChannel: settings.staffChannel, logger: this.logger });
+    this.notifier = createSlackNotifier(context, surface);
   }
 
   mount(http: HttpServer): void {

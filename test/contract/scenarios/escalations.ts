@@ -18,7 +18,6 @@ export const escalationRows: Scenario[] = [
     id: 'E03',
     title: 'R54.escalate-unresolved: ada (an admin without a manager) escalates → she is told once that it waits; aldona is asked to set a manager',
     drift: 'D3',
-    failsOn: ['slack'],
     given: (world) => ownedBy(world, 'ada'),
     when: raise('ada', incident),
     expect: ['dm:ada post notice.escalation.no_manager []', 'dm:aldona post notice.escalation.no_manager_admin []'],

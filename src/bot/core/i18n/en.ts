@@ -38,7 +38,6 @@ export const en: Record<MessageKey, string> = {
   'action.do_not_report': 'Do not report',
 
   'card.title': '{kind} {number}',
-  'card.new_inquiry': 'New inquiry',
   'card.client': 'Client',
   'card.subject': 'Subject',
   'card.channel': 'Channel',
@@ -123,7 +122,6 @@ export const en: Record<MessageKey, string> = {
   'reply.call_logged': '{number}: call summary saved.',
   'reply.escalated': '{number}: escalated to your manager.',
   'reply.registered': 'Registered: {number}.',
-  'reply.done': 'Done.',
   'reply.no_inquiries': 'No inquiries.',
   'reply.profile_saved': 'Profile saved.',
   'reply.manager_set': '{member}’s direct manager: {manager}.',
@@ -163,9 +161,7 @@ export const en: Record<MessageKey, string> = {
   'teams.working': 'Working on it… the card will update when done.',
   'teams.launch.prompt': '{number}: {action} – open the form with the button.',
   'teams.story.earlier': '… and {n} earlier entries',
-  'teams.notice.call_scheduled': 'A call to the client of {number} is planned for {when}.',
-  'teams.notice.client_informed': '{number}: the client was informed {via}.',
-  'teams.notice.recent': 'Recent entries',
+  'notice.recent': 'Recent entries',
   // Mail (src/mail, src/domain/client-messaging.service.ts): errors of client e-mail.
   'error.MAIL.SIGNATURE_INCOMPLETE': 'Before writing to a client (an e-mail or a letter), add your position, first name, surname and phone to your profile (missing: {missing}).',
   'error.MAIL.NO_CLIENT_EMAIL': 'The client of {registryNumber} left no e-mail address.',
@@ -175,9 +171,6 @@ export const en: Record<MessageKey, string> = {
   'slack.form.not_staff': 'This person is not in the staff directory.',
   'slack.form.step_title': 'Other institution',
   'slack.form.progress_title': 'Progress',
-  'slack.notice.call_scheduled': 'A call to the client about {number} is planned for {when}.',
-  'slack.notice.retry_scheduled': 'Call the client about {number} again {when}.',
-  'slack.notice.client_informed': '{number}: the client was informed {via}.',
   'slack.story.earlier': '… and {n} earlier entries',
   // Procedure workflows (chapters III–V): calls, meetings, external steps, letters, status notes, the story.
   'error.INQUIRY.WRONG_ANSWER_CHANNEL': 'Complaint {registryNumber} must be answered the way it came in: {required}. Answer that way first, then close it.',

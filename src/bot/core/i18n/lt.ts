@@ -36,7 +36,6 @@ export const lt = {
   'action.do_not_report': 'Nepranešti',
 
   'card.title': '{kind} {number}',
-  'card.new_inquiry': 'Nauja užklausa',
   'card.client': 'Klientas',
   'card.subject': 'Tema',
   'card.channel': 'Kanalas',
@@ -121,7 +120,6 @@ export const lt = {
   'reply.call_logged': '{number}: skambučio santrauka išsaugota.',
   'reply.escalated': '{number}: perduota vadovui.',
   'reply.registered': 'Užregistruota: {number}.',
-  'reply.done': 'Atlikta.',
   'reply.no_inquiries': 'Užklausų nėra.',
   'reply.profile_saved': 'Profilis išsaugotas.',
   'reply.manager_set': '{member} tiesioginis vadovas: {manager}.',
@@ -161,9 +159,7 @@ export const lt = {
   'teams.working': 'Vykdoma… Kortelė atsinaujins, kai bus baigta.',
   'teams.launch.prompt': '{number}: {action} – atverkite formą mygtuku.',
   'teams.story.earlier': '… ir dar {n} ankstesni įrašai',
-  'teams.notice.call_scheduled': 'Skambutis klientui dėl {number} suplanuotas {when}.',
-  'teams.notice.client_informed': '{number}: klientas informuotas {via}.',
-  'teams.notice.recent': 'Naujausi įrašai',
+  'notice.recent': 'Naujausi įrašai',
   // Mail (src/mail, src/domain/client-messaging.service.ts): errors of client e-mail.
   'error.MAIL.SIGNATURE_INCOMPLETE': 'Prieš rašydami klientui (el. laišką ar raštą), profilyje nurodykite pareigas, vardą, pavardę ir telefoną (trūksta: {missing}).',
   'error.MAIL.NO_CLIENT_EMAIL': 'Užklausos {registryNumber} klientas nenurodė el. pašto adreso.',
@@ -173,9 +169,6 @@ export const lt = {
   'slack.form.not_staff': 'Šio žmogaus nėra darbuotojų sąraše.',
   'slack.form.step_title': 'Kita institucija',
   'slack.form.progress_title': 'Tarpinis rezultatas',
-  'slack.notice.call_scheduled': 'Skambutis klientui dėl {number} suplanuotas {when}.',
-  'slack.notice.retry_scheduled': 'Klientui dėl {number} skambinti dar kartą {when}.',
-  'slack.notice.client_informed': '{number}: klientas informuotas {via}.',
   'slack.story.earlier': '… ir dar {n} ankstesni įrašai',
   // Procedure workflows (chapters III–V): calls, meetings, external steps, letters, status notes, the story.
   'error.INQUIRY.WRONG_ANSWER_CHANNEL': 'Skundas {registryNumber} turi būti atsakytas tuo pačiu būdu, kuriuo gautas: {required}. Pirmiausia atsakykite taip, tada uždarykite.',

@@ -67,20 +67,21 @@ export class NoticeDelivery<M> implements Notifier {
     return isNews(type);
   }
 
-  // `delivery` is not needed yet: no `post` notice here has a platform history to check (plan §4.2, §8).
-  async handle(event: InquiryEvent, _delivery?: EventDelivery): Promise<void> {
+  /** `delivery` comes from the outbox: a surface that can recognise an earlier attempt's posts gets it (exactly once). */
+  async handle(event: InquiryEvent, delivery?: EventDelivery): Promise<void> {
     const { reads, settings, context } = this.parts;
+    const surface = delivery && this.parts.surface.forDelivery ? this.parts.surface.forDelivery(delivery, event.inquiryId) : this.parts.surface;
     const snapshot = await loadNoticeSnapshot(event, reads, settings);
-    for (const notice of noticesFor(event, snapshot, context)) await this.deliver(notice, snapshot);
+    for (const notice of noticesFor(event, snapshot, context)) await this.deliver(notice, snapshot, surface);
   }
 
-  private async deliver(notice: Notice, snapshot: NoticeSnapshot): Promise<void> {
-    const { surface, posts, log, context } = this.parts;
+  private async deliver(notice: Notice, snapshot: NoticeSnapshot, surface: ChatSurface<M>): Promise<void> {
+    const { posts, log, context } = this.parts;
     const { audience } = notice;
     const inquiryId = snapshot.inquiry.inquiry.id;
     if (audience.to === 'announcement') {
       const message = await this.render(notice, snapshot, this.parts.settings.channelLanguage);
-      const result = await this.keyed(notice, inquiryId, message, () => surface.postToChannel(message));
+      const result = await this.keyed(notice, inquiryId, message, surface, () => surface.postToChannel(message));
       if (result && !result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet (add the app to a team); announcement skipped');
       return;
     }
@@ -94,11 +95,11 @@ export class NoticeDelivery<M> implements Notifier {
     if (!person) return;
     const message = await this.render(notice, snapshot, await surface.languageOf(person));
     const send = () => surface.sendToPerson(person, message);
-    const result = notice.updateKey ? await this.keyed(notice, inquiryId, message, send) : await send();
+    const result = notice.updateKey ? await this.keyed(notice, inquiryId, message, surface, send) : await send();
     if (result && !result.ok) {
       // The platform refused the person at send time: those the policy named instead are told (never retried).
       log.warn({ inquiryId, notice: notice.id, staffId: person.id, platform: context.platform }, 'a staff member cannot be reached; fallback notices instead');
-      for (const instead of notice.fallback ?? []) await this.deliver({ ...instead, fallback: [] }, snapshot);
+      for (const instead of notice.fallback ?? []) await this.deliver({ ...instead, fallback: [] }, snapshot, surface);
     }
   }
 
@@ -106,8 +107,8 @@ export class NoticeDelivery<M> implements Notifier {
    * `upsert`: updates the keyed message, or posts it and remembers it; `update_only`: nothing when never posted.
    * Null when nothing was sent (updated or skipped); the send's result otherwise.
    */
-  private async keyed(notice: Notice, inquiryId: string, message: M, send: () => Promise<SendResult>): Promise<SendResult | null> {
-    const { posts, surface, context, log } = this.parts;
+  private async keyed(notice: Notice, inquiryId: string, message: M, surface: ChatSurface<M>, send: () => Promise<SendResult>): Promise<SendResult | null> {
+    const { posts, context, log } = this.parts;
     const purpose = purposeOf(notice.updateKey ?? { kind: 'announcement' });
     const existing = await posts.find(context.platform, inquiryId, purpose);
     if (existing) {

@@ -18,6 +18,7 @@ import * as planJointMeeting from './actions/plan-joint-meeting.js';
 import * as recordDecision from './actions/record-decision.js';
 import * as recordMinutes from './actions/record-minutes.js';
 import * as replyEmail from './actions/reply-email.js';
+import * as scheduleCall from './actions/schedule-call.js';
 import * as sendSummary from './actions/send-summary.js';
 import * as writeLetter from './actions/write-letter.js';
 import * as inquiryCommand from './commands/inquiry-command.js';
@@ -39,7 +40,7 @@ import * as writeLetterSubmit from './views/write-letter.js';
 const LISTENERS = [
   // Buttons and the card's menu
   claim, close, details, emailClient, escalate, escalationAcknowledge, escalationRefer, escalationTakeOver, headDecision, informClient,
-  inquiryMore, logCall, markReplied, openLetter, planJointMeeting, recordDecision, recordMinutes, replyEmail, sendSummary, writeLetter,
+  inquiryMore, logCall, markReplied, openLetter, planJointMeeting, recordDecision, recordMinutes, replyEmail, scheduleCall, sendSummary, writeLetter,
   // Commands and events
   inquiryCommand, appHomeOpened,
   // Forms

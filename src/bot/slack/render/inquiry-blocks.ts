@@ -61,6 +61,11 @@ export function inquiryFallback(card: InquiryCard): string {
   return fallback(`${card.title}: ${card.subject}`);
 }
 
+/** The announcement as a whole message: its blocks and fallback text. */
+export function inquiryMessage(card: InquiryCard, language: Language): { text: string; blocks: KnownBlock[] } {
+  return { text: inquiryFallback(card), blocks: inquiryBlocks(card, language) };
+}
+
 /** One line per inquiry in lists (`/inquiry mine`, App Home). */
 export function inquiryLine(card: InquiryCard, language: Language): string {
   const due = card.fields.find((field) => field.label === translate(language, 'card.reply_due'));

@@ -53,8 +53,8 @@ function facts(notice: RenderedNotice, reader: Reader): CardElement[] {
 function recent(notice: RenderedNotice, reader: Reader): CardElement[] {
   if (!notice.recent) return [];
   const { calls, timeline } = notice.recent;
-  const t = (key: 'story.calls' | 'teams.notice.recent') => translate(reader.language, key);
-  return [...(calls.length > 0 ? [note(t('story.calls'), { subtle: true }), ...calls.map(storyLine)] : []), note(t('teams.notice.recent'), { subtle: true }), ...timeline.map(storyLine)];
+  const t = (key: 'story.calls' | 'notice.recent') => translate(reader.language, key);
+  return [...(calls.length > 0 ? [note(t('story.calls'), { subtle: true }), ...calls.map(storyLine)] : []), note(t('notice.recent'), { subtle: true }), ...timeline.map(storyLine)];
 }
 
 /** A message with its buttons; once a keyed message is updated with an outcome, the outcome stands in their place. */

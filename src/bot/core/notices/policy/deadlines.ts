@@ -50,13 +50,17 @@ function extras(event: DeadlineEvent & { deadline: Nudged }, snapshot: NoticeSna
 /** The recipient's DM (the owner; for a meeting summary its recorder, or its chair once late), if reachable here (D1). */
 function toRecipient(event: DeadlineEvent & { deadline: Nudged }, snapshot: NoticeSnapshot, platform: PlatformId): Notice[] {
   const stage = event.type === 'overdue' ? 'overdue' : 'reminder';
+  const more = extras(event, snapshot);
+  // The subject first: a DM is read away from the card, and a number alone says nothing.
+  const subject = { label: { key: 'card.subject' }, value: snapshot.inquiry.inquiry.subject } as const;
   return audienceOf([personOf(snapshot, event.recipientId)], platform).map((person) =>
     toPerson(person, {
       id: `deadline.${stage}`,
       kind: 'deadline',
       tone: stage === 'overdue' ? 'attention' : 'info',
       text: say(`notice.${stage}.${event.deadline}`, { number: event.registryNumber, due: { at: event.dueAt } }),
-      ...extras(event, snapshot),
+      ...more,
+      facts: [subject, ...(more.facts ?? [])],
     }),
   );
 }

@@ -3,7 +3,7 @@ import { letterUrl } from '../../../core/inquiry-story.js';
 import { publicUrl } from '../../../core/story-loader.js';
 import { translate } from '../../../core/i18n/index.js';
 import { splitPair } from '../../render/action-values.js';
-import { letterLinkBlocks } from '../../render/workflow-notice-blocks.js';
+import { letterLinkBlocks } from '../../render/letter-blocks.js';
 import type { SlackServices } from '../../services.js';
 import { onButton, replaceButtons } from '../interaction.js';
 

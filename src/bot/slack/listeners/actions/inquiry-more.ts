@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { CardActionId } from '../../../core/inquiry-card.js';
-import { Announcements } from '../../notifier/announcements.js';
+import { buildInquiryCard } from '../../../core/inquiry-card.js';
 import { splitPair } from '../../render/action-values.js';
-import { MORE_MENU } from '../../render/inquiry-blocks.js';
+import { inquiryMessage, MORE_MENU } from '../../render/inquiry-blocks.js';
 import type { SlackServices } from '../../services.js';
 import { formRequest, onButton, type FormRequest } from '../interaction.js';
 import { openExternalStep, openHoldingReply, openLetter, openMeeting, openProgress, openScheduleCall } from '../open-forms.js';
@@ -32,7 +32,12 @@ export function register(app: App, services: SlackServices): void {
       if (!run) throw new Error(`The card's menu has no option ${action}`);
       await run(formRequest(services, client, actor, body), inquiryId);
     } finally {
-      if (body.channel?.id === services.settings.staffChannel) await new Announcements(client, services).show(inquiryId);
+      if (body.channel?.id === services.settings.staffChannel && body.message?.ts) {
+        const { inquiry, owner } = await services.queries.get(inquiryId);
+        const { config, clock, capabilities } = services;
+        const card = buildInquiryCard(inquiry, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE, capabilities);
+        await client.chat.update({ channel: body.channel.id, ts: body.message.ts, ...inquiryMessage(card, config.DEFAULT_LANGUAGE) });
+      }
     }
   }));
 }

@@ -1,0 +1,15 @@
+import { translate, type Language } from '../../core/i18n/index.js';
+import type { Button, KnownBlock } from './block-types.js';
+import { LIMITS, plain } from './text.js';
+
+/**
+ * The printable letter (R55.same-channel) as a link button. Slack still sends its click, which the
+ * `open_letter` listener acks so nobody sees an error.
+ */
+export function letterButton(url: string, caption: string, style?: 'primary' | 'danger'): Button {
+  return { type: 'button', action_id: 'open_letter', text: plain(caption, LIMITS.buttonLabel), url, ...(style ? { style } : {}) };
+}
+
+export function letterLinkBlocks(url: string, language: Language): KnownBlock[] {
+  return [{ type: 'actions', block_id: 'letter_link', elements: [letterButton(url, translate(language, 'action.open_letter'), 'primary')] }];
+}
