@@ -13,7 +13,10 @@ export interface TimelineEntry {
 
 export type NoticeStage = 'reminder' | 'overdue';
 
-/** Filters for listing inquiries in chat (App Home, `/inquiry mine`, search). */
+/**
+ * Filters for listing inquiries in chat (App Home, `mine`, `find`). Lists come most pressing first: by the first-reply
+ * deadline while the inquiry is unanswered, then by its resolution deadline (`resolutionDue`), then by registry number.
+ */
 export interface InquiryQuery {
   ownerId?: string;
   unclaimed?: boolean;

@@ -14,6 +14,10 @@ import { isUuid } from './ids.js';
 import { isUniqueViolation } from './postgres-errors.js';
 
 /** InquiryRepository on PostgreSQL through TypeORM, bound to one transaction's EntityManager. */
+/** `InquiryQuery`'s order: the reply deadline while unanswered, then the resolution deadline (`resolutionDue`). */
+const MOST_PRESSING_FIRST =
+  'CASE WHEN first_reply_at IS NULL THEN first_reply_due ELSE COALESCE(promised_by, statutory_due, first_reply_due) END, registry_number';
+
 export class TypeormInquiryRepository implements InquiryRepository {
   constructor(private readonly db: EntityManager) {}
 
@@ -82,7 +86,7 @@ export class TypeormInquiryRepository implements InquiryRepository {
     }
     const rows: InquiryRow[] = await this.db.query(
       `SELECT * FROM inquiries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY first_reply_due, registry_number LIMIT ${bind(query.limit)}`,
+       ORDER BY ${MOST_PRESSING_FIRST} LIMIT ${bind(query.limit)}`,
       params,
     );
     return rows.map(toInquiry);

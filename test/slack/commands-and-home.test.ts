@@ -1,4 +1,5 @@
 import { emailedRequest, eventually, ManualClock } from '../support/app.js';
+import { numbersIn, twentyFiveOpenInquiries } from '../support/pressing-list.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
 import { appHomeOpened, slashCommand } from './support/payloads.js';
 import { postCommand, postEvent } from './support/signed-requests.js';
@@ -76,6 +77,32 @@ describe('/inquiry', () => {
     expect(set.text).toBe('Jonas Jonaitis tiesioginis vadovas: Ona Onaitė.');
     expect((await h.t.app.staff.findBySlackUser('UJONAS001')).managerId).toBe(h.staff.ona.id);
     await h.t.app.staff.updateProfile(jonas.id, jonas.id, { language: 'en' });
+  });
+
+  it('K02/K03: find and show without their argument, and a form word without a number, answer with that word’s usage', async () => {
+    const find = await command('UONA00001', 'find');
+    expect(find.text).toBe('Kaip rašyti šią komandą');
+    expect(JSON.stringify(find.blocks)).toContain('/inquiry find tekstas');
+    expect(JSON.stringify(find.blocks)).not.toContain('/inquiry mine');
+    const show = await command('UJONAS001', 'show');
+    expect(show.text).toBe('How to write this command');
+    expect(JSON.stringify(show.blocks)).toContain('/inquiry show 2026-000123');
+    expect(JSON.stringify((await command('UONA00001', 'call')).blocks)).toContain('/inquiry call 2026-000123');
+    expect(h.api.ok('views.open')).toEqual([]);
+  });
+
+  it('R4.owner (K01, D7): mine with 25 open inquiries shows the 20 most pressing, in order, to the asker alone', async () => {
+    await h.t.app.staff.importMembers([{ firstName: 'Laima', surname: 'Laimaitė', email: 'laima@daigelis.lt', manager: 'vida@daigelis.lt', slackUserId: 'ULAIMA001' }]);
+    const laima = await h.t.app.staff.findBySlackUser('ULAIMA001');
+    const expected = await twentyFiveOpenInquiries(h.t.app, laima.id);
+    const before = h.api.calls.length;
+    const mine = await command('ULAIMA001', 'mine');
+    expect(mine.text).toBe('Mano atviros užklausos');
+    expect(numbersIn(JSON.stringify(mine.blocks))).toEqual(expected);
+    // Nobody else is told: no post, DM, update or home tab; the answer went only to the command's response URL
+    // (the one Web API call is the asker's own locale, read to choose the answer's language).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.api.calls.slice(before).filter((call) => call.method !== 'users.info').map((call) => call.method)).toEqual([]);
   });
 
   it('an unknown Slack user is told they are not in the staff directory', async () => {

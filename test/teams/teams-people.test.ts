@@ -1,5 +1,6 @@
 import { emailedRequest } from '../support/app.js';
-import { cardAction, message, taskFetch, taskSubmit, TEAM_ID } from './support/activities.js';
+import { numbersIn, twentyFiveOpenInquiries } from '../support/pressing-list.js';
+import { cardAction, message, taskFetch, taskSubmit, TEAM_ID, teamsUser } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
 import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, personalChat, announcementOf } from './support/teams-app.js';
 import type { TeamsUser } from './support/activities.js';
@@ -218,7 +219,34 @@ describe('Teams: commands', () => {
     expect(await ask('find zuikis')).toContain(inquiry.registryNumber);
     expect(await ask(`call ${inquiry.registryNumber}`)).toContain(`${inquiry.registryNumber}: užpildykite skambučio santrauką.`);
     expect(await ask('labas')).toContain('Langelis: komandos');
+    expect(await ask('labas')).toContain('@Langelis mine');
     expect(await ask('show 2027-999999')).toContain('Užklausa 2027-999999 nerasta.');
+    // K02/K03: understood but incomplete → that word's usage, not the whole help.
+    const find = await ask('find');
+    expect(find).toContain('Kaip rašyti šią komandą');
+    expect(find).toContain('@Langelis find tekstas');
+    expect(find).not.toContain('@Langelis mine');
+    expect(await ask('show')).toContain('@Langelis show 2026-000123');
+  });
+
+  it('R4.owner (K01, D7): mine with 25 open inquiries shows the 20 most pressing, in order, to the asker alone', async () => {
+    const laima = teamsUser('Laima Laimaitė', 7);
+    await h.t.app.staff.importMembers([{ firstName: 'Laima', surname: 'Laimaitė', email: 'laima@daigelis.lt', manager: 'vida@daigelis.lt', teamsUserId: laima.aadObjectId }]);
+    const expected = await twentyFiveOpenInquiries(h.t.app, (await h.t.app.staff.findByTeamsUser(laima.aadObjectId)).id);
+    const before = h.connector.calls.length;
+    expect((await h.post(message(h.connector.url, laima, 'mine', { personal: true }))).status).toBe(200);
+    const personal = `a:personal-${laima.id}`;
+    const card = await eventually(() => {
+      const [reply] = h.connector.replies(personal);
+      expect(reply).toBeDefined();
+      return cardsIn(reply!.body)[0];
+    });
+    expect(cardText(card)).toContain('Mano atviros užklausos');
+    expect(numbersIn(cardText(card))).toEqual(expected);
+    // Nobody else is told: the one answer went to the asker's 1:1 chat.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.connector.calls.slice(before).filter((call) => call.conversationId !== personal)).toEqual([]);
+    expect(h.connector.calls.slice(before)).toHaveLength(1);
   });
 
   it('staff position|language edit my profile; staff manager @member @manager (admins) sets who gets escalations', async () => {

@@ -161,7 +161,7 @@ describe('Teams: commands for the workflows', () => {
       expect(replies.length).toBe(before + 1);
       return cardText(cardsIn(replies.at(-1)!.body)[0]);
     });
-    for (const word of Object.keys(launched)) expect(help).toContain(`**${word} 2026-000123**`);
+    for (const word of Object.keys(launched)) expect(help).toContain(`**@Langelis ${word} 2026-000123**`);
   });
 
   it('every card the bot sent in this file is valid Adaptive Card 1.5', () => {

@@ -75,7 +75,7 @@ class TeamsPlatform implements ChatPlatform {
 
     rememberSender.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL);
     install.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL, logger);
-    commands.register(this.router, context, views);
+    commands.register(this.router, context);
     claim.register(this.router, context.inquiries, views);
     details.register(this.router, views);
     markReplied.register(this.router, context.inquiries, views);

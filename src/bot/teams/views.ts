@@ -1,6 +1,7 @@
 import type { InquirySnapshot } from '../../domain/inquiry.queries.js';
 import type { Language } from '../core/i18n/index.js';
 import { buildInquiryCard } from '../core/inquiry-card.js';
+import type { InquiryStory } from '../core/inquiry-story.js';
 import { loadStory } from '../core/story-loader.js';
 import type { PlatformContext } from '../platform.js';
 import type { AdaptiveCard } from './cards/elements.js';
@@ -27,9 +28,13 @@ export class InquiryViews {
 
   /** The inquiry's whole story (R12.records) in the reader's language. */
   async details(reference: string, language: Language): Promise<AdaptiveCard> {
-    const story = await loadStory(this.context, reference, language);
-    return storyCard(story, fitBody(story.body), language);
+    return storyView(await loadStory(this.context, reference, language), language);
   }
+}
+
+/** A story already loaded (the `show` command's), as the details card. */
+export function storyView(story: InquiryStory, language: Language): AdaptiveCard {
+  return storyCard(story, fitBody(story.body), language);
 }
 
 /** Teams refuses messages over about 28 KB; a very long letter is cut (the e-mail itself stays whole). */

@@ -132,8 +132,24 @@ export const en: Record<MessageKey, string> = {
   'list.found': 'Found',
 
   'help.title': 'Langelis: commands',
-  'help.body':
-    '`{cmd} new` – register a phone, in-person or letter inquiry\n`{cmd} mine` – my open inquiries\n`{cmd} show 2026-000123` – an inquiry’s story\n`{cmd} find text` – search\n`{cmd} call 2026-000123` – call summary\n`{cmd} schedule 2026-000123` – schedule a call\n`{cmd} meeting 2026-000123` – plan a meeting\n`{cmd} step 2026-000123` – wait for another institution\n`{cmd} progress 2026-000123` – intermediate result or decision\n`{cmd} letter 2026-000123` – answer by letter\n`{cmd} staff position|phone|language …` – my profile\n`{cmd} staff manager @member @manager` – set a manager (admins)\n`{cmd} help` – this help',
+  // Text commands (src/bot/core/commands): one help for every platform; `{prefix}` is how a command is typed there.
+  'command.usage': 'How to write this command',
+  'command.mention_note': 'In a channel write {prefix} and the command; in the chat with the bot, just the command.',
+  'command.argument.text': 'text',
+  'command.argument.manager': 'manager @member @manager',
+  'command.new': 'register a phone, in-person or letter inquiry',
+  'command.mine': 'my open inquiries',
+  'command.show': 'an inquiry’s story',
+  'command.find': 'search',
+  'command.call': 'call summary',
+  'command.schedule': 'schedule a call',
+  'command.meeting': 'plan a meeting',
+  'command.step': 'wait for another institution',
+  'command.progress': 'intermediate result or decision',
+  'command.letter': 'answer by letter',
+  'command.staff_profile': 'my profile',
+  'command.staff_manager': 'set a manager (admins)',
+  'command.help': 'this help',
 
   'error.INQUIRY.NOT_FOUND': 'Inquiry {reference} was not found.',
   'error.INQUIRY.ALREADY_CLAIMED': '{registryNumber} is already claimed by {ownerName}.',
@@ -150,8 +166,6 @@ export const en: Record<MessageKey, string> = {
   'error.INPUT.INVALID': 'Please check: {fields}',
   'error.unexpected': 'Something went wrong. Please try again; if it keeps happening, tell an admin.',
   // Microsoft Teams
-  'teams.help.body':
-    '• **new** – register a phone, in-person or letter inquiry\n• **mine** – my open inquiries\n• **show 2026-000123** – an inquiry’s story\n• **find text** – search\n• **call 2026-000123** – call summary\n• **schedule 2026-000123** – plan a call\n• **meeting 2026-000123** – a meeting with the client\n• **step 2026-000123** – a step with another institution\n• **progress 2026-000123** – an intermediate result\n• **letter 2026-000123** – answer in writing\n• **staff position|phone|language …** – my profile\n• **staff manager @member @manager** – set a manager (admins)\n• **help** – this help\n\nIn a channel write @Langelis and the command; in the chat with the bot, just the command.',
   'teams.new.prompt': 'Register an inquiry received by phone, in person or by letter.',
   'teams.call.prompt': '{number}: fill in the call summary.',
   'teams.escalation.referred_done': '{number}: the incident was referred to the head.',

@@ -130,8 +130,24 @@ export const lt = {
   'list.found': 'Rasta',
 
   'help.title': 'Langelis: komandos',
-  'help.body':
-    '`{cmd} new` – užregistruoti telefonu, asmeniškai ar raštu gautą užklausą\n`{cmd} mine` – mano atviros užklausos\n`{cmd} show 2026-000123` – užklausos eiga\n`{cmd} find tekstas` – paieška\n`{cmd} call 2026-000123` – skambučio santrauka\n`{cmd} schedule 2026-000123` – suplanuoti skambutį\n`{cmd} meeting 2026-000123` – suplanuoti susitikimą\n`{cmd} step 2026-000123` – laukti kitos institucijos sprendimo\n`{cmd} progress 2026-000123` – tarpinis rezultatas ar sprendimas\n`{cmd} letter 2026-000123` – atsakyti raštu\n`{cmd} staff position|phone|language …` – mano profilis\n`{cmd} staff manager @darbuotojas @vadovas` – nurodyti vadovą (administratoriui)\n`{cmd} help` – ši pagalba',
+  // Text commands (src/bot/core/commands): one help for every platform; `{prefix}` is how a command is typed there.
+  'command.usage': 'Kaip rašyti šią komandą',
+  'command.mention_note': 'Kanale rašykite {prefix} ir komandą, pokalbyje su botu – tik komandą.',
+  'command.argument.text': 'tekstas',
+  'command.argument.manager': 'manager @darbuotojas @vadovas',
+  'command.new': 'užregistruoti telefonu, asmeniškai ar raštu gautą užklausą',
+  'command.mine': 'mano atviros užklausos',
+  'command.show': 'užklausos eiga',
+  'command.find': 'paieška',
+  'command.call': 'skambučio santrauka',
+  'command.schedule': 'suplanuoti skambutį',
+  'command.meeting': 'suplanuoti susitikimą',
+  'command.step': 'laukti kitos institucijos sprendimo',
+  'command.progress': 'tarpinis rezultatas ar sprendimas',
+  'command.letter': 'atsakyti raštu',
+  'command.staff_profile': 'mano profilis',
+  'command.staff_manager': 'nurodyti vadovą (administratoriui)',
+  'command.help': 'ši pagalba',
 
   'error.INQUIRY.NOT_FOUND': 'Užklausa {reference} nerasta.',
   'error.INQUIRY.ALREADY_CLAIMED': 'Užklausos {registryNumber} jau ėmėsi {ownerName}.',
@@ -148,8 +164,6 @@ export const lt = {
   'error.INPUT.INVALID': 'Patikrinkite laukus: {fields}',
   'error.unexpected': 'Įvyko klaida. Pabandykite dar kartą; jei kartosis, praneškite administratoriui.',
   // Microsoft Teams
-  'teams.help.body':
-    '• **new** – užregistruoti telefonu, asmeniškai ar raštu gautą užklausą\n• **mine** – mano atviros užklausos\n• **show 2026-000123** – užklausos eiga\n• **find tekstas** – paieška\n• **call 2026-000123** – skambučio santrauka\n• **schedule 2026-000123** – suplanuoti skambutį\n• **meeting 2026-000123** – susitikimas su klientu\n• **step 2026-000123** – kitos institucijos žingsnis\n• **progress 2026-000123** – tarpinis rezultatas\n• **letter 2026-000123** – atsakymas raštu\n• **staff position|phone|language …** – mano profilis\n• **staff manager @darbuotojas @vadovas** – nurodyti vadovą (administratoriui)\n• **help** – ši pagalba\n\nKanale rašykite @Langelis ir komandą, pokalbyje su botu – tik komandą.',
   'teams.new.prompt': 'Užregistruokite telefonu, asmeniškai ar raštu gautą užklausą.',
   'teams.call.prompt': '{number}: užpildykite skambučio santrauką.',
   'teams.escalation.referred_done': '{number}: incidentas perduotas direktoriui.',

@@ -1,33 +1,27 @@
-import type { Inquiry } from '../../../domain/inquiry.js';
-import { fullName, type StaffMember } from '../../../domain/staff.js';
-import { formatWhen } from '../../core/format-time.js';
-import { translate, type Language } from '../../core/i18n/index.js';
+import type { CommandReply, ListRow } from '../../core/commands/reply.js';
 import { actionSet, adaptiveCard, execute, heading, note, openDialog, plain, type AdaptiveCard, type CardElement } from './elements.js';
 import { INQUIRY_VERBS } from './inquiry-cards.js';
 
-/** A short list of inquiries (mine, search results), each with a Details button. */
-export function listCard(
-  title: string,
-  items: Array<{ inquiry: Inquiry; owner: StaffMember | null }>,
-  language: Language,
-  now: Date,
-  zone: string,
-): AdaptiveCard {
-  if (items.length === 0) return adaptiveCard([heading(title), note(translate(language, 'reply.no_inquiries'))]);
-  const rows: CardElement[] = items.map(({ inquiry, owner }) => ({
+/** A list of inquiries (mine, search results) in the core's order, each with its first useful button (Claim or Open). */
+export function listCard(title: string, rows: readonly ListRow[], empty: string): AdaptiveCard {
+  if (rows.length === 0) return adaptiveCard([heading(title), note(empty)]);
+  const items: CardElement[] = rows.map(({ card, summary, action }) => ({
     type: 'Container',
     separator: true,
     items: [
-      note(`**${inquiry.registryNumber}** · ${translate(language, `status.${inquiry.status}`)} · ${translate(language, 'card.reply_due')}: ${formatWhen(inquiry.firstReplyDue, language, now, zone)}${owner ? ` · ${fullName(owner)}` : ''}`),
-      plain(inquiry.subject),
-      actionSet([execute(translate(language, 'action.details'), INQUIRY_VERBS.details, { inquiryId: inquiry.id, view: 'details' })]),
+      note(`**${card.registryNumber}** · ${summary}`),
+      plain(card.subject),
+      // The answer replaces this card with the inquiry's details, for the clicker only.
+      actionSet([execute(action.label, INQUIRY_VERBS[action.id === 'claim' ? 'claim' : 'details'], { inquiryId: card.inquiryId, view: 'details' }, action.style === 'primary' ? 'positive' : undefined)]),
     ],
   }));
-  return adaptiveCard([heading(title), ...rows]);
+  return adaptiveCard([heading(title), ...items]);
 }
 
-export function helpCard(language: Language): AdaptiveCard {
-  return adaptiveCard([heading(translate(language, 'help.title')), note(translate(language, 'teams.help.body'))]);
+/** The help, or one word's usage: how each command is typed here and what it does. */
+export function guideCard(reply: Extract<CommandReply, { kind: 'help' | 'usage' }>): AdaptiveCard {
+  const lines = reply.lines.map((line) => `• **${line.example}** – ${line.meaning}`).join('\n');
+  return adaptiveCard([heading(reply.title), note(lines), ...(reply.note ? [note(reply.note, { subtle: true })] : [])]);
 }
 
 /** Messages cannot open a dialog by themselves: a card with the button that does. */

@@ -1,16 +1,16 @@
 import type { App } from '@slack/bolt';
 import { StaffNotFoundError } from '../../../../domain/errors.js';
+import type { InquiryQuery } from '../../../../domain/inquiry.repository.js';
+import { LISTS } from '../../../core/commands/intent.js';
+import { listRows } from '../../../core/commands/reply.js';
 import { describeError } from '../../../core/describe-error.js';
-import { translate } from '../../../core/i18n/index.js';
+import { translate, type MessageKey } from '../../../core/i18n/index.js';
 import type { KnownBlock } from '../../render/block-types.js';
-import { byDeadline, listBlocks } from '../../render/list-blocks.js';
+import { listBlocks } from '../../render/list-blocks.js';
 import { inert, mrkdwn } from '../../render/text.js';
 import type { SlackServices } from '../../services.js';
 
-/** Up to 30 per section keeps the home tab under its 100 blocks. */
-const PER_SECTION = 30;
-
-/** App Home: my open inquiries by deadline, the unclaimed queue, and what is overdue. */
+/** App Home: my open inquiries, the unclaimed queue, and what is overdue; each most pressing first (the domain's order). */
 export function register(app: App, services: SlackServices): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
@@ -19,16 +19,16 @@ export function register(app: App, services: SlackServices): void {
       const actor = await services.staff.findBySlackUser(event.user);
       const now = services.clock.now();
       const reading = { language: actor.language, now, zone: services.config.TIME_ZONE };
-      const t = (key: 'list.mine' | 'list.unclaimed' | 'list.overdue') => translate(actor.language, key);
-      const mine = byDeadline(await services.queries.list({ ownerId: actor.id, openOnly: true, limit: 100 }));
-      const unclaimed = byDeadline(await services.queries.list({ unclaimed: true, openOnly: true, limit: PER_SECTION }));
-      const overdue = byDeadline(await services.queries.list({ overdueAt: now, openOnly: true, limit: PER_SECTION }));
+      const section = async (title: MessageKey, query: Omit<InquiryQuery, 'limit'>) => {
+        const rows = listRows(await services.queries.list({ ...query, limit: LISTS.home.limit }), reading, services.capabilities);
+        return listBlocks(translate(actor.language, title), rows, translate(actor.language, 'reply.no_inquiries'), actor.language);
+      };
       blocks = [
-        ...listBlocks(t('list.mine'), mine, reading, PER_SECTION, services.capabilities),
+        ...(await section('list.mine', { ownerId: actor.id, openOnly: true })),
         { type: 'divider' },
-        ...listBlocks(t('list.unclaimed'), unclaimed, reading, PER_SECTION, services.capabilities),
+        ...(await section('list.unclaimed', { unclaimed: true, openOnly: true })),
         { type: 'divider' },
-        ...listBlocks(t('list.overdue'), overdue, reading, PER_SECTION, services.capabilities),
+        ...(await section('list.overdue', { overdueAt: now, openOnly: true })),
       ];
     } catch (error) {
       if (!(error instanceof StaffNotFoundError)) throw error;

@@ -1,0 +1,88 @@
+/** The words of the text commands (`/inquiry mine` on Slack, `@Langelis mine` on Teams), in the help's order. */
+export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'help'] as const;
+export type CommandWord = (typeof COMMAND_WORDS)[number];
+
+/** `<word> <number>` offers the form of one use case about that inquiry. */
+export const FORM_COMMANDS = {
+  call: 'log_call',
+  schedule: 'schedule_call',
+  meeting: 'plan_meeting',
+  step: 'external_step',
+  progress: 'record_progress',
+  letter: 'write_letter',
+} as const satisfies Partial<Record<CommandWord, string>>;
+export type FormWord = keyof typeof FORM_COMMANDS;
+/** The forms a command offers about one inquiry; `new` offers `new_inquiry`, about none yet. */
+export type InquiryForm = (typeof FORM_COMMANDS)[FormWord];
+
+/**
+ * One size for each list, on every platform (D7). The order is the domain's: most pressing first
+ * (`InquiryQuery` — the reply deadline while unanswered, then the resolution deadline).
+ */
+export const LISTS = {
+  mine: { limit: 20 },
+  find: { limit: 20 },
+  /** Slack's App Home: each section stays well under the home tab's 100 blocks. */
+  home: { limit: 30 },
+} as const;
+
+/** A person named in a command as the platform resolved the mention: Slack's member id, Teams' user id. */
+export interface PersonRef {
+  readonly platformUserId: string;
+}
+
+export const PROFILE_FIELDS = ['position', 'phone', 'language'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** What someone asked for, understood once for every platform. */
+export type CommandIntent =
+  | { readonly do: 'help' }
+  | { readonly do: 'new' }
+  | { readonly do: 'mine' }
+  | { readonly do: 'show'; readonly reference: string }
+  | { readonly do: 'find'; readonly text: string }
+  | { readonly do: 'form'; readonly form: InquiryForm; readonly reference: string }
+  | { readonly do: 'staff_profile'; readonly field: ProfileField; readonly value: string }
+  | { readonly do: 'staff_manager'; readonly member: PersonRef; readonly manager: PersonRef }
+  /** Understood but incomplete: that word's usage. */
+  | { readonly do: 'usage'; readonly word: CommandWord };
+
+function isWord(word: string): word is CommandWord {
+  return (COMMAND_WORDS as readonly string[]).includes(word);
+}
+
+function isFormWord(word: CommandWord): word is FormWord {
+  return word in FORM_COMMANDS;
+}
+
+/**
+ * Pure: `text` is what follows the slash command or the bot's @mention; `mentions` are the people mentioned in it
+ * (not the bot), in order, as the platform resolved them. Anything not understood is the help.
+ */
+export function parseCommand(text: string, mentions: readonly PersonRef[]): CommandIntent {
+  const [first = '', ...rest] = text.trim().split(/\s+/);
+  const word = first.toLowerCase();
+  const argument = rest.join(' ');
+  if (!isWord(word)) return { do: 'help' };
+  if (isFormWord(word)) return argument === '' ? { do: 'usage', word } : { do: 'form', form: FORM_COMMANDS[word], reference: argument };
+  switch (word) {
+    case 'help':
+    case 'new':
+    case 'mine':
+      return { do: word };
+    case 'show':
+      return argument === '' ? { do: 'usage', word } : { do: 'show', reference: argument };
+    case 'find':
+      return argument === '' ? { do: 'usage', word } : { do: 'find', text: argument };
+    case 'staff':
+      return staffIntent(rest, mentions);
+  }
+}
+
+function staffIntent([field = '', ...value]: readonly string[], mentions: readonly PersonRef[]): CommandIntent {
+  const name = field.toLowerCase();
+  if ((PROFILE_FIELDS as readonly string[]).includes(name)) return { do: 'staff_profile', field: name as ProfileField, value: value.join(' ') };
+  const [member, manager] = mentions;
+  if (name === 'manager' && member && manager) return { do: 'staff_manager', member, manager };
+  return { do: 'usage', word: 'staff' };
+}

@@ -1,0 +1,55 @@
+import { fullName, type StaffMember } from '../../../domain/staff.js';
+import type { PlatformContext } from '../../platform.js';
+import { translate, type Language } from '../i18n/index.js';
+import { loadStory } from '../story-loader.js';
+import { helpReply, usageReply, type CommandSyntax } from './guide.js';
+import { LISTS, type CommandIntent, type PersonRef } from './intent.js';
+import { listReply, listRows, type CommandReply } from './reply.js';
+
+/** Who asked, in which language, and how the platform names people and commands. */
+export interface CommandCaller {
+  actor: StaffMember;
+  language: Language;
+  syntax: CommandSyntax;
+  /** The staff member behind a mention on this platform; throws `STAFF.NOT_FOUND` for someone unknown. */
+  staffOf(person: PersonRef): Promise<StaffMember>;
+}
+
+/**
+ * Carries out one command for every platform and says what to answer; the answer is private to the caller and
+ * nobody else is told. Refusals are thrown as coded domain errors, which each platform already words.
+ */
+export async function runCommand(intent: CommandIntent, caller: CommandCaller, context: PlatformContext): Promise<CommandReply> {
+  const { actor, language, syntax } = caller;
+  const reading = { language, now: context.clock.now(), zone: context.config.TIME_ZONE };
+  switch (intent.do) {
+    case 'help':
+      return helpReply(language, syntax);
+    case 'usage':
+      return usageReply(intent.word, language, syntax);
+    case 'new':
+      return { kind: 'form', form: 'new_inquiry' };
+    case 'form':
+      return { kind: 'form', form: intent.form, inquiry: (await context.queries.get(intent.reference)).inquiry };
+    case 'show':
+      return { kind: 'story', story: await loadStory(context, intent.reference, language) };
+    case 'mine': {
+      const items = await context.queries.list({ ownerId: actor.id, openOnly: true, limit: LISTS.mine.limit });
+      return listReply(translate(language, 'list.mine'), listRows(items, reading, context.capabilities), language);
+    }
+    case 'find': {
+      const items = await context.queries.list({ text: intent.text, limit: LISTS.find.limit });
+      return listReply(translate(language, 'list.found'), listRows(items, reading, context.capabilities), language);
+    }
+    case 'staff_profile': {
+      const updated = await context.staff.updateProfile(actor.id, actor.id, { [intent.field]: intent.value });
+      return { kind: 'text', text: translate(updated.language, 'reply.profile_saved') };
+    }
+    case 'staff_manager': {
+      const member = await caller.staffOf(intent.member);
+      const manager = await caller.staffOf(intent.manager);
+      await context.staff.setManager(actor.id, member.id, manager.id);
+      return { kind: 'text', text: translate(language, 'reply.manager_set', { member: fullName(member), manager: fullName(manager) }) };
+    }
+  }
+}

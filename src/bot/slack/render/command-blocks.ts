@@ -1,0 +1,27 @@
+import type { CommandReply } from '../../core/commands/reply.js';
+import type { Language } from '../../core/i18n/index.js';
+import type { KnownBlock } from './block-types.js';
+import { storyBlocks } from './details-blocks.js';
+import { listBlocks } from './list-blocks.js';
+import { inert, mrkdwn, plain } from './text.js';
+
+type Shown = Exclude<CommandReply, { kind: 'form' }>;
+
+/** A command's answer as an ephemeral message; forms are not messages (the listener opens them as modals). */
+export function commandMessage(reply: Shown, language: Language): { text: string; blocks?: KnownBlock[] } {
+  switch (reply.kind) {
+    case 'list':
+      return { text: reply.title, blocks: listBlocks(reply.title, reply.rows, reply.empty, language) };
+    case 'story':
+      return storyBlocks(reply.story, language);
+    case 'help':
+    case 'usage': {
+      const lines = reply.lines.map((line) => `\`${inert(line.example)}\` – ${inert(line.meaning)}`);
+      const blocks: KnownBlock[] = [{ type: 'header', text: plain(reply.title, 150) }, { type: 'section', text: mrkdwn(lines.join('\n')) }];
+      if (reply.note) blocks.push({ type: 'context', elements: [mrkdwn(inert(reply.note))] });
+      return { text: reply.title, blocks };
+    }
+    case 'text':
+      return { text: reply.text };
+  }
+}

@@ -1,0 +1,77 @@
+import { helpReply, usageReply } from '../../src/bot/core/commands/guide.js';
+import { COMMAND_WORDS, FORM_COMMANDS, LISTS, parseCommand } from '../../src/bot/core/commands/intent.js';
+
+const SLACK = { prefix: '/inquiry', byMention: false };
+const TEAMS = { prefix: '@Langelis', byMention: true };
+const ona = { platformUserId: 'UONA00001' };
+const vida = { platformUserId: 'UVIDA0001' };
+
+describe('parseCommand: one reading of the text commands for Slack and Teams', () => {
+  it('lists, the story and search', () => {
+    expect(parseCommand('mine', [])).toEqual({ do: 'mine' });
+    expect(parseCommand('  MINE  ', [])).toEqual({ do: 'mine' });
+    expect(parseCommand('new', [])).toEqual({ do: 'new' });
+    expect(parseCommand('show 2027-000012', [])).toEqual({ do: 'show', reference: '2027-000012' });
+    expect(parseCommand('find  Vėlesnis   prašymas', [])).toEqual({ do: 'find', text: 'Vėlesnis prašymas' });
+  });
+
+  it('each form word offers its use case about one inquiry', () => {
+    for (const [word, form] of Object.entries(FORM_COMMANDS)) {
+      expect(parseCommand(`${word} 2027-000012`, [])).toEqual({ do: 'form', form, reference: '2027-000012' });
+    }
+  });
+
+  it('K02/K03: a word understood but lacking its argument gets that word’s usage', () => {
+    for (const word of ['show', 'find', ...Object.keys(FORM_COMMANDS)]) {
+      expect(parseCommand(word, [])).toEqual({ do: 'usage', word });
+      expect(parseCommand(`${word}   `, [])).toEqual({ do: 'usage', word });
+    }
+    expect(parseCommand('staff', [])).toEqual({ do: 'usage', word: 'staff' });
+    expect(parseCommand('staff salary 10', [])).toEqual({ do: 'usage', word: 'staff' });
+    expect(parseCommand('staff manager <@UONA00001>', [ona])).toEqual({ do: 'usage', word: 'staff' });
+  });
+
+  it('K05: an unknown word, or nothing at all, is the help', () => {
+    expect(parseCommand('dance', [])).toEqual({ do: 'help' });
+    expect(parseCommand('labas rytas', [])).toEqual({ do: 'help' });
+    expect(parseCommand('', [])).toEqual({ do: 'help' });
+    expect(parseCommand('help', [])).toEqual({ do: 'help' });
+  });
+
+  it('staff: my profile fields, and a manager from the first two people mentioned', () => {
+    expect(parseCommand('staff position Auklėtojos padėjėja', [])).toEqual({ do: 'staff_profile', field: 'position', value: 'Auklėtojos padėjėja' });
+    expect(parseCommand('staff language en', [])).toEqual({ do: 'staff_profile', field: 'language', value: 'en' });
+    expect(parseCommand('staff phone +370 600 11111', [])).toEqual({ do: 'staff_profile', field: 'phone', value: '+370 600 11111' });
+    expect(parseCommand('staff manager <@UONA00001|ona> <@UVIDA0001|vida>', [ona, vida])).toEqual({ do: 'staff_manager', member: ona, manager: vida });
+  });
+
+  it('D7: every list has one size on every platform', () => {
+    expect(LISTS.mine.limit).toBe(20);
+    expect(LISTS.find.limit).toBe(20);
+  });
+});
+
+describe('one help text, differing only in how a command is typed', () => {
+  it('every word is in the help, typed the platform’s way', () => {
+    const slack = helpReply('en', SLACK);
+    const teams = helpReply('en', TEAMS);
+    if (slack.kind !== 'help' || teams.kind !== 'help') throw new Error('help expected');
+    const words = new Set(slack.lines.map((line) => line.example.split(' ')[1]));
+    expect([...words]).toEqual([...COMMAND_WORDS]);
+    expect(slack.lines[1]).toEqual({ example: '/inquiry mine', meaning: 'my open inquiries' });
+    expect(teams.lines.map((line) => line.example.replace('@Langelis', '/inquiry'))).toEqual(slack.lines.map((line) => line.example));
+    expect(teams.lines.map((line) => line.meaning)).toEqual(slack.lines.map((line) => line.meaning));
+    expect(slack.title).toBe(teams.title);
+    expect(slack.note).toBeNull();
+    expect(teams.note).toContain('@Langelis');
+  });
+
+  it('usage shows only the lines of that word, in the reader’s language', () => {
+    const find = usageReply('find', 'lt', SLACK);
+    if (find.kind !== 'usage') throw new Error('usage expected');
+    expect(find.lines).toEqual([{ example: '/inquiry find tekstas', meaning: 'paieška' }]);
+    const staff = usageReply('staff', 'en', TEAMS);
+    if (staff.kind !== 'usage') throw new Error('usage expected');
+    expect(staff.lines.map((line) => line.example)).toEqual(['@Langelis staff position|phone|language …', '@Langelis staff manager @member @manager']);
+  });
+});
