@@ -22,7 +22,7 @@ import { EscalationService } from './domain/escalation.service.js';
 import { InquiryQueries } from './domain/inquiry.queries.js';
 import { InquiryService } from './domain/inquiry.service.js';
 import type { MessagingUnitOfWork } from './domain/messaging-unit-of-work.js';
-import type { EventConsumer } from './domain/notifier.js';
+import type { EventConsumer, Notifier } from './domain/notifier.js';
 import type { Capabilities } from './domain/capabilities.js';
 import type { DomainServices } from './domain/services.js';
 import { StaffDirectory } from './domain/staff.service.js';
@@ -157,9 +157,12 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   const consumers: EventConsumer[] = [];
   const unitOfWork = new TypeormUnitOfWork(dataSource, consumers, () => wakeDispatcher());
   const notices = new DeadlineNotices(unitOfWork, policy, clock);
+  const intakeFailures = new TypeormMailIntakeFailures(dataSource);
+  let notifiers: readonly Notifier[] = [];
   const { agenda, start: startScheduler, drain: drainScheduler } = await createScheduler(
     { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery, lockLifetimeMs: overrides.schedulerLockLifetimeMs },
     notices,
+    { failures: intakeFailures, notifiers: () => notifiers },
     logger,
   );
   const commands = { unitOfWork, policy, clock };
@@ -183,7 +186,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     clientChannel,
     mailbox: {
       marks: new TypeormMailboxMarks(dataSource),
-      failures: new TypeormMailIntakeFailures(dataSource),
+      failures: intakeFailures,
       lease: (identity) => PostgresMailboxLease.forDataSource(dataSource, identity, logger),
     },
     timings: overrides.mail,
@@ -200,6 +203,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   });
   // With no chat platform configured, events are at least logged (ids only).
   const fallback = platforms.length === 0 ? [new LoggingNotifier(logger)] : [];
+  notifiers = [...platforms.map((platform) => platform.notifier), ...fallback];
   consumers.push(new DeadlineScheduler(agenda), ...mail.consumers, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();

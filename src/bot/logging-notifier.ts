@@ -1,5 +1,5 @@
 import type { InquiryEvent, InquiryEventType } from '../domain/events.js';
-import type { Notifier } from '../domain/notifier.js';
+import type { Notifier, ServiceHappening } from '../domain/notifier.js';
 import type { Logger } from '../logger.js';
 
 /** Stands in for a chat platform: writes each event a notifier would render (ids only, no personal data). */
@@ -16,5 +16,9 @@ export class LoggingNotifier implements Notifier {
     // Which deadline a reminder or overdue notice is about says what a person would have been told.
     const deadline = 'deadline' in event ? { deadline: event.deadline } : {};
     this.logger.info({ event: event.type, ...deadline, inquiryId: event.inquiryId, registryNumber: event.registryNumber }, 'inquiry event');
+  }
+
+  async happen(happening: ServiceHappening): Promise<void> {
+    this.logger.warn({ happening: happening.type, mailbox: happening.mailbox, uid: happening.uid, reason: happening.reason }, 'an e-mail could not be registered; it waits in the mailbox');
   }
 }

@@ -53,4 +53,8 @@ export interface MailIntakeFailures {
   count(mailbox: string): Promise<number>;
   /** True when the store answers at all: tells "it is down" apart from "this message broke a query". */
   reachable(): Promise<boolean>;
+  /** Failures not yet told on `platform`, oldest first. */
+  untold(platform: string, limit: number): Promise<Array<MailIntakeFailure & { firstSeenAt: Date }>>;
+  /** Marks a failure told on `platform`; idempotent. */
+  told(platform: string, failure: MailIntakeFailure): Promise<void>;
 }

@@ -26,5 +26,22 @@ export interface EventDelivery {
   createdAt: Date;
 }
 
+/**
+ * Something staff must hear that is about no inquiry, so it never passes through the outbox (its lanes are per
+ * inquiry). R12.records: an e-mail the intake could not register waits in the mailbox for an admin.
+ * No personal data: the mailbox, the message's UID and a reason code say which message and why.
+ */
+export interface MailUnregistered {
+  readonly type: 'mail_unregistered';
+  readonly mailbox: string;
+  readonly uid: number;
+  readonly reason: string;
+  readonly firstSeenAt: Date;
+}
+export type ServiceHappening = MailUnregistered;
+
 /** The notifier contract every chat platform implements (Slack, Teams, a logger until they exist). */
-export type Notifier = EventConsumer;
+export interface Notifier extends EventConsumer {
+  /** Tells whom the policy names; throws to be asked again (the caller keeps what is not yet told). */
+  happen(happening: ServiceHappening): Promise<void>;
+}

@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DeadlineNotices } from '../domain/deadline-notices.js';
 import type { Logger } from '../logger.js';
 import { DEADLINE_NOTICE_JOB, deadlineNoticeHandler } from './deadline-notice.job.js';
+import { MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler, type MailIntakeAlertParts } from './mail-intake-alerts.job.js';
 
 export interface SchedulerOptions {
   databaseUrl: string;
@@ -29,7 +30,7 @@ export interface Scheduler {
 const SCHEMA_LOCK_KEY = 7_410_227;
 
 /** agenda on the application's own PostgreSQL database (jobs table `agenda_jobs`), with every job defined. */
-export async function createScheduler(options: SchedulerOptions, notices: DeadlineNotices, logger: Logger): Promise<Scheduler> {
+export async function createScheduler(options: SchedulerOptions, notices: DeadlineNotices, alerts: Omit<MailIntakeAlertParts, 'logger'>, logger: Logger): Promise<Scheduler> {
   // Our own pool, because a pool without an error listener crashes the process when PostgreSQL restarts.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
   pool.on('error', (error) => logger.warn({ err: error }, 'scheduler database connection lost'));
@@ -55,10 +56,13 @@ export async function createScheduler(options: SchedulerOptions, notices: Deadli
     lockLimit: 200,
     concurrency: 20,
   });
+  // One run at a time across instances (agenda's lock); a recurring job, stored once however many instances start.
+  agenda.define(MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler({ ...alerts, logger }), { concurrency: 1 });
   return {
     agenda,
     async start() {
       await agenda.start();
+      await agenda.every(MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB);
     },
     async drain(timeoutMs) {
       await agenda.drain(timeoutMs);

@@ -5,6 +5,7 @@ import { EscalationsAndChat1763900000001 } from './migrations/1763900000001-esca
 import { ClientMail1763900000002 } from './migrations/1763900000002-client-mail.js';
 import { ProcedureWorkflows1763900000003 } from './migrations/1763900000003-procedure-workflows.js';
 import { MailIntakeFailures1763900000004 } from './migrations/1763900000004-mail-intake-failures.js';
+import { MailIntakeTold1763900000005 } from './migrations/1763900000005-mail-intake-told.js';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   ClientMail1763900000002,
   ProcedureWorkflows1763900000003,
   MailIntakeFailures1763900000004,
+  MailIntakeTold1763900000005,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

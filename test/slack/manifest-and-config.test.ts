@@ -39,7 +39,9 @@ describe('Slack app manifest', () => {
     expect(manifest.features.slash_commands[0].should_escape).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    // member_joined_channel (channels:read, groups:read): the app welcomes the staff channel it is invited to.
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened', 'member_joined_channel']);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:read', 'groups:read']));
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'im:write']));
     // Before posting an event's message again, the bot reads the channel's or DM's recent history for it.
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['channels:history', 'groups:history', 'im:history']));

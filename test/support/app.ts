@@ -2,7 +2,7 @@ import { startApp, type AppOverrides, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { InquiryEvent, InquiryEventType } from '../../src/domain/events.js';
-import type { Notifier } from '../../src/domain/notifier.js';
+import type { Notifier, ServiceHappening } from '../../src/domain/notifier.js';
 import type { StaffMember } from '../../src/domain/staff.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -39,6 +39,10 @@ export class RecordingNotifier implements Notifier {
   }
   ofType(type: InquiryEventType): InquiryEvent[] {
     return this.events.filter((event) => event.type === type);
+  }
+  readonly happenings: ServiceHappening[] = [];
+  async happen(happening: ServiceHappening): Promise<void> {
+    this.happenings.push(happening);
   }
 }
 

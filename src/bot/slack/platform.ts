@@ -62,9 +62,11 @@ export class SlackPlatform implements ChatPlatform {
       ...(this.receiver ? { receiver: this.receiver } : { socketMode: true, appToken: settings.appToken!, installerOptions: { clientOptions } }),
     });
     const locales = new SlackLocales(client);
-    register(this.app, { ...context, ...withSlackLocales(context, locales), settings, work: this.work });
     const surface = new SlackSurface({ client, conversations: context.conversations, locales, staffChannel: settings.staffChannel, logger: this.logger });
-    this.notifier = createSlackNotifier(context, surface);
+    const notifier = createSlackNotifier(context, surface);
+    this.notifier = notifier;
+    const welcome = (help: string) => notifier.happen({ type: 'app_installed', help });
+    register(this.app, { ...context, ...withSlackLocales(context, locales), settings, work: this.work, welcome });
   }
 
   mount(http: HttpServer): void {

@@ -8,6 +8,8 @@ export interface SlackServices extends PlatformContext {
   settings: SlackSettings;
   /** Where the work after an ack waits its turn. */
   work: WorkQueue;
+  /** Says in the staff channel what the app will do there; `help` is how help is asked for in Slack. */
+  welcome(help: string): Promise<void>;
 }
 
 /** The Web API client as Bolt hands it out. */

@@ -65,7 +65,8 @@ class TeamsPlatform implements ChatPlatform {
     const { logger, config } = context;
     const conversations = new TeamsConversations(context.conversations);
     const views = new InquiryViews(context);
-    this.notifier = createTeamsNotifier(context, new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status }));
+    const notifier = createTeamsNotifier(context, new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status }));
+    this.notifier = notifier;
     this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
     // The last resort: a turn that failed outside a listener's own error handling is logged, the user told.
     adapter.onTurnError = async (turn, error) => {
@@ -74,7 +75,7 @@ class TeamsPlatform implements ChatPlatform {
     };
 
     rememberSender.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL);
-    install.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL, logger);
+    install.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL, (help) => notifier.happen({ type: 'app_installed', help }), logger);
     commands.register(this.router, context);
     claim.register(this.router, context.inquiries, views);
     details.register(this.router, views);

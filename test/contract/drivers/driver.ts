@@ -41,6 +41,8 @@ export interface Driver {
   click(click: Click): Promise<void>;
   /** Sends a text command (`mine`, `find …`) as `by`, privately. */
   command(by: CastName, text: string): Promise<void>;
+  /** Adds the app to the staff channel as `by` would (Slack: invites it; Teams: adds it to the team). */
+  install(by: CastName): Promise<void>;
 }
 
 /** `to op notice [actions] +marks #numbers`: the form rows are written in and compared. */

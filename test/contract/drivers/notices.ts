@@ -10,7 +10,7 @@ import { lt, type MessageKey } from '../../../src/bot/core/i18n/lt.js';
  */
 const NUMBER = String.raw`\d{4}-\d{6}`;
 /** Keys without a registry number that still name a whole message. */
-const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries'];
+const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered'];
 /** Secondary lines a row may ask about (`+notice.call.retry`). */
 export const MARKS: readonly MessageKey[] = ['notice.call.retry'];
 

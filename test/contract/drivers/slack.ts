@@ -1,6 +1,6 @@
 import type { FakeSlackApi, RecordedCall } from '../../slack/support/fake-slack-api.js';
-import { blockAction, slashCommand } from '../../slack/support/payloads.js';
-import { postCommand, postInteraction } from '../../slack/support/signed-requests.js';
+import { blockAction, memberJoinedChannel, slashCommand } from '../../slack/support/payloads.js';
+import { postCommand, postEvent, postInteraction } from '../../slack/support/signed-requests.js';
 import { castBySlackId, slackIdOf, type CastName } from '../cast.js';
 import { collapseUpdates, neutralAction, type Click, type Delivery, type Driver, type Mark } from './driver.js';
 import { marksOf, noticeOf, numbersIn } from './notices.js';
@@ -49,6 +49,12 @@ export class SlackDriver implements Driver {
     this.hookOwners.set(path, by);
     const answer = await postCommand(this.wire.events, slashCommand(slackIdOf(by), text, `${this.wire.api.url}${path}`));
     if (answer.status !== 200) throw new Error(`Slack answered the command with ${answer.status}`);
+  }
+
+  /** Slack names no inviter in `member_joined_channel` of the bot; `by` is who would have invited it. */
+  async install(_by: CastName): Promise<void> {
+    const answer = await postEvent(this.wire.events, memberJoinedChannel('UBOT00001', this.wire.staffChannel));
+    if (answer.status !== 200) throw new Error(`Slack answered the event with ${answer.status}`);
   }
 
   private fromCall(call: RecordedCall): Array<{ key: string | null; op: 'post' | 'update'; value: Delivery }> {

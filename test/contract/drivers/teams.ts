@@ -1,4 +1,4 @@
-import { cardAction, message, postActivity, TEAM_ID } from '../../teams/support/activities.js';
+import { cardAction, installedInTeam, message, postActivity, TEAM_ID } from '../../teams/support/activities.js';
 import { cardActions, cardsIn, cardText } from '../../teams/support/cards.js';
 import type { ConnectorCall, FakeConnector } from '../../teams/support/connector.js';
 import { castByTeamsId, teamsIdOf, type CastName } from '../cast.js';
@@ -48,6 +48,11 @@ export class TeamsDriver implements Driver {
   async command(by: CastName, text: string): Promise<void> {
     const answer = await postActivity(this.wire.appUrl, message(this.wire.connector.url, teamsIdOf(by), text, { personal: true }));
     if (answer.status !== 200) throw new Error(`Teams answered the command with ${answer.status}`);
+  }
+
+  async install(by: CastName): Promise<void> {
+    const answer = await postActivity(this.wire.appUrl, installedInTeam(this.wire.connector.url, teamsIdOf(by)));
+    if (answer.status !== 200) throw new Error(`Teams answered the install with ${answer.status}`);
   }
 
   private fromCall(call: ConnectorCall): Array<{ key: string | null; op: 'post' | 'update'; value: Delivery }> {

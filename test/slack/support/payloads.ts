@@ -83,3 +83,17 @@ export function appHomeOpened(user: string) {
     authorizations: [{ team_id: team.id, user_id: 'UBOT00001', is_bot: true }],
   };
 }
+
+/** Someone (the bot itself: `UBOT00001`) joined a channel. */
+export function memberJoinedChannel(user: string, channel: string) {
+  return {
+    token: 'legacy',
+    team_id: team.id,
+    api_app_id: 'A0TEST001',
+    type: 'event_callback',
+    event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: 'member_joined_channel', user, channel, channel_type: 'C', team: team.id, event_ts: '1800000000.2' },
+    authorizations: [{ team_id: team.id, user_id: 'UBOT00001', is_bot: true }],
+  };
+}

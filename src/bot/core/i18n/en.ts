@@ -346,4 +346,10 @@ export const en: Record<MessageKey, string> = {
   'notice.callback_failed.no_mailer': 'The client of {number} did not answer the retry either, and e-mail to clients is not set up here. Write a letter or try again.',
   'notice.client_informed': '{number}: the client has been told {via}.',
   'notice.escalation.referred_done': '{number}: you referred the incident to the head.',
+  // Happenings about no inquiry (src/bot/core/notices/policy/happenings.ts).
+  'notice.welcome':
+    'Hello! I am Langelis. I will announce every new client inquiry (e-mail, web form, phone call or visit) in this channel. Click “Claim” to make an inquiry yours; reminders before deadlines and escalations reach you in a direct message. Commands: {help}.',
+  'notice.mail_unregistered': 'An e-mail in the mailbox {mailbox} (UID {uid}) could not be registered. It stays in the mailbox: look at it and register it by hand.',
+  'notice.mail_unregistered.reason': 'Reason code',
+  'notice.mail_unregistered.since': 'First seen',
 };

@@ -344,6 +344,12 @@ export const lt = {
   'notice.callback_failed.no_mailer': 'Klientas dėl {number} neatsiliepė ir antrą kartą, o el. paštas klientams čia nesiunčiamas. Parašykite raštą arba bandykite vėl.',
   'notice.client_informed': '{number}: klientui pranešta {via}.',
   'notice.escalation.referred_done': '{number}: incidentą perdavėte direktoriui.',
+  // Happenings about no inquiry (src/bot/core/notices/policy/happenings.ts).
+  'notice.welcome':
+    'Sveiki! Aš – Langelis. Kiekvieną naują klientų užklausą (el. laišką, interneto formą, skambutį ar apsilankymą) paskelbsiu šiame kanale. Paspauskite „Imtis“ – užklausa taps jūsų; priminimus prieš terminus ir vadovui perduotus klausimus gausite asmeniškai. Komandos: {help}.',
+  'notice.mail_unregistered': 'Laiško iš pašto dėžutės {mailbox} (UID {uid}) nepavyko užregistruoti. Jis liko dėžutėje: peržiūrėkite jį ir užregistruokite ranka.',
+  'notice.mail_unregistered.reason': 'Priežasties kodas',
+  'notice.mail_unregistered.since': 'Pirmą kartą',
 } as const;
 
 export type MessageKey = keyof typeof lt;

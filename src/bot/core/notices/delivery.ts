@@ -8,6 +8,7 @@ import { buildInquiryCard } from '../inquiry-card.js';
 import type { InquiryStory } from '../inquiry-story.js';
 import type { ChatSurface, PostedRef, SendResult } from '../surface.js';
 import { isNews, noticesFor } from './index.js';
+import { happeningNotices, type Happening } from './policy/happenings.js';
 import type { Notice, NoticeContext, NoticeSnapshot, UpdateKey } from './notice.js';
 import { loadNoticeSnapshot, type SnapshotReads, type SnapshotSettings } from './snapshot.js';
 import { speak, type Reader, type RenderedNotice } from './speak.js';
@@ -75,10 +76,33 @@ export class NoticeDelivery<M> implements Notifier {
     for (const notice of noticesFor(event, snapshot, context)) await this.deliver(notice, snapshot, surface);
   }
 
+  /**
+   * Tells what the policy decides about a happening (about no inquiry): posted, never keyed. A person the platform
+   * refuses is skipped; any other platform error is thrown, so the caller asks again.
+   */
+  async happen(happening: Happening): Promise<void> {
+    const { reads, context, surface, log, settings } = this.parts;
+    const admins = happening.type === 'mail_unregistered' ? await reads.staffWithRole('admin') : [];
+    const people = new Map(admins.map((admin) => [admin.id, admin]));
+    for (const notice of happeningNotices(happening, { admins }, context)) {
+      const { audience } = notice;
+      const person = audience.to === 'person' ? people.get(audience.staffId) : undefined;
+      const language = person ? await surface.languageOf(person) : settings.channelLanguage;
+      const message = this.parts.renderer.notice(speak(notice, this.reader(language), { people }), this.reader(language));
+      const result = person ? await surface.sendToPerson(person, message) : await surface.postToChannel(message);
+      if (!result.ok) log.warn({ notice: notice.id, platform: context.platform, reason: result.reason }, 'a happening could not be told here; skipped');
+    }
+  }
+
   private async deliver(notice: Notice, snapshot: NoticeSnapshot, surface: ChatSurface<M>): Promise<void> {
     const { posts, log, context } = this.parts;
     const { audience } = notice;
     const inquiryId = snapshot.inquiry.inquiry.id;
+    if (audience.to === 'channel') {
+      const result = await surface.postToChannel(await this.render(notice, snapshot, this.parts.settings.channelLanguage));
+      if (!result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet; channel note skipped');
+      return;
+    }
     if (audience.to === 'announcement') {
       const message = await this.render(notice, snapshot, this.parts.settings.channelLanguage);
       const result = await this.keyed(notice, inquiryId, message, surface, () => surface.postToChannel(message));
@@ -139,9 +163,13 @@ export class NoticeDelivery<M> implements Notifier {
     }
   }
 
+  private reader(language: Language): Reader {
+    return { language, now: this.parts.clock.now(), zone: this.parts.settings.zone };
+  }
+
   private async render(notice: Notice, snapshot: NoticeSnapshot, language: Language): Promise<M> {
-    const { settings, clock, renderer } = this.parts;
-    const reader: Reader = { language, now: clock.now(), zone: settings.zone };
+    const { renderer } = this.parts;
+    const reader = this.reader(language);
     const { inquiry, owner } = snapshot.inquiry;
     const card = notice.kind === 'inquiry_card' ? buildInquiryCard(inquiry, owner, language, reader.now, reader.zone, snapshot.capabilities) : undefined;
     const story = notice.lines ? await this.parts.story(snapshot.inquiry, language) : undefined;

@@ -30,7 +30,9 @@ export type Audience =
   /** A reply under the card (in the channel when the card was never posted on this platform). */
   | { readonly to: 'thread'; readonly inquiryId: string }
   /** A direct message to one person. */
-  | { readonly to: 'person'; readonly staffId: string };
+  | { readonly to: 'person'; readonly staffId: string }
+  /** The staff channel itself, about no inquiry (the welcome when the app joins it). */
+  | { readonly to: 'channel' };
 
 /** Which earlier message a notice replaces, stored per (platform, inquiry, key) by the delivery. */
 export type UpdateKey =
@@ -42,7 +44,7 @@ export type UpdateKey =
 export type DeliveryMode = 'post' | 'upsert' | 'update_only';
 
 /** The visual template; each platform renders every kind. */
-export type NoticeKind = 'inquiry_card' | 'note' | 'call_note' | 'deadline' | 'escalation' | 'head_decision' | 'workflow';
+export type NoticeKind = 'inquiry_card' | 'note' | 'call_note' | 'deadline' | 'escalation' | 'head_decision' | 'workflow' | 'welcome';
 export type NoticeTone = 'info' | 'attention' | 'internal';
 
 /** A fact beside the headline; `internal` marks a staff note that never reaches the client (R35.no-internal). */

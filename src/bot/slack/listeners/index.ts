@@ -23,6 +23,7 @@ import * as sendSummary from './actions/send-summary.js';
 import * as writeLetter from './actions/write-letter.js';
 import * as inquiryCommand from './commands/inquiry-command.js';
 import * as appHomeOpened from './events/app-home-opened.js';
+import * as memberJoinedChannel from './events/member-joined-channel.js';
 import * as escalateSubmit from './views/escalate.js';
 import * as externalStepSubmit from './views/external-step.js';
 import * as holdingReplySubmit from './views/holding-reply.js';
@@ -42,7 +43,7 @@ const LISTENERS = [
   claim, close, details, emailClient, escalate, escalationAcknowledge, escalationRefer, escalationTakeOver, headDecision, informClient,
   inquiryMore, logCall, markReplied, openLetter, planJointMeeting, recordDecision, recordMinutes, replyEmail, scheduleCall, sendSummary, writeLetter,
   // Commands and events
-  inquiryCommand, appHomeOpened,
+  inquiryCommand, appHomeOpened, memberJoinedChannel,
   // Forms
   escalateSubmit, externalStepSubmit, holdingReplySubmit, logCallSubmit, newInquirySubmit, planMeetingSubmit, recordDecisionSubmit,
   recordMinutesSubmit, recordProgressSubmit, replyEmailSubmit, scheduleCallSubmit, sendSummarySubmit, writeLetterSubmit,

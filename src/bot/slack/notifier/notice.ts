@@ -46,6 +46,7 @@ function button(action: NoticeAction, caption: string): Button {
 
 /** The emoji that says at a glance what kind of notice it is. */
 function mark(notice: RenderedNotice): string {
+  if (notice.kind === 'welcome') return ':wave:';
   if (notice.kind === 'deadline') return notice.tone === 'attention' ? ':red_circle:' : ':alarm_clock:';
   if (notice.kind === 'escalation' || notice.kind === 'head_decision') return notice.tone === 'attention' ? ':rotating_light:' : ':warning:';
   return notice.tone === 'attention' ? ':warning:' : ':speech_balloon:';
@@ -97,6 +98,7 @@ const KINDS = {
   escalation: noticeMessage,
   head_decision: noticeMessage,
   workflow: noticeMessage,
+  welcome: noticeMessage,
 } satisfies Record<NoticeKind, (notice: RenderedNotice, reader: Reader) => SlackMessage>;
 
 /** The core's notices as Block Kit. */

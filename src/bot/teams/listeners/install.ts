@@ -9,11 +9,15 @@ interface TeamsChannelData {
   tenant?: { id?: string };
 }
 
+/** Says in the staff channel what the app will do there; `help` is how help is asked for in Teams. */
+export type Welcome = (help: string) => Promise<void>;
+
 /**
- * The app added to a team: that channel becomes the staff channel (unless one is configured), and everyone on
- * the team is remembered by AAD object id so nudges and escalations can reach them in a 1:1 chat later.
+ * The app added to a team: that channel becomes the staff channel (unless one is configured), everyone on the
+ * team is remembered by AAD object id so nudges and escalations can reach them in a 1:1 chat later, and the
+ * channel is welcomed.
  */
-export function register(router: TeamsRouter, conversations: TeamsConversations, configuredChannel: string | undefined, logger: Logger): void {
+export function register(router: TeamsRouter, conversations: TeamsConversations, configuredChannel: string | undefined, welcome: Welcome, logger: Logger): void {
   router.onConversationUpdate(async (context) => {
     const activity = context.activity;
     const data = (activity.channelData ?? {}) as TeamsChannelData;
@@ -29,6 +33,8 @@ export function register(router: TeamsRouter, conversations: TeamsConversations,
         botId: activity.recipient.id,
       });
       await rememberRoster(context, teamId, conversations, logger);
+      // The install stands without it: a welcome that cannot be posted is logged, not retried.
+      await welcome(`@${activity.recipient.name || 'Langelis'} help`).catch((error: unknown) => logger.warn({ err: error }, 'teams: could not post the welcome'));
     }
     for (const member of added) {
       if (member.id !== activity.recipient.id) await rememberMember(activity, member, conversations);

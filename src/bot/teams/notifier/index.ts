@@ -1,4 +1,4 @@
-import type { Notifier } from '../../../domain/notifier.js';
+import type { AdaptiveCard } from '../cards/elements.js';
 import { NoticeDelivery } from '../../core/notices/delivery.js';
 import { letterUrl } from '../../core/inquiry-story.js';
 import { publicUrl, storyOf } from '../../core/story-loader.js';
@@ -10,7 +10,7 @@ import { teamsNoticeRenderer } from './notice.js';
  * Teams' outbox consumer: the core decides who is told what (one policy for every platform), Teams only renders
  * it as Adaptive Cards and sends it through its surface.
  */
-export function createTeamsNotifier(context: PlatformContext, surface: TeamsSurface): Notifier {
+export function createTeamsNotifier(context: PlatformContext, surface: TeamsSurface): NoticeDelivery<AdaptiveCard> {
   const { config, clock, queries, capabilities, chatPosts, logger } = context;
   const base = publicUrl(context);
   return new NoticeDelivery({

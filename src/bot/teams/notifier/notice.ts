@@ -76,6 +76,7 @@ const KINDS = {
   escalation: (notice, reader) => card(notice, reader),
   head_decision: (notice, reader) => card(notice, reader),
   workflow: (notice, reader) => card(notice, reader),
+  welcome: (notice, reader) => card(notice, reader),
 } satisfies Record<NoticeKind, (notice: RenderedNotice, reader: Reader) => AdaptiveCard>;
 
 /** The core's notices as Adaptive Cards. */

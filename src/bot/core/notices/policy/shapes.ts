@@ -18,6 +18,9 @@ export const say = (key: MessageKey, params: Readonly<Record<string, TextParam>>
 
 export const toPerson = (person: StaffMember, parts: Parts): Notice => notice({ to: 'person', staffId: person.id }, parts);
 
+/** A message in the staff channel about no inquiry. */
+export const toChannel = (parts: Parts): Notice => notice({ to: 'channel' }, parts);
+
 /** A note the whole team sees, under the inquiry's card. */
 export const inThread = (inquiryId: string, parts: Parts): Notice => notice({ to: 'thread', inquiryId }, parts);
 

@@ -1,0 +1,44 @@
+import type { ServiceHappening } from '../../../../domain/notifier.js';
+import type { StaffMember } from '../../../../domain/staff.js';
+import type { Notice, NoticeContext } from '../notice.js';
+import { audienceOf } from '../reachability.js';
+import { say, toChannel, toPerson } from './shapes.js';
+
+/** The app joined the staff channel (Teams: added to a team; Slack: invited to the channel). `help` is how help is asked for there. */
+export interface AppInstalled {
+  readonly type: 'app_installed';
+  readonly help: string;
+}
+
+/** What is told to staff about no inquiry: a platform's own happening, or the service's. */
+export type Happening = AppInstalled | ServiceHappening;
+
+/** All a happening's policy may look at. */
+export interface HappeningSnapshot {
+  /** Staff with the admin role (R12.records: they look after the mailbox). */
+  readonly admins: readonly StaffMember[];
+}
+
+/**
+ * The policy for happenings: pure, like `noticesFor`. The welcome says, in the channel, what the app will do there
+ * and how to ask it for help. An e-mail the intake could not register is told to every reachable admin, with no
+ * personal data: which mailbox and message, why, since when (R12.records: nothing a client sent is lost silently).
+ */
+export function happeningNotices(happening: Happening, snapshot: HappeningSnapshot, { platform }: NoticeContext): Notice[] {
+  switch (happening.type) {
+    case 'app_installed':
+      return [toChannel({ id: 'platform.welcome', kind: 'welcome', text: say('notice.welcome', { help: happening.help }) })];
+    case 'mail_unregistered':
+      return audienceOf(snapshot.admins, platform).map((admin) =>
+        toPerson(admin, {
+          id: 'mail.unregistered',
+          tone: 'attention',
+          text: say('notice.mail_unregistered', { mailbox: happening.mailbox, uid: happening.uid }),
+          facts: [
+            { label: { key: 'notice.mail_unregistered.reason' }, value: happening.reason },
+            { label: { key: 'notice.mail_unregistered.since' }, value: { at: happening.firstSeenAt.toISOString() } },
+          ],
+        }),
+      );
+  }
+}
