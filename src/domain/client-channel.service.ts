@@ -12,6 +12,7 @@ import type { Letter } from './letter.js';
 import { findMeeting, meetingCommand } from './meeting.service.js';
 import { nextSummaryDue } from './meeting.js';
 import type { StaffMember } from './staff.js';
+import { TEXT_LIMITS } from './validation.js';
 
 /** A letter as printed: everything the page needs, the signature included (R36). */
 export interface LetterView {
@@ -60,7 +61,7 @@ export class ClientChannelService {
 
   /** R55.same-channel: a written answer on paper, signed; it answers the client (R14.reply-1wd). */
   async issueLetter(inquiryId: string, staffId: string, text: string): Promise<Letter> {
-    const body = requireText(text, 'text', 20_000);
+    const body = requireText(text, 'text', TEXT_LIMITS.letter);
     let letter: Letter | undefined;
     return changeInquiry(this.context, inquiryId, staffId, ownerCommand('write_letter', async (scope, inquiry, actor, now) => {
       letter = await this.writeLetter(scope, inquiry, actor, body, null, now);
@@ -134,7 +135,7 @@ export class ClientChannelService {
    * letter when they left no address — and that closes the obligation.
    */
   async sendMeetingSummary(meetingId: string, staffId: string, text: string): Promise<{ via: 'email' | 'letter'; letterId: string | null }> {
-    const summary = requireText(text, 'text', 20_000);
+    const summary = requireText(text, 'text', TEXT_LIMITS.summary);
     const { inquiryId } = await this.context.unitOfWork.run((scope) => findMeeting(scope, meetingId));
     let result: { via: 'email' | 'letter'; letterId: string | null } = { via: 'email', letterId: null };
     await changeInquiry(this.context, inquiryId, staffId, meetingCommand<MessagingScope>(meetingId, 'held', async (scope, meeting, inquiry, now, actor) => {

@@ -20,6 +20,7 @@ import type { StaffMember } from './staff.js';
 import type { TransactionScope } from './unit-of-work.js';
 import type { MessagingScope, MessagingUnitOfWork } from './messaging-unit-of-work.js';
 import { toStorableText } from './storable-text.js';
+import { TEXT_LIMITS } from './validation.js';
 
 export interface ClientMessagingOptions {
   /** False without an SMTP server: replies are refused instead of queued for nobody. */
@@ -54,7 +55,7 @@ export class ClientMessagingService {
    */
   async replyToClient(inquiryId: string, staffId: string, text: string): Promise<OutgoingEmail> {
     const body = text.trim();
-    if (body === '' || body.length > 50_000) {
+    if (body === '' || body.length > TEXT_LIMITS.reply) {
       throw new DomainError('INPUT.INVALID', 'The reply must have between 1 and 50000 characters', { fields: [{ path: 'text', message: 'length' }] });
     }
     this.assertEnabled();

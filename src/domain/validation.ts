@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DomainError } from './errors.js';
 
 /** Parses input at a domain boundary; a failure is a coded error listing each field's problem. */
@@ -26,4 +26,41 @@ export type FieldReason = (typeof FIELD_REASONS)[keyof typeof FIELD_REASONS];
 /** A field the schema accepted but the command's context refuses (a time too early for the clock, say). */
 export function invalidField(path: string, message: FieldReason | 'required', facts: Record<string, string | number> = {}): DomainError {
   return new DomainError('INPUT.INVALID', `Invalid input: ${path}: ${message}`, { fields: [{ path, message, ...facts }] });
+}
+
+/** The length a text field may have, as a domain schema says; forms show it (a platform may clamp it to its widget). */
+export interface FieldLimit {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** Longest texts the services accept where no zod schema states it (R14 reply, R55 letter, R48 summary). */
+export const TEXT_LIMITS = { reply: 50_000, letter: 20_000, summary: 20_000 } as const;
+
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  while (current instanceof z.ZodDefault || current instanceof z.ZodNullable || current instanceof z.ZodOptional) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+/**
+ * The string limits of an object schema by dotted path (`client.email` → { max: 320 }), read from the schema
+ * itself so forms cannot drift from what the domain enforces. Arrays and non-string fields have none.
+ */
+export function fieldLimits(schema: z.ZodType, prefix = ''): Readonly<Record<string, FieldLimit>> {
+  const inner = unwrapped(schema);
+  if (inner instanceof z.ZodObject) {
+    const limits: Record<string, FieldLimit> = {};
+    for (const [key, child] of Object.entries(inner.shape as Record<string, z.ZodType>)) Object.assign(limits, fieldLimits(child, prefix ? `${prefix}.${key}` : key));
+    return limits;
+  }
+  // A string or a string format (`z.email()`), which zod 4 keeps apart from ZodString.
+  if ((inner instanceof z.ZodString || inner instanceof z.ZodStringFormat) && prefix !== '') {
+    const { minLength, maxLength } = inner;
+    if (minLength === null && maxLength === null) return {};
+    return { [prefix]: { ...(minLength !== null ? { min: minLength } : {}), ...(maxLength !== null ? { max: maxLength } : {}) } };
+  }
+  return {};
 }

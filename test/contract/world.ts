@@ -20,6 +20,8 @@ export interface World {
   clock: ManualClock;
   staff: Record<CastName, StaffMember>;
   drivers: Record<PlatformId, Driver>;
+  /** The platforms' stand-ins, for tests that read a message's markup rather than its neutral reading. */
+  wire: { api: FakeSlackApi; connector: FakeConnector };
   /** A freshly registered e-mailed request of its own client, announced on both platforms and settled. */
   newInquiry(overrides?: Record<string, unknown>): Promise<Awaited<ReturnType<RunningApp['inquiries']['register']>>['inquiry']>;
   /** Sets a cast member's `active` flag (the directory import is the only way, as in production). */
@@ -74,6 +76,7 @@ export async function startWorld(): Promise<World> {
     app,
     clock,
     staff,
+    wire: { api, connector },
     drivers: {
       slack: new SlackDriver({ api, events: `${app.url}/slack/events`, staffChannel: STAFF_CHANNEL, announcementOf: announcementOn('slack') }),
       teams: new TeamsDriver({ connector, appUrl: app.url, announcementOf: announcementOn('teams') }),

@@ -74,7 +74,8 @@ describe('reply by e-mail', () => {
 
     // Blank text is refused beside the field; nothing is queued.
     const blank = await postInteraction(h.events, viewSubmission('UONA00001', 'reply_email', { text: text('   \n ') }, metadata));
-    expect(blank.json).toEqual({ response_action: 'errors', errors: { text: 'Neteisinga reikšmė' } });
+    // One error mapping for both platforms (plan §2.1): a blank required text is "required", as on Teams (was "invalid").
+    expect(blank.json).toEqual({ response_action: 'errors', errors: { text: 'Privaloma užpildyti' } });
     expect(await h.t.app.mail.messaging.emailsOf(inquiry.id)).toEqual([]);
 
     const body = 'Laba diena, vietų grupėje „Drugeliai“ yra. Ąčęėįšųūž.';

@@ -104,6 +104,13 @@ describe('escalation', () => {
     const escalationId = dm.blocks.find((block: any) => block.type === 'actions').elements[0].value;
     await postInteraction(h.events, blockAction('UMANAGER1', 'escalation_take_over', escalationId, { channel: 'DMANAGER1', ts: '1.1' }));
     await eventually(async () => expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBe(h.staff.manager.id));
+    // D19: the clicked DM's buttons give way to the outcome at once, naming the manager who clicked — as on Teams.
+    await eventually(() => {
+      const [replaced] = h.api.ok('chat.update', (body) => body.channel === 'DMANAGER1' && body.ts === '1.1');
+      expect(replaced).toBeDefined();
+      expect(replaced!.blocks.some((block: any) => block.type === 'actions')).toBe(false);
+      expect(JSON.stringify(replaced!.blocks)).toContain(`Vida Vadovė perėmė užklausą ${inquiry.registryNumber}.`);
+    });
     await eventually(() => expect(h.api.ok('chat.update', (body) => body.ts === ts && JSON.stringify(body.blocks).includes('Vida Vadovė'))).not.toHaveLength(0));
   });
 

@@ -1,7 +1,7 @@
 import { emailedRequest } from '../support/app.js';
 import { numbersIn, twentyFiveOpenInquiries } from '../support/pressing-list.js';
 import { cardAction, message, taskFetch, taskSubmit, TEAM_ID, teamsUser } from './support/activities.js';
-import { cardButtons, cardText, cardsIn } from './support/cards.js';
+import { cardButtons, cardText, cardsIn, fieldError } from './support/cards.js';
 import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, personalChat, announcementOf } from './support/teams-app.js';
 import type { TeamsUser } from './support/activities.js';
 
@@ -155,7 +155,8 @@ describe('Teams: escalations', () => {
     expect(cardButtons(card)).toEqual(['escalation.acknowledge', 'escalation.take_over', 'escalation.refer_to_head', 'inquiry.details']);
     const escalationId = (await h.t.app.queries.get(inquiry.id)).escalations[0]!.id;
     const referred = await h.post(cardAction(h.connector.url, people.manager, 'escalation.refer_to_head', { escalationId }, { personal: true }));
-    expect(cardText(referred.body.value)).toContain('incidentas perduotas direktoriui');
+    // D19: the clicked card shows the same words the notices put on the manager's DM (no Teams-only text).
+    expect(cardText(referred.body.value)).toContain('incidentą perdavėte direktoriui');
     const headCard = await eventually(() => {
       const found = h.connector.sent(personalChat(people.head)).map((call) => cardsIn(call.body)[0]).find((candidate) => cardText(candidate).includes(inquiry.registryNumber));
       expect(found).toBeDefined();
@@ -194,9 +195,10 @@ describe('Teams: commands', () => {
     await eventually(() => expect(personalReplies(people.ona).length).toBe(before + 1));
     const launcher = h.connector.replies(`a:personal-${people.ona.id}`).at(-1)!;
     expect(cardButtons(cardsIn(launcher.body)[0])).toEqual(['dialog:new']);
-    const invalid = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'new', kind: 'question', channel: 'phone', clientName: 'Tomas Tomaitis', subject: 'Dėl maitinimo' }));
-    expect(cardText(invalid.body.task.value.card.content)).toContain('Privaloma užpildyti');
-    const saved = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'new', kind: 'question', channel: 'phone', clientName: 'Tomas Tomaitis', clientPhone: '+370 600 11111', subject: 'Dėl maitinimo', body: 'Klausė apie meniu' }));
+    // Input ids are the domain's paths (forms in the core); "an e-mail or a phone" lands beside the phone (D27).
+    const invalid = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'new', kind: 'question', channel: 'phone', 'client.name': 'Tomas Tomaitis', subject: 'Dėl maitinimo' }));
+    expect(fieldError(invalid.body.task.value.card.content, 'client.phone')).toBe('Privaloma užpildyti');
+    const saved = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'new', kind: 'question', channel: 'phone', 'client.name': 'Tomas Tomaitis', 'client.phone': '+370 600 11111', subject: 'Dėl maitinimo', body: 'Klausė apie meniu' }));
     const number = /(\d{4}-\d{6})/.exec(saved.body.task.value)![1]!;
     const { inquiry, timeline } = await h.t.app.queries.get(number);
     expect(inquiry).toMatchObject({ channel: 'phone', kind: 'question', client: { phone: '+370 600 11111' } });

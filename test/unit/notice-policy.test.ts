@@ -282,6 +282,40 @@ describe('notice policy: what the notices carry', () => {
   });
 });
 
+describe('the client’s contacts (issue #13): in the acting person’s DMs, never in the channel', () => {
+  const on = { platform: 'slack', platforms: both } as const;
+  const withPhone = { inquiry: { client: { name: 'Giedrė', email: 'giedre@example.lt', phone: '+370 612 34567', language: 'lt' } } };
+  const contacts = [
+    { label: { key: 'card.phone' }, value: '+370 612 34567', link: 'tel' },
+    { label: { key: 'card.email' }, value: 'giedre@example.lt', link: 'mailto' },
+  ];
+
+  it('R29.agreed-time: the call reminder brings the number to dial and the e-mail to the owner, after the subject', () => {
+    const [dm] = noticesFor(event('reminder_due', { deadline: 'call', dueAt: '2027-03-01T11:00:00Z', recipientId: 'ona' }), snapshot({ ...withPhone, inquiry: { ...withPhone.inquiry, nextCall: nextCall('agreed') } }), on);
+    expect(dm!.audience).toEqual({ to: 'person', staffId: 'ona' });
+    expect(dm!.facts.slice(0, 3)).toEqual([{ label: { key: 'card.subject' }, value: 'Dėl   vietos\n darželyje' }, ...contacts]);
+  });
+
+  it('R31.callback, R4.owner, R54.escalate-unresolved: the failed callback, the client’s new message and the manager’s escalation carry them too', () => {
+    const [callback] = noticesFor(event('callback_failed', { attempts: 2, ownerId: 'ona' }), snapshot(withPhone), on);
+    expect(callback!.facts).toEqual(contacts);
+    const [wrote] = noticesFor(event('client_message_received', { clientMessageId: 'c1', ownerId: 'ona', actorId: null }), snapshot(withPhone), on);
+    expect(wrote!.facts).toEqual(contacts);
+    const [escalated] = noticesFor(event('escalated', { escalationId: 'e1', escalationType: 'conflict', managerId: 'vida', followUpAt: null }), snapshot({ ...withPhone, escalation: escalation('ona', 'vida') }), on);
+    expect(escalated!.facts).toEqual(expect.arrayContaining(contacts.slice(1)));
+  });
+
+  it('R15.register: nothing the whole team reads carries them: not the thread notes, not the overdue note, not the announcement', () => {
+    const shared = [
+      ...noticesFor(event('overdue', { deadline: 'first_reply', dueAt: '2027-03-02T09:00:00+02:00', recipientId: 'ona' }), snapshot(withPhone), on),
+      ...noticesFor(event('client_message_received', { clientMessageId: 'c1', ownerId: null, actorId: null }), snapshot(withPhone), on),
+      ...noticesFor(event('call_logged', { call, attempt: 1 }), snapshot(withPhone), on),
+    ].filter((notice) => notice.audience.to !== 'person');
+    expect(shared.length).toBeGreaterThan(2);
+    expect(JSON.stringify(shared)).not.toMatch(/612 34567|giedre@example\.lt/);
+  });
+});
+
 describe('reachability: the one rule for who can be told where', () => {
   it.each([
     ['ona (both platforms)', 'ona', true, true],

@@ -2,6 +2,7 @@ import type { Capabilities } from '../../domain/capabilities.js';
 import { can, canEmailClient, isOpen, resolutionDue, type Inquiry, type InquiryAction } from '../../domain/inquiry.js';
 import type { StaffMember } from '../../domain/staff.js';
 import { fullName } from '../../domain/staff.js';
+import { contactHref } from './contact-links.js';
 import { formatWhen } from './format-time.js';
 import { translate, type Language } from './i18n/index.js';
 
@@ -21,6 +22,8 @@ export interface CardAction {
 export interface CardField {
   label: string;
   value: string;
+  /** A `tel:` or `mailto:` address: the value is a link (the client's contacts, for whoever may call them). */
+  href?: string;
 }
 
 /**
@@ -60,6 +63,8 @@ export function buildInquiryCard(
   const resolveBy = resolutionDue(inquiry);
   const fields: CardField[] = [
     { label: t('card.client'), value: inquiry.client.name },
+    // Which ways to reach the client exist, not the numbers: the channel is read by everyone (issue #13).
+    { label: t('card.contacts'), value: contactsGiven(inquiry, language) },
     { label: t('card.channel'), value: t(`channel.${inquiry.channel}`) },
     { label: t('card.received'), value: when(inquiry.receivedAt) },
     { label: t('card.reply_due'), value: replyDue },
@@ -82,6 +87,30 @@ export function buildInquiryCard(
       ...(id === 'claim' ? { style: 'primary' as const } : id === 'escalate' ? { style: 'danger' as const } : {}),
     })),
   };
+}
+
+/**
+ * The client's phone and e-mail as links, in place of the card's "which contacts exist": for the owner and managers
+ * in Details (R29.agreed-time: the number to dial where the call is made), never for the channel.
+ */
+export function withContacts(card: InquiryCard, { client }: Inquiry, language: Language): InquiryCard {
+  const contacts: CardField[] = [
+    ...(client.phone ? [{ label: translate(language, 'card.phone'), value: client.phone, href: contactHref('tel', client.phone) }] : []),
+    ...(client.email ? [{ label: translate(language, 'card.email'), value: client.email, href: contactHref('mailto', client.email) }] : []),
+  ];
+  const summary = translate(language, 'card.contacts');
+  return { ...card, fields: card.fields.flatMap((field) => (field.label === summary && contacts.length > 0 ? contacts : [field])) };
+}
+
+/** Who may see the client's contacts in Details: the owner, who answers them, and managers (R54.escalate-unresolved). */
+export function mayContactClient(viewer: StaffMember, inquiry: Inquiry): boolean {
+  return viewer.id === inquiry.ownerId || viewer.roles.includes('manager');
+}
+
+/** "phone, e-mail", "phone" or "none given": what the owner will find in the DMs and Details. */
+function contactsGiven({ client }: Inquiry, language: Language): string {
+  const given = [client.phone ? ('card.phone' as const) : null, client.email ? ('card.email' as const) : null].filter((key) => key !== null);
+  return given.length === 0 ? translate(language, 'card.contacts.none') : given.map((key) => translate(language, key).toLocaleLowerCase(language)).join(', ');
 }
 
 /** The workflow actions a renderer may fold into a menu; the rest are the card's main buttons. */

@@ -1,4 +1,6 @@
 import type { InquirySnapshot } from '../../domain/inquiry.queries.js';
+import type { StaffMember } from '../../domain/staff.js';
+import { mayContactClient, withContacts } from './inquiry-card.js';
 import type { PlatformContext } from '../platform.js';
 import type { Language } from './i18n/index.js';
 import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
@@ -8,9 +10,11 @@ export function publicUrl(context: Pick<PlatformContext, 'config'>): string {
   return context.config.PUBLIC_URL ?? `http://localhost:${context.config.PORT}`;
 }
 
-/** Loads everything the inquiry view shows, for one reader. */
-export async function loadStory(context: PlatformContext, reference: string, language: Language): Promise<InquiryStory> {
-  return storyOf(context, await context.queries.get(reference), language);
+/** Loads everything the inquiry view shows, for one reader; the client's contacts only for those who may call them. */
+export async function loadStory(context: PlatformContext, reference: string, language: Language, viewer: StaffMember): Promise<InquiryStory> {
+  const snapshot = await context.queries.get(reference);
+  const story = await storyOf(context, snapshot, language);
+  return mayContactClient(viewer, snapshot.inquiry) ? { ...story, card: withContacts(story.card, snapshot.inquiry, language) } : story;
 }
 
 /** The story of an inquiry already loaded: adds what was sent to the client and who is named. */

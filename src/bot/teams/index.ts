@@ -8,39 +8,16 @@ import type { ChatPlatform, PlatformContext } from '../platform.js';
 import { PlatformStatus, type PlatformHealth } from '../platform-health.js';
 import { translateConnectorError } from './connector-errors.js';
 import { TeamsConversations } from './conversations.js';
-import * as escalateDialog from './dialogs/escalate.js';
-import * as externalStepDialog from './dialogs/external-step.js';
-import * as holdingReplyDialog from './dialogs/holding-reply.js';
-import * as logCallDialog from './dialogs/log-call.js';
-import * as newInquiryDialog from './dialogs/new-inquiry.js';
-import * as planMeetingDialog from './dialogs/plan-meeting.js';
-import * as recordDecisionDialog from './dialogs/record-decision.js';
-import * as recordMinutesDialog from './dialogs/record-minutes.js';
-import * as recordProgressDialog from './dialogs/record-progress.js';
-import * as replyEmailDialog from './dialogs/reply-email.js';
-import * as scheduleCallDialog from './dialogs/schedule-call.js';
-import * as sendSummaryDialog from './dialogs/send-summary.js';
-import * as writeLetterDialog from './dialogs/write-letter.js';
 import { messagesRoute } from './endpoint.js';
-import * as claim from './listeners/claim.js';
-import * as close from './listeners/close.js';
+import * as clicks from './listeners/clicks.js';
 import * as commands from './listeners/commands.js';
-import * as details from './listeners/details.js';
-import * as escalationAcknowledge from './listeners/escalation-acknowledge.js';
-import * as escalationRefer from './listeners/escalation-refer.js';
-import * as escalationTakeOver from './listeners/escalation-take-over.js';
-import * as headDecision from './listeners/head-decision.js';
-import * as informClient from './listeners/inform-client.js';
+import * as forms from './listeners/forms.js';
 import * as install from './listeners/install.js';
-import * as markReplied from './listeners/mark-replied.js';
-import * as release from './listeners/release.js';
 import * as rememberSender from './listeners/remember-sender.js';
-import * as resolve from './listeners/resolve.js';
 import { createTeamsNotifier } from './notifier/index.js';
 import { TeamsRouter } from './router.js';
 import { TeamsSurface } from './surface.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams-adapter.js';
-import { InquiryViews } from './views.js';
 
 /**
  * Microsoft Teams through botbuilder's CloudAdapter. On with an app id (Bot Framework authentication), or with
@@ -64,7 +41,6 @@ class TeamsPlatform implements ChatPlatform {
   ) {
     const { logger, config } = context;
     const conversations = new TeamsConversations(context.conversations);
-    const views = new InquiryViews(context);
     const notifier = createTeamsNotifier(context, new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status }));
     this.notifier = notifier;
     this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
@@ -77,30 +53,8 @@ class TeamsPlatform implements ChatPlatform {
     rememberSender.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL);
     install.register(this.router, conversations, config.TEAMS_STAFF_CHANNEL, (help) => notifier.happen({ type: 'app_installed', help }), logger);
     commands.register(this.router, context);
-    claim.register(this.router, context.inquiries, views);
-    details.register(this.router, views);
-    markReplied.register(this.router, context.inquiries, views);
-    release.register(this.router, context.inquiries, views);
-    resolve.register(this.router, context.inquiries, views);
-    close.register(this.router, context.inquiries, views);
-    informClient.register(this.router, context);
-    escalationAcknowledge.register(this.router, context);
-    escalationTakeOver.register(this.router, context);
-    escalationRefer.register(this.router, context);
-    headDecision.register(this.router, context);
-    logCallDialog.register(this.router, context);
-    holdingReplyDialog.register(this.router, context);
-    escalateDialog.register(this.router, context);
-    newInquiryDialog.register(this.router, context);
-    replyEmailDialog.register(this.router, context);
-    scheduleCallDialog.register(this.router, context);
-    planMeetingDialog.register(this.router, context);
-    recordMinutesDialog.register(this.router, context);
-    sendSummaryDialog.register(this.router, context);
-    externalStepDialog.register(this.router, context);
-    recordDecisionDialog.register(this.router, context);
-    recordProgressDialog.register(this.router, context);
-    writeLetterDialog.register(this.router, context);
+    forms.register(this.router, context);
+    clicks.register(this.router, context);
   }
 
   mount(http: HttpServer): void {

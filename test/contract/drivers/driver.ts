@@ -32,6 +32,19 @@ export interface Click {
   inquiryId: string;
 }
 
+/**
+ * A press on any button the bot showed, found where it was shown: the inquiry's announcement (its card menu
+ * included), or the latest message naming the inquiry in `dmOf`'s direct chat. `by` may differ from `dmOf`: a
+ * forwarded or forged click, which the bot must refuse.
+ */
+export interface Press {
+  by: CastName;
+  /** Neutral action name, as `Delivery.actions` lists it: `release`, `open`, `escalation.acknowledge`… */
+  action: string;
+  inquiryId: string;
+  dmOf?: CastName;
+}
+
 /** Drives one platform of the running app through its wire and reads back what it delivered. */
 export interface Driver {
   readonly platform: PlatformId;
@@ -39,6 +52,8 @@ export interface Driver {
   deliveriesSince(mark: Mark): Delivery[];
   /** Clicks a card button on the announcement. */
   click(click: Click): Promise<void>;
+  /** Presses a button (or picks a card menu option) where the bot showed it. */
+  press(press: Press): Promise<void>;
   /** Sends a text command (`mine`, `find …`) as `by`, privately. */
   command(by: CastName, text: string): Promise<void>;
   /** Adds the app to the staff channel as `by` would (Slack: invites it; Teams: adds it to the team). */
@@ -66,6 +81,8 @@ const NEUTRAL: Record<string, string> = {
   escalation_refer: 'escalation.refer_to_head',
   escalation_report: 'escalation.report',
   escalation_do_not_report: 'escalation.do_not_report',
+  // Slack's id for the plan_meeting form opened with the joint draft (R24, D15); Teams sends that form's name.
+  plan_joint_meeting: 'plan_meeting',
 };
 export const neutralAction = (name: string) => NEUTRAL[name] ?? name;
 

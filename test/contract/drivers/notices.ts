@@ -9,10 +9,22 @@ import { lt, type MessageKey } from '../../../src/bot/core/i18n/lt.js';
  * how a drift in keys shows.
  */
 const NUMBER = String.raw`\d{4}-\d{6}`;
-/** Keys without a registry number that still name a whole message. */
-const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered'];
-/** Secondary lines a row may ask about (`+notice.call.retry`). */
-export const MARKS: readonly MessageKey[] = ['notice.call.retry'];
+/** Keys without a registry number that still name a whole message (a call note sits under its card: no number). */
+const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered', 'notice.call_logged', 'error.INQUIRY.NOT_OWNER', 'error.ESCALATION.NOT_RECIPIENT'];
+/**
+ * Secondary lines a row may ask about (`+notice.call.retry`), and fact labels whose presence is a drift (D9 call
+ * facts, D10 call plan, D11 meeting facts, D13 the step's *what*); printed in this order.
+ */
+export const MARKS: readonly MessageKey[] = [
+  'notice.call.retry',
+  'notice.call.plan',
+  'form.call.expectation',
+  'form.call.alternatives',
+  'form.call.risks',
+  'form.call.next_step',
+  'form.meeting.agenda',
+  'form.step.what',
+];
 
 interface Template {
   key: MessageKey;

@@ -1,8 +1,8 @@
 import type { FakeSlackApi, RecordedCall } from '../../slack/support/fake-slack-api.js';
-import { blockAction, memberJoinedChannel, slashCommand } from '../../slack/support/payloads.js';
+import { blockAction, memberJoinedChannel, menuChoice, slashCommand } from '../../slack/support/payloads.js';
 import { postCommand, postEvent, postInteraction } from '../../slack/support/signed-requests.js';
 import { castBySlackId, slackIdOf, type CastName } from '../cast.js';
-import { collapseUpdates, neutralAction, type Click, type Delivery, type Driver, type Mark } from './driver.js';
+import { collapseUpdates, neutralAction, type Click, type Delivery, type Driver, type Mark, type Press } from './driver.js';
 import { marksOf, noticeOf, numbersIn } from './notices.js';
 
 export interface SlackWire {
@@ -42,6 +42,24 @@ export class SlackDriver implements Driver {
     const ts = await this.wire.announcementOf(inquiryId);
     const answer = await postInteraction(this.wire.events, blockAction(slackIdOf(by), action, inquiryId, { channel: this.wire.staffChannel, ts }));
     if (answer.status !== 200) throw new Error(`Slack answered the click with ${answer.status}`);
+  }
+
+  async press({ by, action, inquiryId, dmOf }: Press): Promise<void> {
+    const channel = dmOf ? `D${slackIdOf(dmOf).slice(1)}` : this.wire.staffChannel;
+    const ts = dmOf ? null : await this.wire.announcementOf(inquiryId);
+    // The message as last shown there (posted, or updated since), naming the inquiry.
+    const shown = this.wire.api.calls
+      .filter((call) => call.status === 200 && (call.method === 'chat.postMessage' || call.method === 'chat.update') && call.body.channel === channel && !call.body.thread_ts)
+      .map((call) => ({ ts: String(call.method === 'chat.update' ? call.body.ts : call.answer?.ts), blocks: call.body.blocks as unknown[] }))
+      .filter((message) => (ts === null || message.ts === ts) && JSON.stringify(message.blocks).includes(inquiryId))
+      .at(-1);
+    if (!shown) throw new Error(`no message naming ${inquiryId} in ${channel}`);
+    const place = { channel, ts: shown.ts, blocks: shown.blocks };
+    const control = controlsOf(shown.blocks).find((candidate) => candidate.neutral === action);
+    if (!control) throw new Error(`no ${action} on the message in ${channel}`);
+    const payload = control.menu ? menuChoice(slackIdOf(by), control.actionId, control.value, place) : blockAction(slackIdOf(by), control.actionId, control.value, place);
+    const answer = await postInteraction(this.wire.events, payload);
+    if (answer.status !== 200) throw new Error(`Slack answered the press with ${answer.status}`);
   }
 
   async command(by: CastName, text: string): Promise<void> {
@@ -100,6 +118,23 @@ function textsOf(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(textsOf);
   if (!node || typeof node !== 'object') return [];
   return Object.entries(node).flatMap(([key, value]) => (key === 'text' && typeof value === 'string' ? [value] : textsOf(value)));
+}
+
+/** The buttons and menu options of a message: what a press sends, under their neutral names. */
+function controlsOf(blocks: unknown): Array<{ neutral: string; actionId: string; value: string; menu: boolean }> {
+  const found: Array<{ neutral: string; actionId: string; value: string; menu: boolean }> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const element = node as Record<string, any>;
+    if (element.type === 'button' && typeof element.action_id === 'string' && !element.url) {
+      found.push({ neutral: neutralAction(element.action_id), actionId: element.action_id, value: String(element.value ?? ''), menu: false });
+    } else if (element.type === 'static_select' && Array.isArray(element.options)) {
+      for (const option of element.options) found.push({ neutral: neutralAction(String(option.value).split(':')[0]!), actionId: element.action_id, value: String(option.value), menu: true });
+    } else Object.values(element).forEach(walk);
+  };
+  walk(blocks);
+  return found;
 }
 
 /** Buttons by action id (link buttons as `link`), and the options of the card's menu by their action half. */

@@ -2,7 +2,7 @@ import { cardAction, installedInTeam, message, postActivity, TEAM_ID } from '../
 import { cardActions, cardsIn, cardText } from '../../teams/support/cards.js';
 import type { ConnectorCall, FakeConnector } from '../../teams/support/connector.js';
 import { castByTeamsId, teamsIdOf, type CastName } from '../cast.js';
-import { collapseUpdates, neutralAction, type Click, type Delivery, type Driver, type Mark } from './driver.js';
+import { collapseUpdates, neutralAction, type Click, type Delivery, type Driver, type Mark, type Press } from './driver.js';
 import { marksOf, noticeOf, numbersIn } from './notices.js';
 
 export interface TeamsWire {
@@ -43,6 +43,24 @@ export class TeamsDriver implements Driver {
     const value = answer.body?.value;
     if (typeof value === 'string') this.answers.push(delivery(`private:${by}`, 'post', value, []));
     else if (value && typeof value === 'object') this.answers.push(delivery('announcement', 'update', cardText(value), [value]));
+  }
+
+  async press({ by, action, inquiryId, dmOf }: Press): Promise<void> {
+    const conversation = dmOf ? `${PERSONAL}${teamsIdOf(dmOf).id}` : TEAM_ID;
+    if (!dmOf) await this.wire.announcementOf(inquiryId);
+    // The card as last shown there (posted, or updated since), naming the inquiry.
+    const card = this.wire.connector.calls
+      .filter((call) => call.status === 200 && call.path.includes('/activities') && call.conversationId === conversation && (call.method === 'PUT' || (call.method === 'POST' && call.activityId === null)))
+      .map((call) => cardsIn(call.body)[0])
+      .filter((candidate) => candidate !== undefined && JSON.stringify(candidate).includes(inquiryId))
+      .at(-1);
+    const button = cardActions(card).find((candidate) => candidate.type === 'Action.Execute' && neutralOf(candidate) === action);
+    if (!button) throw new Error(`no ${action} on the card in ${conversation}`);
+    const answer = await postActivity(this.wire.appUrl, cardAction(this.wire.connector.url, teamsIdOf(by), button.verb, button.data, { personal: dmOf !== undefined }));
+    if (answer.status !== 200) throw new Error(`Teams answered the press with ${answer.status}`);
+    const value = answer.body?.value;
+    if (typeof value === 'string') this.answers.push(delivery(`private:${by}`, 'post', value, []));
+    else if (value && typeof value === 'object') this.answers.push(delivery(dmOf ? `dm:${dmOf}` : 'announcement', 'update', cardText(value), [value]));
   }
 
   async command(by: CastName, text: string): Promise<void> {
@@ -90,10 +108,16 @@ function delivery(to: string, op: 'post' | 'update', text: string, cards: unknow
 /** Verbs without their `inquiry.` prefix, dialogs by name, links as `link`; a head's decision by its choice. */
 function actionsOf(card: unknown): string[] {
   return cardActions(card).flatMap((action) => {
-    if (action.type === 'Action.OpenUrl') return ['link'];
+    // A contact fact's `tel:`/`mailto:` is an inline text link (as on Slack), not a button the notice offers.
+    if (action.type === 'Action.OpenUrl') return /^(tel|mailto):/.test(String(action.url)) ? [] : ['link'];
     if (action.type === 'Action.Submit' && action.data?.dialog) return [String(action.data.dialog)];
     if (action.type !== 'Action.Execute') return [];
-    if (action.verb === 'escalation.decide') return [action.data?.report ? 'escalation.report' : 'escalation.do_not_report'];
-    return [neutralAction(String(action.verb).replace(/^inquiry\./, ''))];
+    return [neutralOf(action)];
   });
+}
+
+/** An Action.Execute's neutral name: the verb without `inquiry.`; a head's decision by its choice. */
+function neutralOf(action: Record<string, any>): string {
+  if (action.verb === 'escalation.decide') return action.data?.report ? 'escalation.report' : 'escalation.do_not_report';
+  return neutralAction(String(action.verb).replace(/^inquiry\./, ''));
 }

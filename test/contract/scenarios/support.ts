@@ -25,3 +25,86 @@ export async function answeredBy(world: World, owner: CastName, { resolved = fal
   if (resolved) await world.app.inquiries.resolve(owned.inquiryId, world.staff[owner].id);
   return owned;
 }
+
+/** Monday 14:00: later than the retry window (R31.callback, 30 min) allows after MONDAY_MORNING. */
+export const RETRY_AT = new Date('2027-03-01T14:00:00+02:00');
+
+/** A phone client without e-mail: told things by a call (`oral`, R19.status), written to by letter (R31.callback). */
+export const PHONE_CLIENT = { channel: 'phone', externalId: null, client: { name: 'Rimas Rimkus', email: null, phone: '+37060000099', language: 'lt' } };
+/** A client who wrote a paper letter and left no e-mail: answered by letter (R55.same-channel). */
+export const LETTER_CLIENT = { channel: 'letter', externalId: null, client: { name: 'Laima Laiškienė', email: null, phone: null, language: 'lt' } };
+
+/** R31.callback: `by` logs a first missed call on the inquiry, with a retry at RETRY_AT. */
+export async function missedOnce(world: World, inquiryId: string, by: CastName): Promise<void> {
+  await world.app.calls.logCall(inquiryId, world.staff[by].id, { outcome: 'no_answer', retryAt: RETRY_AT });
+}
+
+/** R45.meetings: a meeting on the inquiry, chaired by `chair` and minuted by `recorder`, planned by `by`. */
+export async function meetingOn(world: World, inquiryId: string, by: CastName, chair: CastName, recorder: CastName) {
+  return world.app.meetings.plan(inquiryId, world.staff[by].id, {
+    format: 'in_person',
+    startsAt: new Date('2027-03-03T10:00:00+02:00'),
+    chairId: world.staff[chair].id,
+    recorderId: world.staff[recorder].id,
+    agenda: 'Vieta grupėje',
+    participants: ['Mama'],
+  });
+}
+
+/** R24.other-institution: a pending step with `institution`, added by `by`. */
+export async function stepOn(world: World, inquiryId: string, by: CastName, institution = 'Savivaldybė') {
+  return world.app.externalSteps.add(inquiryId, world.staff[by].id, { institution, what: 'Leidimas priimti', dueAt: new Date('2027-03-10T09:00:00+02:00') });
+}
+
+/** R19.status: the noteId of an intermediate result `by` records (the timeline keeps it for "Inform the client"). */
+export async function progressNoteOf(world: World, inquiryId: string, by: CastName): Promise<string> {
+  await world.app.inquiries.recordProgress(inquiryId, world.staff[by].id, { note: 'Vieta bus nuo rugsėjo', stage: 'intermediate' });
+  const { timeline } = await world.app.queries.get(inquiryId);
+  return String(timeline.filter((entry) => entry.action === 'progress_recorded').at(-1)!.details.noteId);
+}
+
+/** R4.owner: the client answers in the inquiry's thread (registry number in the subject), through the real intake. */
+export async function clientWrites(world: World, inquiryId: string): Promise<void> {
+  const { inquiry } = await world.app.queries.get(inquiryId);
+  const raw = [
+    `From: Klientas <${inquiry.client.email}>`,
+    'To: rastine@daigelis.lt',
+    `Subject: Re: [${inquiry.registryNumber}] ${inquiry.subject}`,
+    `Message-ID: <follow-up-${inquiryId}@example.lt>`,
+    'Content-Type: text/plain; charset=UTF-8',
+    '',
+    'Ar jau žinote atsakymą?',
+  ].join('\r\n');
+  const outcome = await world.app.mail.intake.process(Buffer.from(raw), world.clock.now());
+  if (outcome !== 'appended') throw new Error(`intake: ${outcome}`);
+}
+
+/**
+ * An e-mail to the client signed by `sender`, queued as the mailer would find it. The contract world has no SMTP
+ * server (nothing could compose one), so the row is stored directly; what the mailer then reports is the domain's.
+ */
+export async function queuedEmail(world: World, inquiryId: string, sender: CastName): Promise<string> {
+  const { TypeormClientMailRepository } = await import('../../../src/persistence/client-mail.typeorm-repository.js');
+  const { inquiry } = await world.app.queries.get(inquiryId);
+  const id = (await import('node:crypto')).randomUUID();
+  await new TypeormClientMailRepository(world.app.dataSource.manager).insertEmail({
+    id,
+    inquiryId,
+    purpose: 'reply',
+    dedupeKey: null,
+    senderId: world.staff[sender].id,
+    to: { name: inquiry.client.name, address: inquiry.client.email! },
+    subject: `[${inquiry.registryNumber}] Atsakymas`,
+    body: 'Atsakymas',
+    language: 'lt',
+    messageId: `<reply-${id}@daigelis.lt>`,
+    inReplyTo: null,
+    references: [],
+    status: 'pending',
+    attempts: 0,
+    lastError: null,
+    createdAt: world.clock.now(),
+    sentAt: null,
+  });
+  return id;
+}

@@ -32,7 +32,7 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
     case 'form':
       return { kind: 'form', form: intent.form, inquiry: (await context.queries.get(intent.reference)).inquiry };
     case 'show':
-      return { kind: 'story', story: await loadStory(context, intent.reference, language) };
+      return { kind: 'story', story: await loadStory(context, intent.reference, language, actor) };
     case 'mine': {
       const items = await context.queries.list({ ownerId: actor.id, openOnly: true, limit: LISTS.mine.limit });
       return listReply(translate(language, 'list.mine'), listRows(items, reading, context.capabilities), language);

@@ -52,6 +52,8 @@ export interface Fact {
   readonly label: TextParam;
   readonly value: TextParam;
   readonly internal?: true;
+  /** The value is the client's phone (`tel:`) or e-mail (`mailto:`): one tap dials or writes (R29.agreed-time). */
+  readonly link?: 'tel' | 'mailto';
 }
 
 /** How much of the inquiry's story a notice brings along (a call reminder's recent past, R29.agreed-time). */

@@ -1,4 +1,5 @@
 import { fullName, type StaffMember } from '../../../domain/staff.js';
+import { contactHref } from '../contact-links.js';
 import { formatWhen } from '../format-time.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import type { InquiryCard } from '../inquiry-card.js';
@@ -18,7 +19,8 @@ export interface RenderedNotice {
   readonly kind: NoticeKind;
   readonly tone: NoticeTone;
   readonly headline: string;
-  readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string; readonly internal: boolean }>;
+  /** `href`: a `tel:` or `mailto:` address for the value, ready to link. */
+  readonly facts: ReadonlyArray<{ readonly label: string; readonly value: string; readonly internal: boolean; readonly href: string | null }>;
   readonly notes: readonly string[];
   /** The recent past a call reminder brings (R29.agreed-time): the last calls, then the latest entries. */
   readonly recent: { readonly calls: readonly StoryLine[]; readonly timeline: readonly StoryLine[] } | null;
@@ -80,7 +82,10 @@ export function speak(notice: Notice, reader: Reader, sources: SpeakSources): Re
     kind: notice.kind,
     tone: notice.tone,
     headline: sayTo(notice.text, reader, people),
-    facts: notice.facts.map((fact) => ({ label: word(fact.label, reader, people), value: word(fact.value, reader, people), internal: fact.internal ?? false })),
+    facts: notice.facts.map((fact) => {
+      const value = word(fact.value, reader, people);
+      return { label: word(fact.label, reader, people), value, internal: fact.internal ?? false, href: fact.link ? contactHref(fact.link, value) : null };
+    }),
     notes: (notice.notes ?? []).map((note) => sayTo(note, reader, people)),
     recent: notice.lines && sources.story ? { calls: calls.slice(-notice.lines.calls), timeline: sources.story.timeline.slice(-notice.lines.timeline) } : null,
     card: notice.kind === 'inquiry_card' ? (sources.card ?? null) : null,

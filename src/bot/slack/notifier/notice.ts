@@ -3,11 +3,11 @@ import type { NoticeRenderer } from '../../core/notices/delivery.js';
 import type { NoticeAction, NoticeKind } from '../../core/notices/notice.js';
 import type { Reader, RenderedNotice } from '../../core/notices/speak.js';
 import { pairValue } from '../render/action-values.js';
-import type { Button, KnownBlock } from '../render/block-types.js';
+import type { Button, KnownBlock, MrkdwnElement } from '../render/block-types.js';
 import { storyLineText } from '../render/details-blocks.js';
 import { actionButton, inquiryMessage } from '../render/inquiry-blocks.js';
 import { letterButton } from '../render/letter-blocks.js';
-import { clip, fallback, inert, labelled, LIMITS, mrkdwn } from '../render/text.js';
+import { clip, fallback, inert, labelled, linked, LIMITS, mrkdwn } from '../render/text.js';
 import type { SlackMessage } from '../surface.js';
 
 /** A line of the recent past is a reminder, not the record: kept short. */
@@ -44,6 +44,11 @@ function button(action: NoticeAction, caption: string): Button {
   return actionButton({ id, label: caption, ...(action.style ? { style: action.style } : {}) }, value);
 }
 
+/** `*Label*\nvalue`; the client's phone or e-mail as a link. */
+function factField(fact: RenderedNotice['facts'][number]): MrkdwnElement {
+  return fact.href ? linked(fact.label, fact.value, fact.href) : labelled(fact.label, fact.value);
+}
+
 /** The emoji that says at a glance what kind of notice it is. */
 function mark(notice: RenderedNotice): string {
   if (notice.kind === 'welcome') return ':wave:';
@@ -78,7 +83,7 @@ function noticeMessage(notice: RenderedNotice, reader: Reader): SlackMessage {
     ...(internal ? [context(`:lock: ${inert(translate(reader.language, 'card.internal'))}`)] : []),
     { type: 'section', block_id: `notice:${notice.id}`, text: mrkdwn(`${mark(notice)} ${strong}`) },
     ...notice.notes.map((note) => context(`:warning: ${inert(note)}`)),
-    ...(facts.length > 0 ? [{ type: 'section' as const, fields: facts.map((fact) => labelled(fact.label, fact.value)) }] : []),
+    ...(facts.length > 0 ? [{ type: 'section' as const, fields: facts.map(factField) }] : []),
     ...recent(notice, reader),
   ];
   if (notice.outcome !== null) blocks.push(context(`:heavy_check_mark: ${inert(notice.outcome)}`));

@@ -4,7 +4,7 @@ import type { InquiryStory, StoryAction, StoryLine } from '../../core/inquiry-st
 import { pairValue } from './action-values.js';
 import type { Button, KnownBlock } from './block-types.js';
 import { actionButton, cardControls } from './inquiry-blocks.js';
-import { clip, inert, labelled, LIMITS, mrkdwn, plain } from './text.js';
+import { clip, inert, labelled, linked, LIMITS, mrkdwn, plain } from './text.js';
 
 /**
  * Slack allows 50 blocks per message. The story's parts take at most 2 blocks per section (5 sections),
@@ -38,7 +38,7 @@ export function storyBlocks(story: InquiryStory, language: Language): { text: st
   const head: KnownBlock[] = [
     { type: 'header', text: plain(card.title, LIMITS.header) },
     { type: 'section', text: labelled(t('card.subject'), card.subject, LIMITS.text) },
-    { type: 'section', fields: card.fields.slice(0, 10).map((field) => labelled(field.label, field.value)) },
+    { type: 'section', fields: card.fields.slice(0, 10).map((field) => (field.href ? linked(field.label, field.value, field.href) : labelled(field.label, field.value))) },
   ];
   const rest: KnownBlock[] = [
     { type: 'divider' },

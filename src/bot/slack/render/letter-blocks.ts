@@ -1,4 +1,3 @@
-import { translate, type Language } from '../../core/i18n/index.js';
 import type { Button, KnownBlock } from './block-types.js';
 import { LIMITS, plain } from './text.js';
 
@@ -10,6 +9,7 @@ export function letterButton(url: string, caption: string, style?: 'primary' | '
   return { type: 'button', action_id: 'open_letter', text: plain(caption, LIMITS.buttonLabel), url, ...(style ? { style } : {}) };
 }
 
-export function letterLinkBlocks(url: string, language: Language): KnownBlock[] {
-  return [{ type: 'actions', block_id: 'letter_link', elements: [letterButton(url, translate(language, 'action.open_letter'), 'primary')] }];
+/** The printable letter offered under an outcome, as its own row. */
+export function letterLinkBlocks(url: string, caption: string): KnownBlock[] {
+  return [{ type: 'actions', block_id: 'letter_link', elements: [letterButton(url, caption, 'primary')] }];
 }

@@ -48,6 +48,11 @@ export function labelled(label: string, value: string, max: number = LIMITS.sect
   return mrkdwn(`*${inert(label)}*\n${inert(value)}`, max);
 }
 
+/** `*Label*\nvalue` with the value a link to `href` (a `tel:` or `mailto:` we built); `|`, `<`, `>` cannot break out of it. */
+export function linked(label: string, value: string, href: string): MrkdwnElement {
+  return mrkdwn(`*${inert(label)}*\n<${href.replace(/[|<>&]/g, encodeURIComponent)}|${inert(value)}>`, LIMITS.sectionField);
+}
+
 /** Splits a long text into pieces each fitting one text object. */
 export function chunks(text: string, size: number, maxPieces: number): string[] {
   const pieces: string[] = [];

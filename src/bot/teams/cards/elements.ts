@@ -39,16 +39,20 @@ export function note(text: string, options: { subtle?: boolean; color?: 'attenti
   return { type: 'TextBlock', text, wrap: true, ...(options.subtle ? { isSubtle: true } : {}), ...(options.color ? { color: options.color } : {}) };
 }
 
-/** Text that may come from a client: shown literally, never as markdown, mentions or links. */
-export function plain(text: string, options: { label?: string; italic?: boolean } = {}): CardElement {
+/**
+ * Text that may come from a client: shown literally, never as markdown, mentions or links. `href` (a `tel:` or
+ * `mailto:` address we built) makes the text itself the link: one tap dials or writes.
+ */
+export function plain(text: string, options: { label?: string; italic?: boolean; href?: string } = {}): CardElement {
   const inlines: CardElement[] = [];
   if (options.label) inlines.push({ type: 'TextRun', text: `${options.label}: `, weight: 'Bolder' });
-  inlines.push({ type: 'TextRun', text: text === '' ? ' ' : text, ...(options.italic ? { italic: true } : {}) });
+  const link = options.href ? { selectAction: { type: 'Action.OpenUrl', url: options.href } } : {};
+  inlines.push({ type: 'TextRun', text: text === '' ? ' ' : text, ...(options.italic ? { italic: true } : {}), ...link });
   return { type: 'RichTextBlock', inlines };
 }
 
-export function fieldLines(fields: Array<{ label: string; value: string }>): CardElement {
-  return { type: 'Container', items: fields.map((field) => plain(field.value, { label: field.label })) };
+export function fieldLines(fields: Array<{ label: string; value: string; href?: string }>): CardElement {
+  return { type: 'Container', items: fields.map((field) => plain(field.value, { label: field.label, ...(field.href ? { href: field.href } : {}) })) };
 }
 
 export type ActionStyle = 'positive' | 'destructive';

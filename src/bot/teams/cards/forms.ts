@@ -1,92 +1,81 @@
+import { DateTime } from 'luxon';
+import { fullName } from '../../../domain/staff.js';
+import type { FieldSpec, FormCaller, FormView } from '../../core/forms/index.js';
+import { formTitle } from '../../core/forms/index.js';
 import { translate, type Language } from '../../core/i18n/index.js';
-import { adaptiveCard, heading, note, type AdaptiveCard, type CardElement } from './elements.js';
+import { adaptiveCard, heading, note, plain, type AdaptiveCard, type CardElement } from './elements.js';
 
-export type FieldKind = 'text' | 'multiline' | 'choice' | 'datetime' | 'toggle';
+/** What a dialog's inputs carry, by input id (a date-time field is two inputs: `<id>Date`, `<id>Time`). */
+export type CardValues = Record<string, string>;
+export type FormErrors = Readonly<Record<string, string>>;
 
-export interface FormField {
-  id: string;
-  label: string;
-  kind: FieldKind;
-  required?: boolean;
-  maxLength?: number;
-  choices?: Array<{ title: string; value: string }>;
+/** A core form's values as the card's inputs: a moment shown in the institution's zone. */
+export function cardValues(view: FormView, zone: string): CardValues {
+  const values: CardValues = {};
+  for (const field of view.spec.fields) {
+    const value = view.initial[field.id];
+    if (value === undefined) continue;
+    if (field.kind !== 'datetime') values[field.id] = value;
+    else {
+      const at = DateTime.fromISO(value, { zone });
+      values[`${field.id}Date`] = at.toFormat('yyyy-MM-dd');
+      values[`${field.id}Time`] = at.toFormat('HH:mm');
+    }
+  }
+  return values;
 }
 
-export interface FormSpec {
-  title: string;
-  /** Which dialog the submit goes back to, and the ids it needs (e.g. the inquiry). */
-  dialog: string;
-  hidden: Record<string, string>;
-  fields: FormField[];
-}
-
-export type FormValues = Record<string, string>;
-export type FormErrors = Record<string, string>;
+/** Teams' dialog name of a form (the launcher of `new` predates the core's ids). */
+export const dialogName = (id: string): string => (id === 'new_inquiry' ? 'new' : id);
 
 /** A dialog's form; after a rejected submit it comes back with the values typed and an error under each field. */
-export function formCard(spec: FormSpec, language: Language, values: FormValues = {}, errors: FormErrors = {}): AdaptiveCard {
-  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
-  const body: CardElement[] = [heading(spec.title)];
+export function formCard(view: FormView, caller: FormCaller, values: CardValues, errors: FormErrors = {}): AdaptiveCard {
+  const t = (key: Parameters<typeof translate>[1]) => translate(caller.language, key);
+  const body: CardElement[] = [heading(formTitle(view, caller))];
+  if (view.note) body.push(plain(view.note.text, { label: view.note.title }));
   if (Object.keys(errors).length > 0) body.push(note(t('teams.form.check'), { color: 'attention' }));
-  for (const field of spec.fields) {
-    body.push(...input(field, values, language));
+  for (const field of view.spec.fields) {
+    body.push(input(field, view, values, caller.language));
     if (errors[field.id]) body.push(note(errors[field.id]!, { color: 'attention' }));
+    if (field.hint) body.push(note(t(field.hint), { subtle: true }));
   }
-  return adaptiveCard(body, [{ type: 'Action.Submit', title: t('form.submit'), style: 'positive', data: { dialog: spec.dialog, ...spec.hidden } }]);
+  const { inquiryId, meetingId, stepId } = view.context;
+  const data = { dialog: dialogName(view.spec.id), ...(inquiryId ? { inquiryId } : {}), ...(meetingId ? { meetingId } : {}), ...(stepId ? { stepId } : {}) };
+  return adaptiveCard(body, [{ type: 'Action.Submit', title: t('form.submit'), style: 'positive', data }]);
 }
 
-function input(field: FormField, values: FormValues, language: Language): CardElement[] {
-  const required = field.required ? { isRequired: true, errorMessage: translate(language, 'form.required') } : {};
+function input(field: FieldSpec, view: FormView, values: CardValues, language: Language): CardElement {
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const required = field.required === true ? { isRequired: true, errorMessage: t('form.required') } : {};
   const value = values[field.id];
+  const shown = value ? { value } : {};
   switch (field.kind) {
     case 'text':
     case 'multiline':
-      return [
-        {
-          type: 'Input.Text',
-          id: field.id,
-          label: field.label,
-          ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
-          ...(field.maxLength ? { maxLength: field.maxLength } : {}),
-          ...(value ? { value } : {}),
-          ...required,
-        },
-      ];
+      return {
+        type: 'Input.Text', id: field.id, label: t(field.label), ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
+        ...(field.limit?.max ? { maxLength: field.limit.max } : {}), ...shown, ...required,
+      };
     case 'choice':
-      return [
-        {
-          type: 'Input.ChoiceSet',
-          id: field.id,
-          label: field.label,
-          style: 'compact',
-          placeholder: translate(language, 'form.choose'),
-          choices: field.choices ?? [],
-          ...(value ? { value } : {}),
-          ...required,
-        },
-      ];
+    case 'staff': {
+      const choices = field.kind === 'staff'
+        ? view.staff.map((member) => ({ title: fullName(member), value: member.id }))
+        : (field.choices ?? []).map((choice) => ({ title: typeof choice.label === 'string' ? t(choice.label) : choice.label.literal, value: choice.value }));
+      return { type: 'Input.ChoiceSet', id: field.id, label: t(field.label), style: field.expanded ? 'expanded' : 'compact', placeholder: t('form.choose'), choices, ...shown, ...required };
+    }
     case 'toggle':
-      return [{ type: 'Input.Toggle', id: field.id, title: field.label, valueOn: 'true', valueOff: 'false', value: value === 'true' ? 'true' : 'false' }];
+      return { type: 'Input.Toggle', id: field.id, title: t(field.label), valueOn: 'true', valueOff: 'false', value: value === 'true' ? 'true' : 'false' };
     case 'datetime': {
       const date = values[`${field.id}Date`];
       const time = values[`${field.id}Time`];
-      return [
-        {
-          type: 'ColumnSet',
-          columns: [
-            {
-              type: 'Column',
-              width: 'stretch',
-              items: [{ type: 'Input.Date', id: `${field.id}Date`, label: `${field.label} (${translate(language, 'teams.form.date')})`, ...(date ? { value: date } : {}), ...required }],
-            },
-            {
-              type: 'Column',
-              width: 'stretch',
-              items: [{ type: 'Input.Time', id: `${field.id}Time`, label: translate(language, 'teams.form.time'), ...(time ? { value: time } : {}) }],
-            },
-          ],
-        },
-      ];
+      const column = (item: CardElement) => ({ type: 'Column', width: 'stretch', items: [item] });
+      return {
+        type: 'ColumnSet',
+        columns: [
+          column({ type: 'Input.Date', id: `${field.id}Date`, label: `${t(field.label)} (${t('teams.form.date')})`, ...(date ? { value: date } : {}), ...required }),
+          column({ type: 'Input.Time', id: `${field.id}Time`, label: t('teams.form.time'), ...(time ? { value: time } : {}) }),
+        ],
+      };
     }
   }
 }

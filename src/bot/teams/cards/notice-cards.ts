@@ -1,4 +1,4 @@
-import { adaptiveCard, note, type AdaptiveCard } from './elements.js';
+import { adaptiveCard, note, type AdaptiveCard, type CardElement } from './elements.js';
 
 /** Verbs of the escalation buttons (the notices render them from the core's actions, the listeners answer them). */
 export const ESCALATION_VERBS = {
@@ -8,7 +8,7 @@ export const ESCALATION_VERBS = {
   decide: 'escalation.decide',
 } as const;
 
-/** Buttons that were used give way to what was decided. */
-export function outcomeCard(title: string, outcome: string): AdaptiveCard {
-  return adaptiveCard([note(title, { subtle: true }), note(outcome, { color: 'good' })]);
+/** Buttons that were used give way to what was decided, and to what it offers next (the printable letter). */
+export function outcomeCard(title: string, outcome: string, next: CardElement[] = []): AdaptiveCard {
+  return adaptiveCard([note(title, { subtle: true }), note(outcome, { color: 'good' })], next);
 }

@@ -45,7 +45,7 @@ function facts(notice: RenderedNotice, reader: Reader): CardElement[] {
   return [
     ...(internal ? [note(translate(reader.language, 'card.internal'), { color: 'warning' })] : []),
     ...notice.notes.map((text) => note(text, { color: 'warning' })),
-    ...notice.facts.map((fact) => plain(fact.value, { label: fact.label })),
+    ...notice.facts.map((fact) => plain(fact.value, { label: fact.label, ...(fact.href ? { href: fact.href } : {}) })),
   ];
 }
 

@@ -2,7 +2,7 @@ import type { CallLogRecord } from '../../../../domain/events.js';
 import { canEmailClient } from '../../../../domain/inquiry.js';
 import type { Fact, NoticeAction } from '../notice.js';
 import { audienceOf, reachableOn } from '../reachability.js';
-import { announcement, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
+import { announcement, contactFacts, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** R44.call-notes / R16.expectations: what the client expects, was offered and was warned of — an internal note. */
 function callFacts(call: CallLogRecord): Fact[] {
@@ -63,7 +63,8 @@ const callbackFailed: Rule<'callback_failed'> = (event, snapshot, { platform }) 
   const actions: NoticeAction[] = byEmail
     ? [{ do: 'form', form: 'reply_email', inquiryId: inquiry.id, prefill: { draft: 'missed_call' }, style: 'primary' }]
     : [{ do: 'form', form: 'write_letter', inquiryId: inquiry.id, style: 'primary' }, { do: 'form', form: 'schedule_call', inquiryId: inquiry.id }];
-  return [toPerson(owner, { id: 'call.callback_failed', tone: 'attention', text: say(key, { number: event.registryNumber }), actions: [...actions, open(inquiry.id)] })];
+  const facts = contactFacts(inquiry);
+  return [toPerson(owner, { id: 'call.callback_failed', tone: 'attention', text: say(key, { number: event.registryNumber }), facts, actions: [...actions, open(inquiry.id)] })];
 };
 
 export const callRules = { call_logged: callLogged, call_scheduled: callScheduled, callback_failed: callbackFailed };

@@ -1,5 +1,5 @@
 import { audienceOf, onlyReachableOn, reachableAnywhere } from '../reachability.js';
-import { inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
+import { contactFacts, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** A notice names what it is about in a line, not a page. */
 const EXCERPT_LENGTH = 200;
@@ -21,7 +21,8 @@ const clientMessageReceived: Rule<'client_message_received'> = (event, snapshot,
   const owner = personOf(snapshot, event.ownerId);
   if (!reachableAnywhere(owner, platforms)) return [note];
   return audienceOf([owner], platform).map((person) => {
-    const dm = toPerson(person, { id: 'mail.client_wrote', text, actions: [open(event.inquiryId)] });
+    // The owner may rather call back: the contacts are in the DM, never in the thread.
+    const dm = toPerson(person, { id: 'mail.client_wrote', text, facts: contactFacts(snapshot.inquiry.inquiry), actions: [open(event.inquiryId)] });
     return onlyReachableOn(person, platform, platforms) ? { ...dm, fallback: [note] } : dm;
   });
 };

@@ -4,7 +4,7 @@ import { isRetryCall } from '../../../../domain/inquiry.js';
 import { meetingOwingSummary } from '../../../../domain/meeting.js';
 import type { Notice, NoticeSnapshot, PlatformId } from '../notice.js';
 import { audienceOf } from '../reachability.js';
-import { announcement, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
+import { announcement, contactFacts, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 type Nudged = Exclude<DeadlineKind, 'claim'>;
 type DeadlineEvent = EventOf<'reminder_due'> | EventOf<'overdue'>;
@@ -60,7 +60,7 @@ function toRecipient(event: DeadlineEvent & { deadline: Nudged }, snapshot: Noti
       tone: stage === 'overdue' ? 'attention' : 'info',
       text: say(`notice.${stage}.${event.deadline}`, { number: event.registryNumber, due: { at: event.dueAt } }),
       ...more,
-      facts: [subject, ...(more.facts ?? [])],
+      facts: [subject, ...contactFacts(snapshot.inquiry.inquiry), ...(more.facts ?? [])],
     }),
   );
 }

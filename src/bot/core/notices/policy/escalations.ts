@@ -2,13 +2,15 @@ import type { EscalationSnapshot } from '../../../../domain/inquiry.queries.js';
 import type { StaffMember } from '../../../../domain/staff.js';
 import type { Fact, Notice, NoticeAction, NoticeContext, NoticeSnapshot, Text } from '../notice.js';
 import { audienceOf, onlyReachableOn, reachableAnywhere, reachableOn } from '../reachability.js';
-import { announcement, escalationOf, named, open, personOf, say, toPerson, type Rule } from './shapes.js';
+import { announcement, contactFacts, escalationOf, named, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** What the manager (or the head) needs to judge it: the inquiry, what happened, what the client was told and promised. */
 function escalationFacts({ escalation, inquiry }: EscalationSnapshot): Fact[] {
   return [
     { label: { key: 'card.subject' }, value: inquiry.subject },
     { label: { key: 'card.client' }, value: inquiry.client.name },
+    // The manager may call the client to settle it (R54.escalate-unresolved).
+    ...contactFacts(inquiry),
     { label: { key: 'notice.escalation.what_happened' }, value: escalation.whatHappened },
     ...(escalation.clientToldWhat ? [{ label: { key: 'notice.escalation.client_told' }, value: escalation.clientToldWhat } as const] : []),
     ...(escalation.followUpAt ? [{ label: { key: 'notice.escalation.follow_up' }, value: { at: escalation.followUpAt.toISOString() } } as const] : []),

@@ -2,7 +2,8 @@ import type { EventOf, InquiryEventType } from '../../../../domain/events.js';
 import type { EscalationSnapshot } from '../../../../domain/inquiry.queries.js';
 import type { StaffMember } from '../../../../domain/staff.js';
 import type { MessageKey } from '../../i18n/index.js';
-import type { Audience, Notice, NoticeAction, NoticeContext, NoticeSnapshot, Text, TextParam } from '../notice.js';
+import type { Inquiry } from '../../../../domain/inquiry.js';
+import type { Audience, Fact, Notice, NoticeAction, NoticeContext, NoticeSnapshot, Text, TextParam } from '../notice.js';
 
 /** The policy for one event type: pure, the same inputs always give the same notices, in delivery order. */
 export type Rule<T extends InquiryEventType> = (event: EventOf<T>, snapshot: NoticeSnapshot, context: NoticeContext) => Notice[];
@@ -37,6 +38,17 @@ export function announcement(event: { inquiryId: string; registryNumber: string 
 }
 
 export const open = (inquiryId: string): NoticeAction => ({ do: 'open', inquiryId });
+
+/**
+ * The client's phone and e-mail, as links, for DMs to the one person acting on the inquiry (the owner, the
+ * manager): R29.agreed-time — the number to dial is where the call is asked for. Never in the channel.
+ */
+export function contactFacts({ client }: Pick<Inquiry, 'client'>): Fact[] {
+  return [
+    ...(client.phone ? [{ label: { key: 'card.phone' }, value: client.phone, link: 'tel' } as const] : []),
+    ...(client.email ? [{ label: { key: 'card.email' }, value: client.email, link: 'mailto' } as const] : []),
+  ];
+}
 
 /** The staff member behind an id the event names; absent when the id is null or unknown to the directory. */
 export function personOf(snapshot: NoticeSnapshot, id: string | null): StaffMember | undefined {

@@ -4,17 +4,17 @@ import { buildInquiryCard } from '../../../core/inquiry-card.js';
 import { splitPair } from '../../render/action-values.js';
 import { inquiryMessage, MORE_MENU } from '../../render/inquiry-blocks.js';
 import type { SlackServices } from '../../services.js';
+import { openFormModal } from '../forms.js';
 import { formRequest, onButton, type FormRequest } from '../interaction.js';
-import { openExternalStep, openHoldingReply, openLetter, openMeeting, openProgress, openScheduleCall } from '../open-forms.js';
 
 /** What each option of the card's menu does (the card offers `SECONDARY_ACTIONS` there). */
 const MENU: Partial<Record<CardActionId, (request: FormRequest, inquiryId: string) => Promise<unknown>>> = {
-  schedule_call: openScheduleCall,
-  plan_meeting: (request, inquiryId) => openMeeting(request, inquiryId),
-  external_step: openExternalStep,
-  record_progress: openProgress,
-  write_letter: openLetter,
-  holding_reply: openHoldingReply,
+  schedule_call: (request, inquiryId) => openFormModal(request, 'schedule_call', { inquiryId }),
+  plan_meeting: (request, inquiryId) => openFormModal(request, 'plan_meeting', { inquiryId }),
+  external_step: (request, inquiryId) => openFormModal(request, 'external_step', { inquiryId }),
+  record_progress: (request, inquiryId) => openFormModal(request, 'record_progress', { inquiryId }),
+  write_letter: (request, inquiryId) => openFormModal(request, 'write_letter', { inquiryId }),
+  holding_reply: (request, inquiryId) => openFormModal(request, 'holding_reply', { inquiryId }),
   // R55.same-channel: a complaint not yet answered the way it came is refused, naming the channel owed.
   resolve: ({ services, actor }, inquiryId) => services.inquiries.resolve(inquiryId, actor.id),
   release: ({ services, actor }, inquiryId) => services.inquiries.release(inquiryId, actor.id),

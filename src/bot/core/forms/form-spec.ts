@@ -1,0 +1,120 @@
+import { DomainError, InquiryNotFoundError } from '../../../domain/errors.js';
+import type { ExternalStep } from '../../../domain/external-step.js';
+import type { Inquiry } from '../../../domain/inquiry.js';
+import type { Meeting } from '../../../domain/meeting.js';
+import type { StaffMember } from '../../../domain/staff.js';
+import type { FieldLimit } from '../../../domain/validation.js';
+import { invalidField } from '../../../domain/validation.js';
+import type { PlatformContext } from '../../platform.js';
+import type { Language, MessageKey } from '../i18n/index.js';
+import type { FormPrefill } from '../notices/notice.js';
+
+export type { FormPrefill };
+
+/** Every form of the procedure; Slack's callback id and Teams' dialog name (`new` for `new_inquiry`). */
+export const FORM_IDS = [
+  'new_inquiry', 'log_call', 'holding_reply', 'escalate', 'reply_email', 'schedule_call', 'plan_meeting',
+  'record_minutes', 'send_summary', 'external_step', 'record_decision', 'record_progress', 'write_letter',
+] as const;
+export type FormId = (typeof FORM_IDS)[number];
+
+/** `staff`: a person from the staff directory (Slack picks a member, Teams chooses among the active staff). */
+export type FieldKind = 'text' | 'multiline' | 'choice' | 'datetime' | 'toggle' | 'staff';
+
+export interface FieldChoice {
+  readonly value: string;
+  readonly label: MessageKey | { readonly literal: string };
+}
+
+/** One field; `id` is the domain's path (`client.email`), so a refusal lands beside it on every platform. */
+export interface FieldSpec {
+  readonly id: string;
+  readonly label: MessageKey;
+  readonly kind: FieldKind;
+  /** Always required (marked), or depending on earlier answers (`hint` says when; the domain checks it). */
+  readonly required: boolean | 'conditional';
+  readonly hint?: MessageKey;
+  /** From the domain's schema; a platform clamps it to its widget (Slack's 3000). */
+  readonly limit?: FieldLimit;
+  readonly choices?: readonly FieldChoice[];
+  /** A few choices shown all at once rather than in a menu. */
+  readonly expanded?: true;
+}
+
+export interface FormSpec {
+  readonly id: FormId;
+  readonly title: MessageKey;
+  /** For a platform whose form titles are short (Slack's 24 characters). */
+  readonly shortTitle?: MessageKey;
+  readonly fields: readonly FieldSpec[];
+  /** A domain path shown beside another field: `client` ("an e-mail or a phone") beside `client.phone` (D27). */
+  readonly errorAliases?: Readonly<Record<string, string>>;
+  /** Where a coded refusal (signature, state) is shown; the first field when not named. */
+  readonly refusalField?: string;
+}
+
+/** What a form carries, by field id: datetime = ISO 8601, toggle 'true' | 'false', staff = a staff member's id. */
+export type FormValues = Readonly<Record<string, string>>;
+
+/** What a form is about, as a button or command names it; the platform carries it through the form and back. */
+export interface FormContext {
+  readonly inquiryId?: string;
+  readonly meetingId?: string;
+  readonly stepId?: string;
+  readonly prefill?: FormPrefill;
+}
+
+/** Who fills the form in, and the language the form and its answer speak. */
+export interface FormCaller {
+  readonly actor: StaffMember;
+  readonly language: Language;
+}
+
+/** The records a form acts on, loaded once per opening and per submission. */
+export interface FormTarget {
+  readonly inquiry: Inquiry | null;
+  readonly meeting: Meeting | null;
+  readonly step: ExternalStep | null;
+}
+
+/** One use case behind a form: refusals before it opens (D25), what it starts with, and its one domain call. */
+export interface FormUseCase {
+  readonly spec: FormSpec;
+  before?(services: PlatformContext, caller: FormCaller, target: FormTarget): Promise<void>;
+  initial?(services: PlatformContext, caller: FormCaller, target: FormTarget, context: FormContext): Promise<FormValues>;
+  /** The confirmation said privately to the caller, or null when the notifier's message is the confirmation (D26). */
+  submit(services: PlatformContext, caller: FormCaller, target: FormTarget, values: FormValues): Promise<string | null>;
+}
+
+// Reading submitted values, the same way for every platform.
+
+export const text = (values: FormValues, id: string): string => values[id] ?? '';
+
+/** The trimmed text, or null when left empty (optional contact fields). */
+export function optionalText(values: FormValues, id: string): string | null {
+  const value = text(values, id).trim();
+  return value === '' ? null : value;
+}
+
+export function date(values: FormValues, id: string): Date | null {
+  const value = text(values, id);
+  if (value === '') return null;
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime())) throw new DomainError('INPUT.INVALID', `Invalid input: ${id}`, { fields: [{ path: id, message: 'unreadable' }] });
+  return parsed;
+}
+
+/** A moment the form cannot do without; refused beside its field when missing. */
+export function requiredDate(values: FormValues, id: string): Date {
+  const value = date(values, id);
+  if (value === null) throw invalidField(id, 'required');
+  return value;
+}
+
+export const toggled = (values: FormValues, id: string): boolean => text(values, id) === 'true';
+
+/** The inquiry a form about one inquiry acts on. */
+export function inquiryOf(target: FormTarget): Inquiry {
+  if (!target.inquiry) throw new InquiryNotFoundError('');
+  return target.inquiry;
+}

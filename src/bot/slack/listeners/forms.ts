@@ -1,0 +1,121 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { z } from 'zod';
+import { DomainError, StaffNotFoundError } from '../../../domain/errors.js';
+import type { StaffMember } from '../../../domain/staff.js';
+import { describeError } from '../../core/describe-error.js';
+import {
+  fieldErrors, FORM_IDS, FORM_REASONS, FORMS, formProblems, openForm, submitForm, type FormContext, type FormId, type FormSpec,
+} from '../../core/forms/index.js';
+import { splitPair } from '../render/action-values.js';
+import { VALUE } from '../render/form-parts.js';
+import { formModal } from '../render/form.js';
+import type { SlackServices } from '../services.js';
+import { formRequest, languageOf, onButton, privateReply, type FormRequest } from './interaction.js';
+
+/** Opens a core form as a modal; a refusal before it opens (D25, R36.signature) is told privately by the caller. */
+export async function openFormModal(request: FormRequest, id: FormId, context: FormContext): Promise<void> {
+  const caller = { actor: request.actor, language: request.actor.language };
+  const view = await openForm(id, caller, context, request.services);
+  await request.client.views.open({ trigger_id: request.triggerId, view: formModal(view, caller.language) });
+}
+
+/** The buttons (in DMs, on cards) that open a form: which form, about what, from the button's value. */
+const FORM_BUTTONS: Record<string, (value: string) => [FormId, FormContext]> = {
+  log_call: (inquiryId) => ['log_call', { inquiryId }],
+  escalate: (inquiryId) => ['escalate', { inquiryId }],
+  reply_email: (inquiryId) => ['reply_email', { inquiryId }],
+  // R31.callback: after a failed retry, the e-mail starts from the draft in the client's language.
+  email_client: (inquiryId) => ['reply_email', { inquiryId, prefill: { draft: 'missed_call' } }],
+  write_letter: (inquiryId) => ['write_letter', { inquiryId }],
+  schedule_call: (inquiryId) => ['schedule_call', { inquiryId }],
+  // R24.other-institution: conflicting decisions → the institutions that decided join the draft's participants.
+  plan_joint_meeting: (inquiryId) => ['plan_meeting', { inquiryId, prefill: { joint: true } }],
+  record_minutes: (value) => ['record_minutes', { meetingId: splitPair(value)[1] }],
+  send_summary: (value) => ['send_summary', { meetingId: splitPair(value)[1] }],
+  record_decision: (value) => ['record_decision', { inquiryId: splitPair(value)[0], stepId: splitPair(value)[1] }],
+};
+
+const elementSchema = z.object({
+  value: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).nullish(),
+  selected_date_time: z.number().nullish(),
+  selected_user: z.string().nullish(),
+});
+
+/** The parts of a view_submission payload a form uses. */
+export const viewSubmissionSchema = z.object({
+  user: z.object({ id: z.string() }),
+  view: z.object({
+    callback_id: z.string(),
+    private_metadata: z.string().default('{}'),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), elementSchema)) }),
+  }),
+});
+type Submission = z.infer<typeof viewSubmissionSchema>;
+
+/** The form's values as the core reads them; a Slack member is mapped to the staff directory here. */
+async function valuesOf(submission: Submission, spec: FormSpec, services: SlackServices) {
+  const values: Record<string, string> = {};
+  const problems: Array<{ path: string; message: string }> = [];
+  for (const field of spec.fields) {
+    const element = submission.view.state.values[field.id]?.[VALUE];
+    const seconds = element?.selected_date_time;
+    if (field.kind === 'datetime') values[field.id] = typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : '';
+    else if (field.kind === 'toggle') values[field.id] = String((element?.selected_options?.length ?? 0) > 0);
+    else if (field.kind === 'staff') values[field.id] = await staffId(element?.selected_user ?? null, field.id);
+    else values[field.id] = element?.value ?? element?.selected_option?.value ?? '';
+  }
+  return { values, problems };
+
+  async function staffId(slackUser: string | null, path: string): Promise<string> {
+    if (slackUser === null) return '';
+    try {
+      return (await services.staff.findBySlackUser(slackUser)).id;
+    } catch (error) {
+      if (!(error instanceof StaffNotFoundError)) throw error;
+      problems.push({ path, message: FORM_REASONS.notStaff });
+      return slackUser;
+    }
+  }
+}
+
+/**
+ * A submission runs its domain command before the ack, because only the ack can put errors beside the fields;
+ * the command is one short transaction, well inside Slack's 3 seconds. What follows (the card, the thread,
+ * DMs) goes through the outbox after the ack. The confirmation is said privately once it is saved.
+ */
+function onSubmit(services: SlackServices, id: FormId) {
+  const { spec } = FORMS[id];
+  return async ({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+    const submission = viewSubmissionSchema.parse(body);
+    const context: FormContext = z.object({ inquiryId: z.string().optional(), meetingId: z.string().optional(), stepId: z.string().optional() })
+      .parse(JSON.parse(submission.view.private_metadata || '{}'));
+    let actor: StaffMember | null = null;
+    let values: Record<string, string> = {};
+    let confirmation: string | null;
+    try {
+      actor = await services.staff.findBySlackUser(submission.user.id);
+      const read = await valuesOf(submission, spec, services);
+      values = read.values;
+      if (read.problems.length > 0) throw formProblems(read.problems);
+      confirmation = await submitForm(id, { actor, language: actor.language }, context, values, services);
+    } catch (error) {
+      if (!(error instanceof DomainError)) services.logger.error({ err: error }, 'slack form failed');
+      const language = languageOf(actor, services);
+      const errors = fieldErrors(error, spec, values, language) ?? { [spec.fields[0]!.id]: describeError(error, language) };
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    if (confirmation) await privateReply(client, submission.user.id)(confirmation);
+  };
+}
+
+/** Every form's submission, and every button that opens one. */
+export function register(app: App, services: SlackServices): void {
+  for (const id of FORM_IDS) app.view<ViewSubmitAction>(id, onSubmit(services, id));
+  for (const [action, target] of Object.entries(FORM_BUTTONS)) {
+    app.action(action, onButton(services, (actor, value, body, client) => openFormModal(formRequest(services, client, actor, body), ...target(value))));
+  }
+}

@@ -1,0 +1,43 @@
+import type { FieldSpec, FormView } from '../../core/forms/index.js';
+import { translate, type Language } from '../../core/i18n/index.js';
+import type { InputBlock, KnownBlock, ModalView } from './block-types.js';
+import { checkbox, dateTime, modal, option, person, radio, select, textInput } from './form-parts.js';
+import { clip, inert, mrkdwn } from './text.js';
+
+/** Slack's most for a plain-text input; the domain may allow longer texts, but a modal cannot hold them. */
+export const TEXT_MAX = 3000;
+
+/** One input block for a field of the core's form; the block id is the field's domain path. */
+function input(field: FieldSpec, view: FormView, language: Language): InputBlock {
+  const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const label = t(field.label);
+  const settings = { optional: field.required !== true, ...(field.hint ? { hint: t(field.hint) } : {}) };
+  const initial = view.initial[field.id];
+  const options = () => (field.choices ?? []).map((choice) => option(choice.value, typeof choice.label === 'string' ? t(choice.label) : choice.label.literal));
+  switch (field.kind) {
+    case 'text':
+    case 'multiline': {
+      const max = Math.min(field.limit?.max ?? TEXT_MAX, TEXT_MAX);
+      return textInput(field.id, label, { ...settings, multiline: field.kind === 'multiline', max, ...(initial ? { initial: clip(initial, max) } : {}) });
+    }
+    case 'choice':
+      return field.expanded ? radio(field.id, label, options(), { ...settings, initial }) : select(field.id, label, options(), language, { ...settings, initial });
+    case 'datetime':
+      return dateTime(field.id, label, { ...settings, ...(initial ? { initial: new Date(initial) } : {}) });
+    case 'toggle':
+      return checkbox(field.id, label, label);
+    case 'staff':
+      return person(field.id, label, language, { ...settings, initial: view.staff.find((member) => member.id === initial)?.slackUserId ?? null });
+  }
+}
+
+/** The modal of a core form; what it is about travels in `private_metadata` (ids only). */
+export function formModal(view: FormView, language: Language): ModalView {
+  const { spec, context, note } = view;
+  const blocks: KnownBlock[] = [
+    ...(note ? [{ type: 'section' as const, text: mrkdwn(`*${inert(note.title)}*\n${inert(clip(note.text, 2000))}`) }] : []),
+    ...spec.fields.map((field) => input(field, view, language)),
+  ];
+  const metadata = Object.fromEntries(Object.entries({ inquiryId: context.inquiryId, meetingId: context.meetingId, stepId: context.stepId }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+  return modal(spec.id, translate(language, spec.shortTitle ?? spec.title), blocks, metadata, language);
+}

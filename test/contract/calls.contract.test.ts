@@ -1,0 +1,4 @@
+import { runContract } from './run.js';
+import { callRows } from './scenarios/calls.js';
+
+runContract('contract: calls', callRows);

@@ -1,0 +1,4 @@
+import { runContract } from './run.js';
+import { mailRows } from './scenarios/mail.js';
+
+runContract('contract: mail', mailRows);
