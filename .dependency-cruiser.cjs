@@ -80,6 +80,22 @@ module.exports = {
       from: { path: '^src/', pathNot: ['^src/app\\.ts$', '^src/cli/', '^src/domain/'] },
       to: { path: '^src/domain/.*\\.(service|queries)\\.ts$|^src/domain/client-email-composer\\.ts$', dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'platform-folders-call-no-use-case',
+      comment:
+        'The core decides (notices, forms, commands, clicks) and carries out the use case; a platform folder only renders and '
+        + 'turns its wire into the core\'s neutral input. It gets the domain through PlatformContext, never by importing a service.',
+      severity: 'error',
+      from: { path: '^src/bot/(slack|teams)/' },
+      to: { path: ['^src/domain/.*\\.(service|queries)\\.ts$', '^src/domain/services\\.ts$'] },
+    },
+    {
+      name: 'platform-folders-decide-nothing',
+      comment: 'Who is told what is the core\'s policy alone: a platform folder renders the notices it is handed.',
+      severity: 'error',
+      from: { path: '^src/bot/(slack|teams)/' },
+      to: { path: '^src/bot/core/notices/(policy|snapshot|reachability)' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

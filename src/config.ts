@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseOfficeHours, type OfficeHours } from './domain/calendar/office-hours.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -67,6 +68,12 @@ const environmentSchema = z.object({
   MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES: z.coerce.number().int().min(0).default(25 * 1024 * 1024),
   /** The published procedure the public form links to (R64.publish). */
   PROCEDURE_URL: z.url().optional(),
+  /** The privacy notice linked beside the web form's consent checkbox. */
+  PRIVACY_URL: z.url().optional(),
+  /** Contacts the public pages show under INSTITUTION_NAME; each is left out while unset. */
+  INSTITUTION_ADDRESS: z.string().min(1).max(300).optional(),
+  INSTITUTION_PHONE: z.string().regex(/^\+?[0-9 ()-]{5,20}$/, 'a phone number such as +370 37 000000').optional(),
+  INSTITUTION_EMAIL: z.email().optional(),
   WEB_FORM: bool.default(true),
   /** Submissions one address may make in 10 minutes. */
   WEB_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
@@ -76,7 +83,30 @@ const environmentSchema = z.object({
   // The Emulator mode takes activities without authentication: reachable from outside, anyone could act as any staff member.
   path: ['HOST'],
   message: 'must be a loopback address (127.0.0.1, ::1 or localhost) while TEAMS_EMULATOR=true, which takes Teams activities without authentication; set HOST=127.0.0.1 or unset TEAMS_EMULATOR',
+}).superRefine((env, context) => {
+  let hours: OfficeHours;
+  try {
+    hours = parseOfficeHours(env.OFFICE_HOURS, env.TIME_ZONE);
+  } catch (error) {
+    context.addIssue({ code: 'custom', path: ['OFFICE_HOURS'], message: (error as Error).message });
+    return;
+  }
+  // R14.reply-1wd: a nudge earlier than the reply window is long would fall before the inquiry arrived and be lost.
+  const window = env.REPLY_WORKING_DAYS * shortestOfficeDayMinutes(hours);
+  if (env.REMINDER_LEAD_MINUTES >= window) {
+    context.addIssue({
+      code: 'custom',
+      path: ['REMINDER_LEAD_MINUTES'],
+      message: `${env.REMINDER_LEAD_MINUTES} minutes is not shorter than the reply window (${env.REPLY_WORKING_DAYS} working day(s) of the shortest office day in "${env.OFFICE_HOURS}" = ${window} office minutes); the reminder would come before the inquiry. Set it below ${window}`,
+    });
+  }
 });
+
+/** The office minutes of the shortest open day: the reply window a reminder's lead must fit in, on any day. */
+function shortestOfficeDayMinutes({ week }: OfficeHours): number {
+  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  return Math.min(...Object.values(week).flatMap((day) => (day ? [minutes(day.close) - minutes(day.open)] : [])));
+}
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);

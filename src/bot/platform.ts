@@ -6,7 +6,7 @@ import type { Notifier } from '../domain/notifier.js';
 import type { DomainServices } from '../domain/services.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
-import type { ChatPostStore, ConversationStore } from './core/chat-stores.js';
+import type { ChatPostStore, ConversationStore } from '../domain/chat-posts.js';
 import type { PlatformId } from './core/notices/notice.js';
 import type { PlatformHealth } from './platform-health.js';
 

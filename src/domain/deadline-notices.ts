@@ -42,6 +42,9 @@ export class DeadlineNotices {
       const now = this.clock.now();
       const deliverAt = this.policy.deliveryTime(request.stage, now, request.deadline);
       if (deliverAt.getTime() > now.getTime()) return { outcome: 'deferred', at: deliverAt };
+      // A reminder never follows its own overdue notice: one that could go out only at or after the deadline (held
+      // over a night or a holiday) says nothing; the overdue notice speaks instead. A call has no overdue notice.
+      if (request.stage === 'reminder' && watched.overdue !== false && now.getTime() >= request.dueAt.getTime()) return { outcome: 'stale' };
       if (!(await scope.inquiries.recordNotice(inquiry.id, request.deadline, request.stage, request.dueAt))) {
         return { outcome: 'duplicate' };
       }

@@ -1,30 +1,13 @@
 import { InquiryNotFoundError, DomainError } from './errors.js';
-import type { Escalation } from './escalation.js';
-import type { ExternalStep } from './external-step.js';
 import type { Inquiry } from './inquiry.js';
-import type { Letter } from './letter.js';
-import type { Meeting } from './meeting.js';
-import type { InquiryQuery, TimelineEntry } from './inquiry.repository.js';
+import type { InquiryQuery } from './inquiry.repository.js';
 import type { StaffMember } from './staff.js';
+import type { EscalationSnapshot, InquirySnapshot } from './snapshots.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
 
-/** An inquiry with what a chat view shows about it. */
-export interface InquirySnapshot {
-  inquiry: Inquiry;
-  owner: StaffMember | null;
-  timeline: TimelineEntry[];
-  escalations: Escalation[];
-  meetings: Meeting[];
-  externalSteps: ExternalStep[];
-  letters: Letter[];
-}
-
-export interface EscalationSnapshot {
-  escalation: Escalation;
-  inquiry: Inquiry;
-  raisedBy: StaffMember;
-  manager: StaffMember | null;
-}
+// The snapshot types live in snapshots.ts (the platform folders may read them, not this class); named here too
+// for the notice policy's imports until they move.
+export type { EscalationSnapshot, InquirySnapshot } from './snapshots.js';
 
 const REGISTRY_NUMBER = /^\d{4}-\d{6}$/;
 

@@ -6,7 +6,7 @@ import type { InquiryService } from '../domain/inquiry.service.js';
 import type { HttpServer } from '../http/server.js';
 import { sendJson } from '../http/server.js';
 import type { Logger } from '../logger.js';
-import { confirmationPage, formPage, problemPage } from './pages.js';
+import { confirmationPage, formPage, problemPage, type PublicSite } from './pages.js';
 import { RateLimiter } from './rate-limit.js';
 import { BodyTooLargeError, readFields } from './request-body.js';
 import { FORM_FIELDS, invalidFields, submissionSchema, type FormField } from './submission.js';
@@ -31,15 +31,15 @@ export interface WebFormDependencies {
 export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void {
   const { config, logger, inquiries } = deps;
   const limiter = new RateLimiter(config.WEB_FORM_RATE_LIMIT, RATE_WINDOW_MS);
-  const institution = config.INSTITUTION_NAME;
-  const procedureUrl = config.PROCEDURE_URL ?? null;
-  if (!procedureUrl) logger.warn('PROCEDURE_URL is not set: the web form cannot link to the published procedure (R64.publish)');
+  const site = publicSite(config);
+  if (!site.procedureUrl) logger.warn('PROCEDURE_URL is not set: the web form cannot link to the published procedure (R64.publish)');
+  if (!site.privacyUrl) logger.warn('PRIVACY_URL is not set: the web form cannot link to the privacy notice beside its consent checkbox');
 
   http.route('GET', '/', async (request, response) => {
     const language = webLanguage(new URL(request.url ?? '/', 'http://localhost').searchParams.get('lang'));
     // A fresh id per page view: a double submit of this page registers one inquiry.
-    const state = { language, submissionId: randomUUID(), values: { language }, invalid: new Set<FormField>(), procedureUrl };
-    sendHtml(response, 200, formPage(state, institution));
+    const state = { language, submissionId: randomUUID(), values: { language }, invalid: new Set<FormField>() };
+    sendHtml(response, 200, formPage(state, site));
   });
 
   http.route('POST', '/inquiries', async (request, response) => {
@@ -50,14 +50,14 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
     } catch (error) {
       const tooLarge = error instanceof BodyTooLargeError;
       if (json) return sendJson(response, tooLarge ? 413 : 400, { error: tooLarge ? 'too_large' : 'invalid_body' });
-      return sendHtml(response, tooLarge ? 413 : 400, problemPage('lt', tooLarge ? 'tooLarge' : 'failed', institution));
+      return sendHtml(response, tooLarge ? 413 : 400, problemPage('lt', tooLarge ? 'tooLarge' : 'failed', site));
     }
     const language = webLanguage(fields.lang ?? fields.language);
 
     if (typeof fields.website === 'string' && fields.website !== '') {
       logger.info('web form honeypot filled: submission dropped');
       if (json) return sendJson(response, 202, { status: 'received' });
-      return sendHtml(response, 200, confirmationPage({ language, registryNumber: null, replyDue: null, emailed: false, timeZone: config.TIME_ZONE }, institution));
+      return sendHtml(response, 200, confirmationPage({ language, registryNumber: null, replyDue: null, emailed: false }, site));
     }
 
     const parsed = submissionSchema.safeParse(fields);
@@ -66,12 +66,12 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
       const invalid = invalidFields(parsed.error, fields);
       const values = Object.fromEntries(FORM_FIELDS.filter((field) => typeof fields[field] === 'string').map((field) => [field, fields[field] as string]));
       const submissionId = typeof fields.submissionId === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(fields.submissionId) ? fields.submissionId : randomUUID();
-      return sendHtml(response, 400, formPage({ language, submissionId, values, invalid, procedureUrl }, institution));
+      return sendHtml(response, 400, formPage({ language, submissionId, values, invalid }, site));
     }
 
     if (!limiter.take(clientAddress(request, config.TRUST_PROXY))) {
       if (json) return sendJson(response, 429, { error: 'rate_limited' });
-      return sendHtml(response, 429, problemPage(language, 'tooMany', institution));
+      return sendHtml(response, 429, problemPage(language, 'tooMany', site));
     }
 
     const form = parsed.data;
@@ -95,11 +95,11 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
       const fields = ((result.details.fields ?? []) as { path: string }[]).map((field) => field.path);
       logger.info({ code: result.code, fields }, 'web form inquiry refused by the domain checks');
       if (json) return sendJson(response, 400, { error: 'invalid', fields });
-      return sendHtml(response, 400, problemPage(language, 'failed', institution));
+      return sendHtml(response, 400, problemPage(language, 'failed', site));
     }
     if (!result) {
       if (json) return sendJson(response, 500, { error: 'internal_error' });
-      return sendHtml(response, 500, problemPage(language, 'failed', institution));
+      return sendHtml(response, 500, problemPage(language, 'failed', site));
     }
     const { inquiry, created } = result;
     logger.info({ inquiryId: inquiry.id, created }, 'web form inquiry registered');
@@ -108,11 +108,25 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
       return sendJson(response, created ? 201 : 200, { registryNumber: inquiry.registryNumber, replyDue: inquiry.firstReplyDue.toISOString() });
     }
     const page = confirmationPage(
-      { language, registryNumber: inquiry.registryNumber, replyDue: inquiry.firstReplyDue, emailed, timeZone: config.TIME_ZONE },
-      institution,
+      { language, registryNumber: inquiry.registryNumber, replyDue: inquiry.firstReplyDue, emailed },
+      site,
     );
     sendHtml(response, 200, page);
   });
+}
+
+/** What the public pages say about the institution, read once from the configuration. */
+function publicSite(config: Config): PublicSite {
+  return {
+    institution: config.INSTITUTION_NAME,
+    address: config.INSTITUTION_ADDRESS ?? null,
+    phone: config.INSTITUTION_PHONE ?? null,
+    email: config.INSTITUTION_EMAIL ?? null,
+    procedureUrl: config.PROCEDURE_URL ?? null,
+    privacyUrl: config.PRIVACY_URL ?? null,
+    replyWorkingDays: config.REPLY_WORKING_DAYS,
+    timeZone: config.TIME_ZONE,
+  };
 }
 
 function clientAddress(request: http.IncomingMessage, trustProxy: boolean): string {

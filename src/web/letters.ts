@@ -59,6 +59,7 @@ dt{font-weight:bold}
 </style>
 </head>
 <body>
+<main>
 <p class="no-print">${escapeHtml(words.print)}: Ctrl+P</p>
 <header><h1>${escapeHtml(signature.institution)}</h1></header>
 <dl>
@@ -70,6 +71,7 @@ dt{font-weight:bold}
 <h2>${escapeHtml(words.title)}</h2>
 ${paragraphs}
 <p class="signature">${escapeHtml(`${signature.position}\n${signature.firstName} ${signature.surname}\n${signature.phone}`)}</p>
+</main>
 </body>
 </html>
 `;

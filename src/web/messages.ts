@@ -2,14 +2,20 @@
 export const webMessages = {
   lt: {
     title: 'Kreipimasis',
-    intro: 'Parašykite mums: klausimą, prašymą ar skundą užregistruosime ir atsakysime per vieną darbo dieną.',
+    errorTitle: 'Klaida',
+    intro: 'Parašykite mums: klausimą, prašymą ar skundą užregistruosime ir atsakysime per {days}.',
     switchLanguage: 'English',
-    procedure: 'Kaip nagrinėjame kreipimusi (aptarnavimo tvarka)',
+    procedure: 'Kaip nagrinėjame kreipimusis (aptarnavimo tvarka)',
+    requiredNote: 'Laukus, pažymėtus „privaloma“, būtina užpildyti.',
+    required: '(privaloma)',
     errorSummary: 'Patikrinkite pažymėtus laukus:',
     name: 'Vardas ir pavardė',
     email: 'El. paštas',
     phone: 'Telefonas',
-    contactHint: 'Nurodykite el. paštą, telefoną arba abu.',
+    contact: 'Kaip su jumis susisiekti?',
+    contactRequired: '(privaloma bent viena)',
+    emailHint: 'Į šį adresą atsiųsime atsakymą. Nurodykite el. paštą, telefoną arba abu.',
+    phoneHint: 'Pvz., +370 600 00000. Paskambinsime, jei el. pašto nenurodėte.',
     language: 'Kokia kalba jums atsakyti?',
     languageLt: 'Lietuvių',
     languageEn: 'Anglų',
@@ -20,6 +26,7 @@ export const webMessages = {
     subject: 'Tema',
     message: 'Žinutė',
     consent: 'Sutinku, kad mano asmens duomenys būtų tvarkomi šiam kreipimuisi nagrinėti.',
+    privacy: 'Kaip tvarkome asmens duomenis (privatumo pranešimas)',
     honeypot: 'Nepildykite šio lauko',
     submit: 'Siųsti',
     'error.name': 'Įrašykite vardą ir pavardę (iki 200 simbolių).',
@@ -36,6 +43,14 @@ export const webMessages = {
     successDue: 'Atsakysime iki:',
     successEmail: 'Patvirtinimą išsiuntėme el. paštu.',
     successThanks: 'Ačiū, jūsų žinutę gavome.',
+    successNextTitle: 'Kas bus toliau',
+    // Clause 14 of the procedure (R14.reply-1wd, R14.holding-reply).
+    successNext: 'Atsakingas įstaigos atstovas jums atsakys per {days} – iki {due}: el. paštu, o jei nurodėte tik telefoną, paskambins.',
+    successLonger: 'Jei per tą laiką atsakymo pateikti negalėsime, atstovas jums praneš, kiek laiko bus sprendžiamas jūsų klausimas.',
+    successQuote: 'Kreipdamiesi dėl šio klausimo nurodykite registracijos numerį.',
+    contacts: 'Kontaktai',
+    contactPhone: 'Tel.',
+    contactEmail: 'El. paštas',
     newInquiry: 'Naujas kreipimasis',
     tooMany: 'Per daug kreipimųsi iš šio adreso. Pabandykite po kelių minučių arba paskambinkite.',
     tooLarge: 'Žinutė per ilga.',
@@ -44,14 +59,20 @@ export const webMessages = {
   },
   en: {
     title: 'Contact us',
-    intro: 'Write to us: we register every question, request or complaint and reply within one working day.',
+    errorTitle: 'Error',
+    intro: 'Write to us: we register every question, request or complaint and reply within {days}.',
     switchLanguage: 'Lietuviškai',
     procedure: 'How we handle inquiries (service procedure)',
+    requiredNote: 'Fields marked “required” must be filled in.',
+    required: '(required)',
     errorSummary: 'Please check the marked fields:',
     name: 'Full name',
     email: 'E-mail',
     phone: 'Phone',
-    contactHint: 'Give an e-mail address, a phone number, or both.',
+    contact: 'How can we reach you?',
+    contactRequired: '(at least one required)',
+    emailHint: 'We will send our answer to this address. Give an e-mail address, a phone number, or both.',
+    phoneHint: 'For example +370 600 00000. We will call you if you give no e-mail address.',
     language: 'Which language should we reply in?',
     languageLt: 'Lithuanian',
     languageEn: 'English',
@@ -62,6 +83,7 @@ export const webMessages = {
     subject: 'Subject',
     message: 'Message',
     consent: 'I agree to my personal data being processed to handle this inquiry.',
+    privacy: 'How we process personal data (privacy notice)',
     honeypot: 'Leave this field empty',
     submit: 'Send',
     'error.name': 'Enter your full name (up to 200 characters).',
@@ -78,6 +100,13 @@ export const webMessages = {
     successDue: 'We will reply by:',
     successEmail: 'We have sent a confirmation by e-mail.',
     successThanks: 'Thank you, we have received your message.',
+    successNextTitle: 'What happens next',
+    successNext: 'A responsible member of our staff will answer you within {days} – by {due}: by e-mail, or by phone if you gave only a phone number.',
+    successLonger: 'If we cannot give a full answer in that time, they will tell you how long it will take to resolve your matter.',
+    successQuote: 'Please quote the registry number when you contact us about this inquiry.',
+    contacts: 'Contacts',
+    contactPhone: 'Phone',
+    contactEmail: 'E-mail',
     newInquiry: 'New inquiry',
     tooMany: 'Too many inquiries from this address. Please try again in a few minutes or call us.',
     tooLarge: 'The message is too long.',
@@ -91,4 +120,16 @@ export type WebMessageKey = keyof (typeof webMessages)['lt'];
 
 export function webLanguage(value: unknown): WebLanguage {
   return value === 'en' ? 'en' : 'lt';
+}
+
+/** "1 darbo dieną", "2 darbo dienas", "10 darbo dienų"; "1 working day", "2 working days". */
+export function workingDays(language: WebLanguage, days: number): string {
+  if (language === 'en') return `${days} working ${days === 1 ? 'day' : 'days'}`;
+  const form = new Intl.PluralRules('lt-LT').select(days);
+  return `${days} darbo ${form === 'one' ? 'dieną' : form === 'few' ? 'dienas' : 'dienų'}`;
+}
+
+/** A message with its `{name}` places filled in. */
+export function fillMessage(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (place, name: string) => values[name] ?? place);
 }

@@ -90,6 +90,21 @@ describe('scheduling', () => {
     }
   });
 
+  it('R14.reply-1wd: a reminder held over to the next opening, when the deadline has passed by then, says nothing; the overdue notice does', async () => {
+    const { inquiry } = await t.app.inquiries.register(emailedRequest());
+    await t.app.inquiries.claim(inquiry.id, staff.ona.id);
+    const reminder = { inquiryId: inquiry.id, deadline: 'first_reply' as const, stage: 'reminder' as const, dueAt: inquiry.firstReplyDue };
+    clock.set(new Date(inquiry.firstReplyDue.getTime() + 60_000).toISOString());
+    try {
+      expect(await t.app.notices.notify(reminder)).toEqual({ outcome: 'stale' });
+      expect(await t.app.notices.notify({ ...reminder, stage: 'overdue' })).toEqual({ outcome: 'sent' });
+      await eventually(() => expect(recorder.ofType('overdue').filter((event) => event.inquiryId === inquiry.id)).toHaveLength(1));
+      expect(recorder.ofType('reminder_due').filter((event) => event.inquiryId === inquiry.id)).toHaveLength(0);
+    } finally {
+      clock.set('2027-03-01T15:00:00+02:00');
+    }
+  });
+
   it('R14.reply-1wd: an overdue notice goes out at night only when configured to', async () => {
     const { inquiry } = await t.app.inquiries.register(emailedRequest());
     const saturday = new ManualClock(new Date('2027-03-06T23:00:00+02:00'));

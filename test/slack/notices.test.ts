@@ -76,14 +76,30 @@ describe('nudges', () => {
     }
   });
 
-  it('R4.owner: an inquiry nobody claimed within an office hour is re-announced in its thread, nobody is DMed', async () => {
+  it('R4.owner: an inquiry nobody claimed within an office hour is nudged in the channel itself with Claim; the claim replaces the button with who took it; nobody is DMed', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ receivedAt: '2027-03-01T13:00:00+02:00' }));
     const ts = await h.announcementOf(inquiry.id);
     const dueAt = new Date('2027-03-01T14:00:00+02:00');
     expect(await h.t.app.notices.notify({ inquiryId: inquiry.id, deadline: 'claim', stage: 'overdue', dueAt })).toEqual({ outcome: 'sent' });
-    await eventually(() =>
-      expect(h.api.ok('chat.postMessage', (body) => body.thread_ts === ts && body.text === `Užklausos ${inquiry.registryNumber} dar niekas nepaėmė. Ar galite jos imtis?`)).toHaveLength(1),
-    );
+    const nudgeText = `Užklausos ${inquiry.registryNumber} dar niekas nepaėmė. Ar galite jos imtis?`;
+    const [nudge] = await eventually(() => {
+      const found = h.api.ok('chat.postMessage', (body) => body.channel === STAFF_CHANNEL && !body.thread_ts && body.text === nudgeText);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const buttons = nudge!.blocks.flatMap((block: any) => block.elements ?? []).filter((element: any) => element.type === 'button');
+    expect(buttons.map((button: any) => [button.action_id, button.value])).toEqual([['claim', inquiry.id], ['details', inquiry.id]]);
+    expect(h.api.ok('chat.postMessage', (body) => body.thread_ts === ts && body.text === nudgeText)).toHaveLength(0);
+
+    const nudgeTs = String(h.api.calls.find((call) => call.method === 'chat.postMessage' && call.body.text === nudgeText)!.answer!.ts);
+    await postInteraction(h.events, blockAction('UJONAS001', 'claim', inquiry.id, { channel: STAFF_CHANNEL, ts: nudgeTs }));
+    const claimed = await eventually(() => {
+      const found = h.api.ok('chat.update', (body) => body.ts === nudgeTs && JSON.stringify(body.blocks).includes('Jos ėmėsi Jonas Jonaitis.'));
+      expect(found).not.toHaveLength(0);
+      return found.at(-1)!;
+    });
+    expect(JSON.stringify(claimed.blocks)).not.toContain('"action_id":"claim"');
+    expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBe(h.staff.jonas.id);
     expect(h.api.ok('chat.postMessage', (body) => String(body.channel).startsWith('D') && String(body.text).includes(inquiry.registryNumber))).toHaveLength(0);
   });
 });

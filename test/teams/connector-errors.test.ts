@@ -1,4 +1,4 @@
-import { translateConnectorError, TeamsConnectorError } from '../../src/bot/teams/connector-errors.js';
+import { translateConnectorError, TeamsConnectorError } from '../../src/bot/teams/errors.js';
 import { createTeamsAdapter } from '../../src/bot/teams/teams-adapter.js';
 import { loadConfig } from '../../src/config.js';
 import { FakeConnector } from './support/connector.js';

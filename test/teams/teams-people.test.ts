@@ -1,7 +1,7 @@
 import { emailedRequest } from '../support/app.js';
 import { numbersIn, twentyFiveOpenInquiries } from '../support/pressing-list.js';
 import { cardAction, message, taskFetch, taskSubmit, TEAM_ID, teamsUser } from './support/activities.js';
-import { cardButtons, cardText, cardsIn, fieldError } from './support/cards.js';
+import { cardActions, cardButtons, cardText, cardsIn, fieldError } from './support/cards.js';
 import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, personalChat, announcementOf } from './support/teams-app.js';
 import type { TeamsUser } from './support/activities.js';
 
@@ -52,7 +52,7 @@ describe('Teams: nudges and overdue notices', () => {
     });
   });
 
-  it('R4.owner: nobody claimed within an office hour → announced again in the thread', async () => {
+  it('R4.owner: nobody claimed within an office hour → a nudge in the channel itself with Claim; claiming from it replaces the button with who took it', async () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
     const messageId = await announcementOf(h, inquiry.id);
     const data = await eventually(async () => {
@@ -61,11 +61,23 @@ describe('Teams: nudges and overdue notices', () => {
       return job.data as { dueAt: string };
     });
     await h.t.app.notices.notify({ inquiryId: inquiry.id, deadline: 'claim', stage: 'overdue', dueAt: new Date(data.dueAt) });
-    await eventually(() =>
-      expect(h.connector.replies(TEAM_ID).filter((call) => call.activityId === messageId).map((call) => cardText(cardsIn(call.body)[0]))).toEqual([
-        `Užklausos ${inquiry.registryNumber} dar niekas nepaėmė. Ar galite jos imtis?`,
-      ]),
-    );
+    const nudgeText = `Užklausos ${inquiry.registryNumber} dar niekas nepaėmė. Ar galite jos imtis?`;
+    const nudge = await eventually(() => {
+      const found = h.connector.sent(TEAM_ID).filter((call) => cardText(cardsIn(call.body)[0]).startsWith(nudgeText));
+      expect(found).toHaveLength(1);
+      return found[0]!;
+    });
+    const card = cardsIn(nudge.body)[0];
+    expect(cardButtons(card)).toEqual(['inquiry.claim', 'inquiry.details']);
+    expect(h.connector.replies(TEAM_ID).filter((call) => call.activityId === messageId)).toHaveLength(0);
+    expectValidCards([card]);
+
+    const claim = cardActions(card).find((action) => action.verb === 'inquiry.claim')!;
+    const answer = await h.post(cardAction(h.connector.url, people.rasa, 'inquiry.claim', claim.data));
+    expect(cardButtons(answer.body.value)).toEqual([]);
+    expect((await h.t.app.queries.get(inquiry.id)).inquiry.ownerId).toBe(h.staff.rasa.id);
+    const [{ message_id: nudgeId }] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1 AND purpose = 'unclaimed'`, [inquiry.id]);
+    await eventually(() => expect(h.connector.updates(nudgeId).map((call) => cardText(cardsIn(call.body)[0])).join('\n')).toContain('Jos ėmėsi Rasa Rasaitė.'));
   });
 });
 

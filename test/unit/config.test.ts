@@ -25,6 +25,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  - ${named}:`));
   });
 
+  it('R14.reply-1wd: a reminder lead not shorter than the reply window is refused at start, naming the window', () => {
+    // 1 working day of the shortest office day (Friday, 08:00–15:45 = 465 minutes).
+    const env = { OFFICE_HOURS: 'Mon-Thu 08:00-17:00, Fri 08:00-15:45', REMINDER_LEAD_MINUTES: '465' };
+    expect(() => loadConfig(env)).toThrow(/REMINDER_LEAD_MINUTES: 465 minutes is not shorter than the reply window .* = 465 office minutes.*Set it below 465/);
+    expect(loadConfig({ ...env, REMINDER_LEAD_MINUTES: '464' }).REMINDER_LEAD_MINUTES).toBe(464);
+    // Two working days make room for a longer lead.
+    expect(loadConfig({ ...env, REMINDER_LEAD_MINUTES: '465', REPLY_WORKING_DAYS: '2' }).REMINDER_LEAD_MINUTES).toBe(465);
+  });
+
+  it('malformed office hours stop the start with the calendar’s own explanation', () => {
+    expect(() => loadConfig({ OFFICE_HOURS: 'Mon-Fri 17:00-08:00' })).toThrow(/OFFICE_HOURS: Office hours of Mon close \(08:00\) at or before they open \(17:00\)/);
+  });
+
   it('an empty variable means its default', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });

@@ -137,9 +137,9 @@ const CARD = 'announcement upsert card.title []';
 const rows: Row[] = [
   // Inquiry lifecycle
   ...(['registered', 'claimed', 'released', 'handed_over', 'first_reply_sent', 'holding_reply_sent', 'waiting_on_client', 'resolved', 'closed', 'reopened'] as const).map((type): Row => ({
-    title: `R4.owner / R15.register: ${type} → the card is upserted in the staff channel (D8); nobody is messaged`,
+    title: `R4.owner / R15.register: ${type} → the card is upserted in the staff channel (D8); nobody is messaged${type === 'claimed' ? '; a "nobody has claimed it" nudge gives way to who did' : ''}`,
     event: event(type, { channel: 'email', kind: 'complaint', registeredById: null, ownerId: 'ona', previousOwnerId: 'ona', fromId: 'ona', toId: 'jonas', promisedBy: '2027-03-09T09:00:00Z', reason: 'Naujos aplinkybės' } as never),
-    expect: [CARD],
+    expect: type === 'claimed' ? [CARD, 'channel update_only notice.unclaimed []'] : [CARD],
   })),
   // Calls
   { title: 'R44.call-notes: a logged call → card + internal call note in the thread; no DM', event: event('call_logged', { call, attempt: 1 }), expect: [CARD, 'thread post notice.call_logged []'] },
@@ -156,7 +156,7 @@ const rows: Row[] = [
   { title: 'R14.reply-1wd: a reply already marked is not offered again', event: event('reminder_due', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', recipientId: 'ona' }), given: { inquiry: { firstReplyAt: new Date() } }, expect: ['dm:ona post notice.reminder.first_reply [open]'] },
   { title: 'R14.reply-1wd: at the deadline → card, ona’s DM and the thread', event: event('overdue', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', recipientId: 'ona' }), expect: [CARD, 'dm:ona post notice.overdue.first_reply [mark_replied open]', 'thread post notice.overdue.first_reply []'] },
   { title: 'R4.owner: the claim window has no reminder', event: event('reminder_due', { deadline: 'claim', dueAt: '2027-03-01T10:00:00Z', recipientId: null }), expect: [] },
-  { title: 'R4.owner: nobody claimed it → card + the thread asks the team; no DM', event: event('overdue', { deadline: 'claim', dueAt: '2027-03-01T10:00:00Z', recipientId: null }), expect: [CARD, 'thread post notice.unclaimed []'] },
+  { title: 'R4.owner: nobody claimed it → card + a keyed nudge in the channel itself with Claim and Open; no DM', event: event('overdue', { deadline: 'claim', dueAt: '2027-03-01T10:00:00Z', recipientId: null }), expect: [CARD, 'channel upsert notice.unclaimed [claim open]'] },
   { title: 'R14.reply-1wd (D1): a reminder for inactive ieva reaches nobody', event: event('reminder_due', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', recipientId: 'ieva' }), expect: [] },
   { title: 'R14.reply-1wd (D1): overdue for inactive ieva → card and thread only', event: event('overdue', { deadline: 'resolution', dueAt: '2027-03-20T07:00:00Z', recipientId: 'ieva' }), expect: [CARD, 'thread post notice.overdue.resolution []'] },
   { title: 'R14.reply-1wd: rasa (Teams only) is reminded on Teams; Slack stays silent', event: event('reminder_due', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', recipientId: 'rasa' }), expect: { slack: [], teams: ['dm:rasa post notice.reminder.first_reply [mark_replied open]'] } },

@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { TypeormInquiryRepository } from '../../src/persistence/inquiry.typeorm-repository.js';
+import { workingDays } from '../../src/web/messages.js';
+import { confirmationPage, formPage, type PublicSite } from '../../src/web/pages.js';
 import { eventually, RecordingNotifier, seedStaff, startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof seedStaff>>;
 const recorder = new RecordingNotifier();
 const PROCEDURE_URL = 'https://daigelis.lt/aptarnavimo-tvarka';
+const PRIVACY_URL = 'https://daigelis.lt/privatumas';
+const CONTACTS = { INSTITUTION_ADDRESS: 'Žalioji g. 1, LT-44001 Kaunas', INSTITUTION_PHONE: '+370 37 000000', INSTITUTION_EMAIL: 'rastine@daigelis.lt' };
 
 beforeAll(async () => {
-  t = await startTestApp({ notifiers: [recorder] }, undefined, { PROCEDURE_URL, WEB_FORM_RATE_LIMIT: '8' });
+  t = await startTestApp({ notifiers: [recorder] }, undefined, { PROCEDURE_URL, PRIVACY_URL, ...CONTACTS, WEB_FORM_RATE_LIMIT: '12' });
   staff = await seedStaff(t.app);
 });
 afterAll(() => t.stop());
@@ -154,6 +159,68 @@ describe('public web form', () => {
     expect(await onlyNul.text()).toContain('id="message-error"');
   });
 
+  it('R64.publish: the form and the thank-you page show the institution\'s name, address, phone and e-mail from configuration', async () => {
+    const footer = (html: string) => /<footer id="contacts">([\s\S]*?)<\/footer>/.exec(html)?.[1] ?? '';
+    const page = footer(await (await fetch(`${t.app.url}/`)).text());
+    expect(page).toContain('<h2>Kontaktai</h2>');
+    expect(page).toContain('Kauno lopšelis-darželis „Daigelis“');
+    expect(page).toContain('Žalioji g. 1, LT-44001 Kaunas');
+    expect(page).toContain('Tel. <a href="tel:+37037000000">+370 37 000000</a>');
+    expect(page).toContain('El. paštas <a href="mailto:rastine@daigelis.lt">rastine@daigelis.lt</a>');
+    const english = footer(await (await fetch(`${t.app.url}/?lang=en`)).text());
+    expect(english).toContain('<h2>Contacts</h2>');
+    expect(english).toContain('Phone <a href="tel:+37037000000">');
+    const thanks = footer(await (await post(form())).text());
+    expect(thanks).toContain('Žalioji g. 1, LT-44001 Kaunas');
+    expect(thanks).toContain('mailto:rastine@daigelis.lt');
+  });
+
+  it('R64.publish: the privacy notice is linked beside the consent checkbox, which names it as its description', async () => {
+    const html = await (await fetch(`${t.app.url}/`)).text();
+    expect(html).toMatch(
+      new RegExp(`<input type="checkbox" id="consent"[^>]* aria-describedby="consent-hint">\\s*<label for="consent">[^<]*<span class="required">\\(privaloma\\)</span></label></div>\\s*<p class="hint" id="consent-hint"><a href="${PRIVACY_URL}">Kaip tvarkome asmens duomenis`),
+    );
+  });
+
+  it('R7.channels: required fields are marked in words and as required; e-mail and phone say that one of them is enough', async () => {
+    const html = await (await fetch(`${t.app.url}/`)).text();
+    expect(html).toContain('<p class="hint">Laukus, pažymėtus „privaloma“, būtina užpildyti.</p>');
+    for (const [field, label] of [['name', 'Vardas ir pavardė'], ['subject', 'Tema']]) {
+      expect(html).toContain(`<label for="${field}">${label} <span class="required">(privaloma)</span></label>`);
+      expect(html).toMatch(new RegExp(`<input type="text" id="${field}"[^>]* required[ >]`));
+    }
+    expect(html).toMatch(/<textarea id="message"[^>]* required/);
+    expect(html).toContain('<legend>Kokia kalba jums atsakyti? <span class="required">(privaloma)</span></legend>');
+    expect(html).toContain('<legend>Kaip su jumis susisiekti? <span class="required">(privaloma bent viena)</span></legend>');
+    expect(html).toMatch(/<input type="radio" name="kind" value="question" required>/);
+    // Each contact field has its own hint, right under its label, and points at it.
+    expect(html).toContain('<label for="email">El. paštas</label><p class="hint" id="email-hint">');
+    expect(html).toMatch(/<input type="email" id="email"[^>]* aria-describedby="email-hint">/);
+    expect(html).toContain('<label for="phone">Telefonas</label><p class="hint" id="phone-hint">');
+    expect(html).toMatch(/<input type="tel" id="phone"[^>]* aria-describedby="phone-hint">/);
+    expect(html).not.toMatch(/<input type="(email|tel)"[^>]* required/);
+
+    const invalid = await (await post(form({ email: 'ne-adresas', message: '' }))).text();
+    expect(invalid).toMatch(/<input type="email" id="email"[^>]* aria-describedby="email-hint email-error" aria-invalid="true">/);
+    expect(invalid).toMatch(/<textarea id="message"[^>]* aria-describedby="message-error" aria-invalid="true">/);
+    expect(invalid).toMatch(/<title>Klaida: Kreipimasis – /);
+  });
+
+  it('R14.reply-1wd: the thank-you page says what happens next and by when — an answer within 1 working day — in Lithuanian and in English', async () => {
+    const lt = await (await post(form())).text();
+    const ltDue = /id="reply-due">([^<]+)</.exec(lt)![1]!;
+    expect(lt).toContain('<h2>Kas bus toliau</h2>');
+    expect(lt).toContain(`Atsakingas įstaigos atstovas jums atsakys per 1 darbo dieną – iki ${ltDue}: el. paštu, o jei nurodėte tik telefoną, paskambins.`);
+    expect(lt).toContain('Jei per tą laiką atsakymo pateikti negalėsime, atstovas jums praneš, kiek laiko bus sprendžiamas jūsų klausimas.');
+    expect(lt).toContain(`<a href="${PROCEDURE_URL}">`);
+
+    const en = await (await post(form({ lang: 'en', language: 'en' }))).text();
+    const enDue = /id="reply-due">([^<]+)</.exec(en)![1]!;
+    expect(en).toContain('<h2>What happens next</h2>');
+    expect(en).toContain(`A responsible member of our staff will answer you within 1 working day – by ${enDue}: by e-mail, or by phone if you gave only a phone number.`);
+    expect(en).toContain('If we cannot give a full answer in that time, they will tell you how long it will take to resolve your matter.');
+  });
+
   it('R7.channels: the honeypot, the size limit and the per-address rate limit keep robots out', async () => {
     const before = Number((await t.app.dataSource.query('SELECT count(*) FROM inquiries'))[0].count);
     const trapped = await post(form({ website: 'http://spam.example' }));
@@ -167,5 +234,39 @@ describe('public web form', () => {
     let limited = 0;
     for (let i = 0; i < 10; i += 1) if ((await post(form())).status === 429) limited += 1;
     expect(limited).toBeGreaterThan(0);
+  });
+});
+
+describe('public pages, from their settings', () => {
+  const site: PublicSite = {
+    institution: 'Lopšelis „Žiogelis“',
+    address: null,
+    phone: null,
+    email: null,
+    procedureUrl: null,
+    privacyUrl: null,
+    replyWorkingDays: 2,
+    timeZone: 'Europe/Vilnius',
+  };
+
+  it('R14.reply-1wd: a longer first-answer time set by the institution is what the pages promise, in proper Lithuanian', () => {
+    expect([1, 2, 10, 21].map((days) => workingDays('lt', days))).toEqual(['1 darbo dieną', '2 darbo dienas', '10 darbo dienų', '21 darbo dieną']);
+    expect(workingDays('en', 2)).toBe('2 working days');
+    const form = formPage({ language: 'lt', submissionId: 'abcdefgh', values: {}, invalid: new Set() }, site);
+    expect(form).toContain('atsakysime per 2 darbo dienas.');
+    const thanks = confirmationPage({ language: 'en', registryNumber: '2027-000001', replyDue: new Date('2027-03-03T09:00:00Z'), emailed: false }, site);
+    expect(thanks).toContain('within 2 working days – by 3 March 2027 at 11:00');
+  });
+
+  it('R64.publish: contacts, the procedure and the privacy notice that are not configured are left out, the name stays', () => {
+    const form = formPage({ language: 'lt', submissionId: 'abcdefgh', values: {}, invalid: new Set() }, site);
+    expect(form).toContain('<address>Lopšelis „Žiogelis“</address>');
+    expect(form).not.toMatch(/tel:|mailto:|consent-hint/);
+    expect(form).toMatch(/<input type="checkbox" id="consent" name="consent" value="on" required>/);
+  });
+
+  it.each(['INSTITUTION_EMAIL', 'INSTITUTION_PHONE', 'PRIVACY_URL', 'PROCEDURE_URL'])('a malformed %s stops the start with a message naming it', (name) => {
+    expect(() => loadConfig({ [name]: 'ne adresas' })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: 'ne adresas' })).toThrow(new RegExp(`^Invalid configuration:\\n  - ${name}:`));
   });
 });

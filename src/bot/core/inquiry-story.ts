@@ -3,7 +3,7 @@ import type { Capabilities } from '../../domain/capabilities.js';
 import type { OutgoingEmail } from '../../domain/client-message.js';
 import { deadlineStates, type DeadlineState } from '../../domain/deadline-states.js';
 import type { CallLogRecord } from '../../domain/events.js';
-import type { InquirySnapshot } from '../../domain/inquiry.queries.js';
+import type { InquirySnapshot } from '../../domain/snapshots.js';
 import { fullName, type StaffMember } from '../../domain/staff.js';
 import { translate, type Language, type MessageKey } from './i18n/index.js';
 import { lt } from './i18n/lt.js';

@@ -1,6 +1,6 @@
-import type { InquirySnapshot } from '../../domain/inquiry.queries.js';
+import type { InquirySnapshot } from '../../domain/snapshots.js';
 import type { StaffMember } from '../../domain/staff.js';
-import { mayContactClient, withContacts } from './inquiry-card.js';
+import { buildInquiryCard, mayContactClient, withContacts, type InquiryCard } from './inquiry-card.js';
 import type { PlatformContext } from '../platform.js';
 import type { Language } from './i18n/index.js';
 import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
@@ -8,6 +8,13 @@ import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './
 /** The address staff browsers reach the service at (printable letters). */
 export function publicUrl(context: Pick<PlatformContext, 'config'>): string {
   return context.config.PUBLIC_URL ?? `http://localhost:${context.config.PORT}`;
+}
+
+/** The inquiry's card in the staff channel as it is now, in the channel's language: the same for everyone who sees it. */
+export async function loadChannelCard(context: PlatformContext, inquiryId: string): Promise<InquiryCard> {
+  const { inquiry, owner } = await context.queries.get(inquiryId);
+  const { config, clock, capabilities } = context;
+  return buildInquiryCard(inquiry, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE, capabilities);
 }
 
 /** Loads everything the inquiry view shows, for one reader; the client's contacts only for those who may call them. */

@@ -2,7 +2,7 @@ import type { EventDelivery } from '../../domain/notifier.js';
 import type { Logger } from '../../logger.js';
 import type { KnownBlock } from './render/block-types.js';
 import type { SlackClient } from './services.js';
-import { slackErrorCode } from './web-errors.js';
+import { slackErrorCode } from './errors.js';
 
 /** Slack message metadata type of every message the notifier posts for an outbox event. */
 export const EVENT_METADATA_TYPE = 'langelis_event';

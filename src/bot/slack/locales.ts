@@ -1,4 +1,4 @@
-import type { EscalationSnapshot, InquirySnapshot } from '../../domain/inquiry.queries.js';
+import type { EscalationSnapshot, InquirySnapshot } from '../../domain/snapshots.js';
 import type { StaffMember } from '../../domain/staff.js';
 import { staffLanguage } from '../core/i18n/index.js';
 import type { PlatformContext } from '../platform.js';

@@ -6,7 +6,7 @@ import type { ChatPlatform, PlatformContext } from '../platform.js';
 import { PlatformStatus, type PlatformHealth } from '../platform-health.js';
 import { boltLogger } from './bolt-logger.js';
 import { observingFetch, SlackConnection } from './connection.js';
-import { eventsRoute } from './events-route.js';
+import { eventsRoute } from './endpoint.js';
 import { register } from './listeners/index.js';
 import { SlackLocales, withSlackLocales } from './locales.js';
 import { createSlackNotifier } from './notifier/index.js';

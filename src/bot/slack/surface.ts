@@ -8,7 +8,7 @@ import { EventPosts, type SlackPost } from './event-posts.js';
 import type { SlackLocales } from './locales.js';
 import type { KnownBlock } from './render/block-types.js';
 import { PLATFORM, type SlackClient } from './services.js';
-import { isUnreachableRecipient } from './web-errors.js';
+import { isUnreachableRecipient } from './errors.js';
 
 /** A Slack message as the renderer makes it: Block Kit and the fallback text notifications and screen readers use. */
 export interface SlackMessage {

@@ -1,4 +1,4 @@
-import type { ConversationStore } from '../core/chat-stores.js';
+import type { ConversationStore } from '../../domain/chat-posts.js';
 
 export const PLATFORM = 'teams';
 const STAFF_CHANNEL_KEY = 'staff_channel';

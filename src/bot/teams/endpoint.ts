@@ -2,13 +2,13 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { parseJson, readBody, RequestRefusedError } from '../../http/request-body.js';
 import { sendJson, type RouteHandler } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
-import { checkActivity } from './activity-envelope.js';
-import { statusOf, translateConnectorError } from './connector-errors.js';
+import { checkActivity } from './envelope.js';
+import { statusOf, translateConnectorError } from './errors.js';
 import type { TeamsAdapter } from './teams-adapter.js';
 
 /**
  * `POST /api/messages` on our own HTTP server: reads the activity (at most 1 MB, else 413), refuses one whose
- * envelope botbuilder cannot work with (400; see activity-envelope.ts), then lets the adapter authenticate it
+ * envelope botbuilder cannot work with (400; see envelope.ts), then lets the adapter authenticate it
  * (Bot Framework JWT, or nothing for the Emulator without an app id) and run the turn; invokes answer in the body.
  */
 export function messagesRoute(adapter: TeamsAdapter, logic: (context: TurnContext) => Promise<void>, logger: Logger): RouteHandler {

@@ -4,8 +4,8 @@ import type { StaffMember } from '../../domain/staff.js';
 import type { Logger } from '../../logger.js';
 import { describeError } from '../core/describe-error.js';
 import { staffLanguage, translate, type Language } from '../core/i18n/index.js';
-import { CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/elements.js';
-import { translateConnectorError } from './connector-errors.js';
+import { CARD_CONTENT_TYPE, type AdaptiveCard } from './render/elements.js';
+import { translateConnectorError } from './errors.js';
 
 /** One incoming activity from a known staff member, with the language to answer in. */
 export interface Turn {

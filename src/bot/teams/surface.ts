@@ -4,8 +4,8 @@ import type { Logger } from '../../logger.js';
 import type { Language } from '../core/i18n/index.js';
 import type { ChatSurface, PostAttempts, PostedRef, SendResult } from '../core/surface.js';
 import { transportReason, type PlatformStatus } from '../platform-health.js';
-import { CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/elements.js';
-import { connectorCall, isUnreachablePerson } from './connector-errors.js';
+import { CARD_CONTENT_TYPE, type AdaptiveCard } from './render/elements.js';
+import { connectorCall, isUnreachablePerson } from './errors.js';
 import type { PersonReference, StaffChannel, TeamsConversations } from './conversations.js';
 import type { ConnectorClient, TeamsAdapter } from './teams-adapter.js';
 

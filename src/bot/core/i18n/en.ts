@@ -67,6 +67,7 @@ export const en: Record<MessageKey, string> = {
   'notice.overdue.resolution': 'Overdue: {number} had to be resolved by {due}.',
   'notice.overdue.follow_up': 'Overdue: the client of {number} was promised a follow-up by {due}.',
   'notice.unclaimed': 'Nobody has claimed {number} yet. Can you take it?',
+  'notice.unclaimed.claimed': '{owner} took it.',
   'notice.claimed_by': '{owner} claimed {number}.',
   'notice.call_logged': 'Call with the client ({outcome}): {summary}',
   'notice.escalated.conflict': '{raiser} escalates an unresolved conflict on {number} to you.',

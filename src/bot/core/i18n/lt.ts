@@ -65,6 +65,7 @@ export const lt = {
   'notice.overdue.resolution': 'Vėluojama: {number} reikėjo išspręsti iki {due}.',
   'notice.overdue.follow_up': 'Vėluojama: klientui pažadėta susisiekti dėl {number} iki {due}.',
   'notice.unclaimed': 'Užklausos {number} dar niekas nepaėmė. Ar galite jos imtis?',
+  'notice.unclaimed.claimed': 'Jos ėmėsi {owner}.',
   'notice.claimed_by': '{owner} ėmėsi užklausos {number}.',
   'notice.call_logged': 'Skambutis klientui ({outcome}): {summary}',
   'notice.escalated.conflict': '{raiser} perduoda jums neišspręstą konfliktą dėl {number}.',

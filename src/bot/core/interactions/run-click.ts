@@ -2,10 +2,9 @@ import type { Inquiry } from '../../../domain/inquiry.js';
 import { fullName, type StaffMember } from '../../../domain/staff.js';
 import type { PlatformContext } from '../../platform.js';
 import { translate, type Language, type MessageKey } from '../i18n/index.js';
-import { buildInquiryCard } from '../inquiry-card.js';
 import { letterUrl } from '../inquiry-story.js';
 import type { EscalationVerb } from '../notices/notice.js';
-import { loadStory, publicUrl } from '../story-loader.js';
+import { loadChannelCard, loadStory, publicUrl } from '../story-loader.js';
 import type { Click, ClickOutcome, ClickedView, InquiryClickVerb, Shown } from './click.js';
 
 /** Who clicked, and the language the platform answers them in. */
@@ -91,9 +90,7 @@ export async function runClick(click: Click, { actor, language }: Clicker, conte
 async function refreshed(on: ClickedView, inquiry: Inquiry, done: string, { actor, language }: Clicker, context: PlatformContext): Promise<Shown> {
   if (on === 'details') return { show: 'story', story: await loadStory(context, inquiry.id, language, actor) };
   if (on === 'notice') return outcome(inquiry, done, language);
-  const { inquiry: current, owner } = await context.queries.get(inquiry.id);
-  const { config, clock, capabilities } = context;
-  return { show: 'card', card: buildInquiryCard(current, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE, capabilities) };
+  return { show: 'card', card: await loadChannelCard(context, inquiry.id) };
 }
 
 /** What was done, under the inquiry's kind and number. */

@@ -1,7 +1,7 @@
 import type { ChatPostStore } from '../../../domain/chat-posts.js';
 import type { Clock } from '../../../domain/clock.js';
 import type { InquiryEvent, InquiryEventType } from '../../../domain/events.js';
-import type { InquirySnapshot } from '../../../domain/inquiry.queries.js';
+import type { InquirySnapshot } from '../../../domain/snapshots.js';
 import type { EventDelivery, Notifier } from '../../../domain/notifier.js';
 import type { Language } from '../i18n/index.js';
 import { buildInquiryCard } from '../inquiry-card.js';
@@ -45,6 +45,8 @@ function purposeOf(key: UpdateKey): string {
   switch (key.kind) {
     case 'announcement':
       return 'announcement';
+    case 'unclaimed':
+      return 'unclaimed';
     case 'escalation':
       return `escalation:${key.escalationId}`;
     case 'head_decision':
@@ -99,8 +101,10 @@ export class NoticeDelivery<M> implements Notifier {
     const { audience } = notice;
     const inquiryId = snapshot.inquiry.inquiry.id;
     if (audience.to === 'channel') {
-      const result = await surface.postToChannel(await this.render(notice, snapshot, this.parts.settings.channelLanguage));
-      if (!result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet; channel note skipped');
+      const message = await this.render(notice, snapshot, this.parts.settings.channelLanguage);
+      const post = () => surface.postToChannel(message);
+      const result = notice.updateKey ? await this.keyed(notice, inquiryId, message, surface, post) : await post();
+      if (result && !result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet; channel note skipped');
       return;
     }
     if (audience.to === 'announcement') {

@@ -1,5 +1,5 @@
 import type { Capabilities } from '../../../domain/capabilities.js';
-import type { EscalationSnapshot, InquirySnapshot } from '../../../domain/inquiry.queries.js';
+import type { EscalationSnapshot, InquirySnapshot } from '../../../domain/snapshots.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import type { MessageKey } from '../i18n/index.js';
 
@@ -37,6 +37,8 @@ export type Audience =
 /** Which earlier message a notice replaces, stored per (platform, inquiry, key) by the delivery. */
 export type UpdateKey =
   | { readonly kind: 'announcement' }
+  /** The channel's "nobody has claimed it" nudge, which gives way to who did (R4.owner). */
+  | { readonly kind: 'unclaimed' }
   | { readonly kind: 'escalation'; readonly escalationId: string }
   | { readonly kind: 'head_decision'; readonly escalationId: string; readonly headId: string };
 
@@ -62,7 +64,7 @@ export interface StoryExcerpt {
   readonly timeline: number;
 }
 
-export type InquiryVerb = 'mark_replied';
+export type InquiryVerb = 'mark_replied' | 'claim';
 export type EscalationVerb = 'acknowledge' | 'take_over' | 'refer_to_head' | 'report' | 'do_not_report';
 /** The forms a notice's button opens; `targetId` names the meeting or external step a form acts on. */
 export type NoticeForm =

@@ -1,6 +1,6 @@
 import type { Capabilities } from '../../../domain/capabilities.js';
 import type { InquiryEvent } from '../../../domain/events.js';
-import type { EscalationSnapshot, InquirySnapshot } from '../../../domain/inquiry.queries.js';
+import type { EscalationSnapshot, InquirySnapshot } from '../../../domain/snapshots.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import type { NoticeSnapshot } from './notice.js';
 

@@ -6,16 +6,16 @@ import { describeError } from '../../core/describe-error.js';
 import {
   fieldErrors, FORM_IDS, FORM_REASONS, FORMS, formProblems, openForm, submitForm, type FormContext, type FormId, type FormSpec,
 } from '../../core/forms/index.js';
-import { splitPair } from '../render/action-values.js';
+import { splitPair } from '../render/actions.js';
 import { VALUE } from '../render/form-parts.js';
 import { formModal } from '../render/form.js';
 import type { SlackServices } from '../services.js';
-import { formRequest, languageOf, onButton, privateReply, type FormRequest } from './interaction.js';
+import { languageOf, onButton, privateReply, type FormRequest } from './interaction.js';
 
 /** Opens a core form as a modal; a refusal before it opens (D25, R36.signature) is told privately by the caller. */
-export async function openFormModal(request: FormRequest, id: FormId, context: FormContext): Promise<void> {
+export async function openFormModal(services: SlackServices, request: FormRequest, id: FormId, context: FormContext): Promise<void> {
   const caller = { actor: request.actor, language: request.actor.language };
-  const view = await openForm(id, caller, context, request.services);
+  const view = await openForm(id, caller, context, services);
   await request.client.views.open({ trigger_id: request.triggerId, view: formModal(view, caller.language) });
 }
 
@@ -116,6 +116,6 @@ function onSubmit(services: SlackServices, id: FormId) {
 export function register(app: App, services: SlackServices): void {
   for (const id of FORM_IDS) app.view<ViewSubmitAction>(id, onSubmit(services, id));
   for (const [action, target] of Object.entries(FORM_BUTTONS)) {
-    app.action(action, onButton(services, (actor, value, body, client) => openFormModal(formRequest(services, client, actor, body), ...target(value))));
+    app.action(action, onButton(services, (actor, value, body, client) => openFormModal(services, { client, actor, triggerId: body.trigger_id }, ...target(value))));
   }
 }

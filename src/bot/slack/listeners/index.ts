@@ -1,23 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { SlackServices } from '../services.js';
-import * as clicks from './actions/clicks.js';
-import * as inquiryMore from './actions/inquiry-more.js';
-import * as openLetter from './actions/open-letter.js';
-import * as inquiryCommand from './commands/inquiry-command.js';
-import * as appHomeOpened from './events/app-home-opened.js';
+import * as appHome from './app-home.js';
+import * as clicks from './clicks.js';
+import * as commands from './commands.js';
 import * as forms from './forms.js';
-import * as memberJoinedChannel from './events/member-joined-channel.js';
+import * as install from './install.js';
 
-const LISTENERS = [
-  // Buttons the core carries out at once (claim, close, open, inform the client, escalations)
-  clicks,
-  // The card's menu, the letter link
-  inquiryMore, openLetter,
-  // Commands and events
-  inquiryCommand, appHomeOpened, memberJoinedChannel,
-  // Forms: their submissions and the buttons that open them
-  forms,
-];
+/**
+ * Every listener, in one table (Teams has the same one): the core's clicks, commands and forms, then what the
+ * platform alone has — being invited to the staff channel, and App Home.
+ */
+const LISTENERS = [clicks, commands, forms, install, appHome];
 
 /** Wires every listener, after the two app-wide concerns: Slack's retries and the last-resort error handler. */
 export function register(app: App, services: SlackServices): void {

@@ -4,7 +4,7 @@ import type { StaffMember } from '../../../domain/staff.js';
 import { describeError } from '../../core/describe-error.js';
 import type { Language } from '../../core/i18n/index.js';
 import type { KnownBlock } from '../render/block-types.js';
-import { noteMessage } from '../render/notice-blocks.js';
+import { noteMessage, outcomeMessage } from '../render/outcome.js';
 import type { SlackClient, SlackServices } from '../services.js';
 
 /** The parts of a block_actions payload the handlers use; anything else Slack sends is ignored. */
@@ -42,8 +42,8 @@ export function privateReply(client: SlackClient, user: string, channel?: string
  */
 export async function replaceButtons(client: SlackClient, body: BlockActionBody, outcome: string, follow: KnownBlock[] = []): Promise<void> {
   if (!body.channel || !body.message) return;
-  const kept = body.message.blocks.filter((block) => block.type !== 'actions') as unknown as KnownBlock[];
-  await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: body.message.text, blocks: [...kept, ...noteMessage(`✓ ${outcome}`).blocks, ...follow] });
+  const clicked = { text: body.message.text, blocks: body.message.blocks as unknown as KnownBlock[] };
+  await client.chat.update({ channel: body.channel.id, ts: body.message.ts, ...outcomeMessage(clicked, outcome, follow) });
 }
 
 /** The language of a person's private answers; before we know who they are, the institution's. */
@@ -72,14 +72,9 @@ export type ButtonRun = (actor: StaffMember, value: string, body: BlockActionBod
 
 /** Who asks to open a form, and the trigger Slack gave for it (a click's or a slash command's). */
 export interface FormRequest {
-  services: SlackServices;
-  client: SlackClient;
-  actor: StaffMember;
-  triggerId: string;
-}
-
-export function formRequest(services: SlackServices, client: SlackClient, actor: StaffMember, body: BlockActionBody): FormRequest {
-  return { services, client, actor, triggerId: body.trigger_id };
+  readonly client: SlackClient;
+  readonly actor: StaffMember;
+  readonly triggerId: string;
 }
 
 /** The usual button: ack at once, then one domain command as the clicker, failures told privately. */

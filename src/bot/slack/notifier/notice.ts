@@ -2,12 +2,12 @@ import { translate } from '../../core/i18n/index.js';
 import type { NoticeRenderer } from '../../core/notices/delivery.js';
 import type { NoticeAction, NoticeKind } from '../../core/notices/notice.js';
 import type { Reader, RenderedNotice } from '../../core/notices/speak.js';
-import { pairValue } from '../render/action-values.js';
+import { pairValue } from '../render/actions.js';
 import type { Button, KnownBlock, MrkdwnElement } from '../render/block-types.js';
-import { storyLineText } from '../render/details-blocks.js';
-import { actionButton, inquiryMessage } from '../render/inquiry-blocks.js';
-import { letterButton } from '../render/letter-blocks.js';
-import { clip, fallback, inert, labelled, linked, LIMITS, mrkdwn } from '../render/text.js';
+import { storyLineText } from '../render/story.js';
+import { actionButton, inquiryMessage } from '../render/inquiry.js';
+import { letterButton } from '../render/letter.js';
+import { clip, fallback, inert, labelled, linked, LIMITS, mrkdwn } from '../render/elements.js';
 import type { SlackMessage } from '../surface.js';
 
 /** A line of the recent past is a reminder, not the record: kept short. */

@@ -1,6 +1,6 @@
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from './block-types.js';
-import { clip, LIMITS, plain } from './text.js';
+import { clip, LIMITS, plain } from './elements.js';
 
 /** Every input's element has this action id; the block id names the domain field it fills. */
 export const VALUE = 'value';

@@ -2,7 +2,7 @@ import type { FieldSpec, FormView } from '../../core/forms/index.js';
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { InputBlock, KnownBlock, ModalView } from './block-types.js';
 import { checkbox, dateTime, modal, option, person, radio, select, textInput } from './form-parts.js';
-import { clip, inert, mrkdwn } from './text.js';
+import { clip, inert, mrkdwn } from './elements.js';
 
 /** Slack's most for a plain-text input; the domain may allow longer texts, but a modal cannot hold them. */
 export const TEXT_MAX = 3000;

@@ -3,11 +3,12 @@ import type { Click, ClickOutcome, InquiryClickVerb, Shown } from '../../core/in
 import { runClick } from '../../core/interactions/run-click.js';
 import type { Language } from '../../core/i18n/index.js';
 import type { PlatformContext } from '../../platform.js';
-import { openUrl, type AdaptiveCard } from '../cards/elements.js';
-import { announcementCard, INQUIRY_VERBS } from '../cards/inquiry-cards.js';
-import { ESCALATION_VERBS, outcomeCard } from '../cards/notice-cards.js';
+import { openUrl, type AdaptiveCard } from '../render/elements.js';
+import { ESCALATION_VERBS, INQUIRY_VERBS } from '../render/actions.js';
+import { announcementCard } from '../render/inquiry.js';
+import { outcomeCard } from '../render/outcome.js';
 import type { ActionResult, Data, TeamsRouter } from '../router.js';
-import { storyView } from '../views.js';
+import { storyView } from '../render/story.js';
 
 /** An inquiry button's data: which inquiry, and which card it sat on (the answer replaces it with the same kind). */
 const inquiryData = z.object({ inquiryId: z.string().min(1), view: z.enum(['announcement', 'details', 'notice']).default('announcement') });

@@ -3,7 +3,7 @@ import {
   fieldErrors, FORM_IDS, FORM_REASONS, FORMS, formProblems, formTitle, openForm, submitForm, type FormCaller, type FormContext, type FormId,
 } from '../../core/forms/index.js';
 import type { PlatformContext } from '../../platform.js';
-import { cardValues, dialogName, formCard, type CardValues, type FormErrors } from '../cards/forms.js';
+import { cardValues, dialogName, formCard, type CardValues, type FormErrors } from '../render/form.js';
 import type { Data, DialogResult, TeamsRouter, Turn } from '../router.js';
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);

@@ -1,7 +1,7 @@
 import { TeamsInfo, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
-import type { Logger } from '../../../logger.js';
 import type { TeamsConversations } from '../conversations.js';
 import type { TeamsRouter } from '../router.js';
+import type { TeamsServices } from '../services.js';
 
 interface TeamsChannelData {
   team?: { id?: string };
@@ -9,15 +9,13 @@ interface TeamsChannelData {
   tenant?: { id?: string };
 }
 
-/** Says in the staff channel what the app will do there; `help` is how help is asked for in Teams. */
-export type Welcome = (help: string) => Promise<void>;
-
 /**
  * The app added to a team: that channel becomes the staff channel (unless one is configured), everyone on the
  * team is remembered by AAD object id so nudges and escalations can reach them in a 1:1 chat later, and the
  * channel is welcomed.
  */
-export function register(router: TeamsRouter, conversations: TeamsConversations, configuredChannel: string | undefined, welcome: Welcome, logger: Logger): void {
+export function register(router: TeamsRouter, services: TeamsServices): void {
+  const { references: conversations, staffChannel: configuredChannel, welcome, logger } = services;
   router.onConversationUpdate(async (context) => {
     const activity = context.activity;
     const data = (activity.channelData ?? {}) as TeamsChannelData;
@@ -42,7 +40,7 @@ export function register(router: TeamsRouter, conversations: TeamsConversations,
   });
 }
 
-async function rememberRoster(context: TurnContext, teamId: string, conversations: TeamsConversations, logger: Logger): Promise<void> {
+async function rememberRoster(context: TurnContext, teamId: string, conversations: TeamsConversations, logger: TeamsServices['logger']): Promise<void> {
   try {
     let continuationToken: string | undefined;
     do {

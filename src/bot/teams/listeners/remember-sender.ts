@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { TeamsConversations } from '../conversations.js';
 import type { TeamsRouter } from '../router.js';
+import type { TeamsServices } from '../services.js';
 import { baseConversationId, rememberMember, tenantOf } from './install.js';
 
 /**
@@ -8,7 +8,7 @@ import { baseConversationId, rememberMember, tenantOf } from './install.js';
  * a channel message teaches us the sender's Teams id; a message from the configured staff channel teaches us
  * where that channel lives.
  */
-export function register(router: TeamsRouter, conversations: TeamsConversations, configuredChannel: string | undefined): void {
+export function register(router: TeamsRouter, { references: conversations, staffChannel: configuredChannel }: TeamsServices): void {
   router.observe(async (context: TurnContext) => {
     const activity = context.activity;
     const from = activity.from;

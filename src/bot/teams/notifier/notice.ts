@@ -2,10 +2,10 @@ import { translate } from '../../core/i18n/index.js';
 import type { NoticeRenderer } from '../../core/notices/delivery.js';
 import type { NoticeAction, NoticeKind, NoticeTone } from '../../core/notices/notice.js';
 import type { Reader, RenderedNotice } from '../../core/notices/speak.js';
-import { adaptiveCard, execute, heading, note, openDialog, openUrl, plain, type ActionStyle, type AdaptiveCard, type CardElement } from '../cards/elements.js';
-import { announcementCard, INQUIRY_VERBS } from '../cards/inquiry-cards.js';
-import { ESCALATION_VERBS } from '../cards/notice-cards.js';
-import { storyLine, TARGET_KEY } from '../cards/story-card.js';
+import { adaptiveCard, execute, heading, note, openDialog, openUrl, plain, type ActionStyle, type AdaptiveCard, type CardElement } from '../render/elements.js';
+import { ESCALATION_VERBS, INQUIRY_VERBS, TARGET_KEY } from '../render/actions.js';
+import { announcementCard } from '../render/inquiry.js';
+import { storyLine } from '../render/story.js';
 
 const STYLE = { primary: 'positive', danger: 'destructive' } as const satisfies Record<string, ActionStyle>;
 const COLOR: Record<NoticeTone, 'default' | 'attention'> = { info: 'default', attention: 'attention', internal: 'default' };

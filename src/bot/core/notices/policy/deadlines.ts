@@ -4,7 +4,7 @@ import { isRetryCall } from '../../../../domain/inquiry.js';
 import { meetingOwingSummary } from '../../../../domain/meeting.js';
 import type { Notice, NoticeSnapshot, PlatformId } from '../notice.js';
 import { audienceOf } from '../reachability.js';
-import { announcement, contactFacts, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
+import { announcement, contactFacts, inThread, open, personOf, say, toChannel, toPerson, type Rule } from './shapes.js';
 
 type Nudged = Exclude<DeadlineKind, 'claim'>;
 type DeadlineEvent = EventOf<'reminder_due'> | EventOf<'overdue'>;
@@ -65,6 +65,22 @@ function toRecipient(event: DeadlineEvent & { deadline: Nudged }, snapshot: Noti
   );
 }
 
+/**
+ * R4.owner: nobody claimed it in time — a message in the channel itself (a thread reply would go unseen) with the
+ * Claim button, keyed so that the claim replaces the button with who took it (no dead buttons).
+ */
+function unclaimedNudge(event: DeadlineEvent, snapshot: NoticeSnapshot): Notice {
+  return toChannel({
+    id: 'inquiry.unclaimed',
+    mode: 'upsert',
+    updateKey: { kind: 'unclaimed' },
+    tone: 'attention',
+    text: say('notice.unclaimed', { number: event.registryNumber }),
+    facts: [{ label: { key: 'card.subject' }, value: snapshot.inquiry.inquiry.subject }],
+    actions: [{ do: 'verb', verb: 'claim', inquiryId: event.inquiryId, style: 'primary' }, open(event.inquiryId)],
+  });
+}
+
 const isNudged = (event: DeadlineEvent): event is DeadlineEvent & { deadline: Nudged } => event.deadline !== 'claim';
 
 /** R14.reply-1wd and the workflow deadlines: a nudge to the recipient only. The claim window has no reminder (R4.owner). */
@@ -76,9 +92,7 @@ const reminderDue: Rule<'reminder_due'> = (event, snapshot, { platform }) => (is
  * announced again to the team, nobody in particular (R4.owner).
  */
 const overdue: Rule<'overdue'> = (event, snapshot, { platform }) => {
-  if (!isNudged(event)) {
-    return [announcement(event, snapshot), inThread(event.inquiryId, { id: 'inquiry.unclaimed', tone: 'attention', text: say('notice.unclaimed', { number: event.registryNumber }) })];
-  }
+  if (!isNudged(event)) return [announcement(event, snapshot), unclaimedNudge(event, snapshot)];
   return [
     announcement(event, snapshot),
     ...toRecipient(event, snapshot, platform),

@@ -1,6 +1,6 @@
 import type { EventOf } from '../../../../domain/events.js';
 import type { Notice, NoticeSnapshot } from '../notice.js';
-import { announcement, type Rule } from './shapes.js';
+import { announcement, named, say, toChannel, type Rule } from './shapes.js';
 
 /** Events that only change what the inquiry's card shows: its owner, status or buttons. */
 type LifecycleEvent = 'registered' | 'claimed' | 'released' | 'handed_over' | 'first_reply_sent' | 'holding_reply_sent'
@@ -13,9 +13,22 @@ type LifecycleEvent = 'registered' | 'claimed' | 'released' | 'handed_over' | 'f
  */
 const cardOnly = (event: EventOf<LifecycleEvent>, snapshot: NoticeSnapshot): Notice[] => [announcement(event, snapshot)];
 
+/** R4.owner: the card shows the owner, and a "nobody has claimed it" nudge, if one was posted, gives way to who did. */
+const claimed: Rule<'claimed'> = (event, snapshot) => [
+  announcement(event, snapshot),
+  toChannel({
+    id: 'inquiry.unclaimed',
+    mode: 'update_only',
+    updateKey: { kind: 'unclaimed' },
+    text: say('notice.unclaimed', { number: event.registryNumber }),
+    facts: [{ label: { key: 'card.subject' }, value: snapshot.inquiry.inquiry.subject }],
+    outcome: say('notice.unclaimed.claimed', { owner: named(event.ownerId) }),
+  }),
+];
+
 export const lifecycleRules = {
   registered: cardOnly,
-  claimed: cardOnly,
+  claimed,
   released: cardOnly,
   handed_over: cardOnly,
   first_reply_sent: cardOnly,

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { SlackServices } from '../../services.js';
+import type { SlackServices } from '../services.js';
 
 /**
  * The app invited to the staff channel: it says there what it will do and how to ask for help, as Teams does on

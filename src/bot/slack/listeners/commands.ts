@@ -1,13 +1,13 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { parseCommand, type PersonRef } from '../../../core/commands/intent.js';
-import { runCommand } from '../../../core/commands/run-command.js';
-import type { KnownBlock } from '../../render/block-types.js';
-import { commandMessage } from '../../render/command-blocks.js';
-import { fallback } from '../../render/text.js';
-import type { SlackServices } from '../../services.js';
-import { openFormModal } from '../forms.js';
-import { asStaff } from '../interaction.js';
+import { parseCommand, type PersonRef } from '../../core/commands/intent.js';
+import { runCommand } from '../../core/commands/run-command.js';
+import type { KnownBlock } from '../render/block-types.js';
+import { commandMessage } from '../render/command.js';
+import { fallback } from '../render/elements.js';
+import type { SlackServices } from '../services.js';
+import { openFormModal } from './forms.js';
+import { asStaff } from './interaction.js';
 
 const commandSchema = z.object({
   command: z.string(),
@@ -41,7 +41,7 @@ export function register(app: App, services: SlackServices): void {
       const answer = await runCommand(parseCommand(command.text, mentionsIn(command.text)), caller, services);
       // Slack opens a command's form at once, as a modal, with the command's trigger.
       if (answer.kind === 'form') {
-        return openFormModal({ services, client, actor, triggerId: command.trigger_id }, answer.form, 'inquiry' in answer ? { inquiryId: answer.inquiry.id } : {});
+        return openFormModal(services, { client, actor, triggerId: command.trigger_id }, answer.form, 'inquiry' in answer ? { inquiryId: answer.inquiry.id } : {});
       }
       const { text, blocks } = commandMessage(answer, actor.language);
       await reply(text, blocks);

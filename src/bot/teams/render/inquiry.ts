@@ -1,20 +1,6 @@
 import { SECONDARY_ACTIONS, type CardAction, type InquiryCard } from '../../core/inquiry-card.js';
+import { INQUIRY_VERBS, type CardView } from './actions.js';
 import { adaptiveCard, execute, fieldLines, heading, openDialog, plain, secondary, type AdaptiveCard, type CardElement } from './elements.js';
-
-/** Verbs of the Universal Actions on inquiry cards; dialogs (forms) open through task modules instead. */
-export const INQUIRY_VERBS = {
-  claim: 'inquiry.claim',
-  details: 'inquiry.details',
-  mark_replied: 'inquiry.mark_replied',
-  release: 'inquiry.release',
-  resolve: 'inquiry.resolve',
-  close: 'inquiry.close',
-  /** R19.status: pass a recorded result or decision on to the client. */
-  inform_client: 'inquiry.inform_client',
-} as const;
-
-/** Which card a click came from, so the answer replaces it with the same kind of card. */
-export type CardView = 'announcement' | 'details' | 'notice';
 
 /** One card action: a dialog or a verb; the workflow's less frequent ones go into the card's "…" menu. */
 export function renderAction(action: CardAction, inquiryId: string, view: CardView): CardElement {

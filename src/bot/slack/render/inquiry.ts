@@ -1,9 +1,9 @@
 import { SECONDARY_ACTIONS, type CardAction, type InquiryCard } from '../../core/inquiry-card.js';
 import { translate, type Language } from '../../core/i18n/index.js';
-import { pairValue } from './action-values.js';
+import { pairValue } from './actions.js';
 import type { ActionsBlock, Button, KnownBlock } from './block-types.js';
 import { option } from './form-parts.js';
-import { clip, fallback, inert, labelled, LIMITS, mrkdwn, plain } from './text.js';
+import { clip, fallback, inert, labelled, LIMITS, mrkdwn, plain } from './elements.js';
 
 const STATE_MARK: Record<InquiryCard['state'], string> = { open: ':large_blue_circle:', overdue: ':red_circle:', done: ':white_check_mark:' };
 

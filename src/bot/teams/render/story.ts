@@ -1,17 +1,14 @@
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { InquiryStory, StoryAction, StoryDeadline, StoryLine } from '../../core/inquiry-story.js';
 import { actionSet, adaptiveCard, fieldLines, heading, note, openDialog, openUrl, plain, type AdaptiveCard, type CardElement } from './elements.js';
-import { renderAction } from './inquiry-cards.js';
+import { TARGET_KEY, type TargetDialog } from './actions.js';
+import { renderAction } from './inquiry.js';
 
 /** Marks a staff note that never reaches the client (R35.no-internal); the legend above says so in words. */
 const INTERNAL_MARK = '🔒';
 
 /** Teams refuses messages over about 28 KB: a long timeline shows its latest entries and how many came before. */
 const MAX_TIMELINE_LINES = 40;
-
-/** The dialog of a story action and the data key naming what it acts on. */
-export const TARGET_KEY = { record_minutes: 'meetingId', send_summary: 'meetingId', record_decision: 'stepId' } as const;
-export type TargetDialog = keyof typeof TARGET_KEY;
 
 /** Opens the dialog acting on one meeting or external step of an inquiry (from the story or from a notice). */
 export function targetDialog(label: string, dialog: TargetDialog, inquiryId: string, targetId: string, positive = false): CardElement {
@@ -55,7 +52,7 @@ function titled(title: string, items: CardElement[]): CardElement {
  * with their state, calls, meetings, external steps, what the client was sent, the timeline, and buttons for
  * the meeting, step or letter each part is about. The inquiry's own actions follow at the bottom.
  */
-export function storyCard(story: InquiryStory, body: string, language: Language): AdaptiveCard {
+function storyCard(story: InquiryStory, body: string, language: Language): AdaptiveCard {
   const { card } = story;
   const hasInternal = [...story.sections.flatMap((section) => section.lines), ...story.timeline].some((line) => line.internal);
   const elements: CardElement[] = [
@@ -79,4 +76,16 @@ function timelineLines(timeline: StoryLine[], language: Language): CardElement[]
   const earlier = timeline.length - MAX_TIMELINE_LINES;
   if (earlier <= 0) return timeline.map(storyLine);
   return [note(translate(language, 'teams.story.earlier', { n: earlier }), { subtle: true }), ...timeline.slice(earlier).map(storyLine)];
+}
+
+/** The inquiry's whole story (R12.records) as the details card: a click's answer, the `show` command's. */
+export function storyView(story: InquiryStory, language: Language): AdaptiveCard {
+  return storyCard(story, fitBody(story.body), language);
+}
+
+/** Teams refuses messages over about 28 KB; a very long letter is cut (the e-mail itself stays whole). */
+const MAX_BODY_CHARACTERS = 12_000;
+
+function fitBody(body: string): string {
+  return body.length <= MAX_BODY_CHARACTERS ? body : `${body.slice(0, MAX_BODY_CHARACTERS - 1)}…`;
 }

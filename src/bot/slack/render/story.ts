@@ -1,10 +1,10 @@
 import type { DeadlineState } from '../../../domain/deadline-states.js';
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { InquiryStory, StoryAction, StoryLine } from '../../core/inquiry-story.js';
-import { pairValue } from './action-values.js';
+import { pairValue } from './actions.js';
 import type { Button, KnownBlock } from './block-types.js';
-import { actionButton, cardControls } from './inquiry-blocks.js';
-import { clip, inert, labelled, linked, LIMITS, mrkdwn, plain } from './text.js';
+import { actionButton, cardControls } from './inquiry.js';
+import { clip, inert, labelled, linked, LIMITS, mrkdwn, plain } from './elements.js';
 
 /**
  * Slack allows 50 blocks per message. The story's parts take at most 2 blocks per section (5 sections),

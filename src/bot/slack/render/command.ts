@@ -1,9 +1,9 @@
 import type { CommandReply } from '../../core/commands/reply.js';
 import type { Language } from '../../core/i18n/index.js';
 import type { KnownBlock } from './block-types.js';
-import { storyBlocks } from './details-blocks.js';
-import { listBlocks } from './list-blocks.js';
-import { inert, mrkdwn, plain } from './text.js';
+import { storyBlocks } from './story.js';
+import { listBlocks } from './list.js';
+import { inert, mrkdwn, plain } from './elements.js';
 
 type Shown = Exclude<CommandReply, { kind: 'form' }>;
 

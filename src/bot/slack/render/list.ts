@@ -1,8 +1,8 @@
 import type { ListRow } from '../../core/commands/reply.js';
 import type { Language } from '../../core/i18n/index.js';
 import type { KnownBlock } from './block-types.js';
-import { actionButton, inquiryLine } from './inquiry-blocks.js';
-import { inert, mrkdwn, plain } from './text.js';
+import { actionButton, inquiryLine } from './inquiry.js';
+import { inert, mrkdwn, plain } from './elements.js';
 
 /** A titled list of inquiries in the core's order, one line each with its first useful button (Claim or Open). */
 export function listBlocks(title: string, rows: readonly ListRow[], empty: string, language: Language): KnownBlock[] {

@@ -1,5 +1,5 @@
 import type { Button, KnownBlock } from './block-types.js';
-import { LIMITS, plain } from './text.js';
+import { LIMITS, plain } from './elements.js';
 
 /**
  * The printable letter (R55.same-channel) as a link button. Slack still sends its click, which the

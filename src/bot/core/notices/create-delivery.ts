@@ -1,0 +1,26 @@
+import type { PlatformContext } from '../../platform.js';
+import { letterUrl } from '../inquiry-story.js';
+import { publicUrl, storyOf } from '../story-loader.js';
+import type { ChatSurface } from '../surface.js';
+import { NoticeDelivery, type NoticeRenderer } from './delivery.js';
+import type { PlatformId } from './notice.js';
+
+/**
+ * A platform's outbox consumer, built the same way for every platform: the core decides who is told what (one
+ * policy), the platform brings only its surface (where messages go) and its renderer (what they look like).
+ */
+export function createNoticeDelivery<M>(platform: PlatformId, context: PlatformContext, surface: ChatSurface<M>, renderer: NoticeRenderer<M>): NoticeDelivery<M> {
+  const { config, clock, queries, capabilities, chatPosts, logger } = context;
+  const base = publicUrl(context);
+  return new NoticeDelivery({
+    context: { platform, platforms: context.platformsOn ?? [platform] },
+    surface,
+    renderer,
+    posts: chatPosts,
+    reads: queries,
+    settings: { capabilities, letterUrl: (id) => letterUrl(base, id), channelLanguage: config.DEFAULT_LANGUAGE, zone: config.TIME_ZONE },
+    clock,
+    story: (snapshot, language) => storyOf(context, snapshot, language),
+    log: { warn: (fields, message) => logger.warn(fields, `${platform}: ${message}`) },
+  });
+}

@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { seedStaff, startTestApp, type TestApp } from '../support/app.js';
+import { axeViolations, startBrowser, type TestBrowser } from '../support/browser.js';
+import { CHROMIUM, describeWith } from '../support/system-programs.js';
+
+let t: TestApp;
+let browser: TestBrowser;
+let staff: Awaited<ReturnType<typeof seedStaff>>;
+
+const SITE = {
+  PROCEDURE_URL: 'https://daigelis.lt/aptarnavimo-tvarka',
+  PRIVACY_URL: 'https://daigelis.lt/privatumas',
+  INSTITUTION_ADDRESS: 'Žalioji g. 1, LT-44001 Kaunas',
+  INSTITUTION_PHONE: '+370 37 000000',
+  INSTITUTION_EMAIL: 'rastine@daigelis.lt',
+};
+// The third valid submission from this address is turned away: the "too many" page is public too.
+const RATE_LIMIT = 2;
+
+/** The page as a parent's browser shows it, audited by axe-core for WCAG 2.1 A and AA. */
+async function expectNoViolations(page: Page): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${t.app.url}${path}`);
+  return page;
+}
+
+async function send(page: Page, button: string): Promise<void> {
+  await Promise.all([page.waitForURL(`${t.app.url}/inquiries`), page.getByRole('button', { name: button }).click()]);
+}
+
+async function fillValidForm(page: Page, subject: string): Promise<void> {
+  await page.locator('#name').fill('Giedrė Žemaitienė');
+  await page.locator('#email').fill('giedre@example.lt');
+  await page.locator('input[name=kind][value=question]').check();
+  await page.locator('#subject').fill(subject);
+  await page.locator('#message').fill('Kada prasideda vasaros atostogos? ąčęėįšųūž');
+  await page.locator('#consent').check();
+}
+
+/** The colour of each side of `selector`'s border as the browser draws it. */
+function borderColours(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluate((element) => {
+    const style = getComputedStyle(element);
+    return [style.borderTopColor, style.borderRightColor, style.borderBottomColor, style.borderLeftColor];
+  });
+}
+
+describeWith(CHROMIUM, 'public pages in a real Chromium, held to WCAG 2.1 AA', () => {
+  beforeAll(async () => {
+    t = await startTestApp({}, undefined, { ...SITE, WEB_FORM_RATE_LIMIT: String(RATE_LIMIT) });
+    staff = await seedStaff(t.app);
+    // The pages forbid every script; axe-core is one, so only this audit's browser sets the policy aside.
+    browser = await startBrowser({ bypassCSP: true });
+    browser.context.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  describe('axe-core finds no WCAG 2.0/2.1 A or AA violation', () => {
+    it('R64.publish: on the form, in Lithuanian and in English', async () => {
+      for (const path of ['/', '/?lang=en']) {
+        const page = await open(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await expectNoViolations(page);
+        await page.close();
+      }
+    });
+
+    it('R7.channels: on the form re-shown with errors, in Lithuanian and in English', async () => {
+      for (const [path, button] of [['/', 'Siųsti'], ['/?lang=en', 'Send']] as const) {
+        const page = await open(path);
+        await page.locator('#phone').fill('skambinkite');
+        await send(page, button);
+        await page.locator('#error-summary').waitFor();
+        expect(await page.locator('[aria-invalid=true]').count()).toBeGreaterThanOrEqual(5);
+        await expectNoViolations(page);
+        await page.close();
+      }
+    });
+
+    it('R14.reply-1wd: on the thank-you page', async () => {
+      const page = await open('/');
+      await fillValidForm(page, 'Dėl vasaros atostogų');
+      await send(page, 'Siųsti');
+      await page.locator('#registry-number').waitFor();
+      await expectNoViolations(page);
+      await page.close();
+    });
+
+    it('R7.channels: on the page that turns away too many submissions', async () => {
+      const page = await open('/?lang=en');
+      for (let attempt = 0; attempt <= RATE_LIMIT; attempt += 1) {
+        await page.goto(`${t.app.url}/?lang=en`);
+        await fillValidForm(page, `Too many ${attempt}`);
+        await send(page, 'Send');
+      }
+      expect(await page.getByRole('alert').innerText()).toContain('Too many inquiries');
+      await expectNoViolations(page);
+      await page.close();
+    });
+
+    it('R55.same-channel: on the printable letter', async () => {
+      const { inquiry } = await t.app.inquiries.register({
+        kind: 'complaint',
+        channel: 'letter',
+        client: { name: 'Petras Petraitis', email: null, phone: '+370 600 12345', language: 'lt' },
+        subject: 'Dėl maitinimo',
+        body: 'Skundžiuosi dėl maitinimo.',
+        receivedAt: new Date(),
+        registeredById: staff.ona.id,
+      });
+      await t.app.inquiries.claim(inquiry.id, staff.ona.id);
+      const letter = await t.app.mail.clientChannel.issueLetter(inquiry.id, staff.ona.id, 'Gerbiamas Petrai,\n\natsakome raštu.\n\nPagarbiai');
+      const page = await open(`/letters?id=${letter.id}`);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Daigelis');
+      await expectNoViolations(page);
+      await page.close();
+    });
+  });
+
+  describe('what an automated audit misses, checked as a parent sees it', () => {
+    it('R7.channels: an invalid text, e-mail, phone or message field has a visible red border; a valid one keeps its grey border', async () => {
+      const page = await open('/');
+      await page.locator('#email').fill('ne-adresas');
+      await page.locator('#phone').fill('skambinkite');
+      await page.locator('#subject').fill('Dėl maitinimo');
+      await send(page, 'Siųsti');
+      await page.locator('#error-summary').waitFor();
+      const red = 'rgb(164, 0, 0)';
+      for (const field of ['#name', '#email', '#phone', '#message']) {
+        expect(await page.locator(field).getAttribute('aria-invalid')).toBe('true');
+        expect(await borderColours(page, field)).toEqual([red, red, red, red]);
+        expect(await page.locator(field).evaluate((element) => getComputedStyle(element).borderTopWidth)).toBe('2px');
+      }
+      expect(await page.locator('#subject').getAttribute('aria-invalid')).toBeNull();
+      expect(await borderColours(page, '#subject')).toEqual(Array(4).fill('rgb(85, 85, 85)'));
+      await page.close();
+    });
+
+    it('R7.channels: each hint and each error sits beside its own field and is read with it (aria-describedby)', async () => {
+      const page = await open('/');
+      await page.locator('#email').fill('ne-adresas');
+      await page.locator('#phone').fill('skambinkite');
+      await send(page, 'Siųsti');
+      await page.locator('#error-summary').waitFor();
+      for (const field of ['email', 'phone']) {
+        expect(await page.locator(`#${field}`).getAttribute('aria-describedby')).toBe(`${field}-hint ${field}-error`);
+        // The hint and the error share the field's own box, before the input: seen and read together with it.
+        const layout = await page.locator(`#${field}`).evaluate((input, id) => {
+          const hint = document.getElementById(`${id}-hint`)!;
+          const error = document.getElementById(`${id}-error`)!;
+          const before = (node: Node) => (node.compareDocumentPosition(input) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+          return { sameBox: hint.parentElement === input.parentElement && error.parentElement === input.parentElement, before: before(hint) && before(error) };
+        }, field);
+        expect(layout).toEqual({ sameBox: true, before: true });
+      }
+      expect(await page.locator('#email-hint').innerText()).toContain('el. paštą, telefoną arba abu');
+      expect(await page.locator('#phone-hint').innerText()).toContain('+370 600 00000');
+      expect(await page.locator('#consent').getAttribute('aria-describedby')).toBe('consent-hint consent-error');
+      await page.close();
+    });
+
+    it('R64.publish: the required fields are marked in words a parent sees, and as required for assistive technology', async () => {
+      const page = await open('/?lang=en');
+      for (const label of ['Full name', 'Subject', 'Message']) {
+        const field = page.getByRole('textbox', { name: label });
+        expect(await field.evaluate((element) => (element as HTMLInputElement).required)).toBe(true);
+        expect(await page.locator(`label[for="${await field.getAttribute('id')}"]`).innerText()).toContain('(required)');
+      }
+      expect(await page.getByRole('checkbox').evaluate((element) => (element as HTMLInputElement).required)).toBe(true);
+      expect(await page.getByRole('group', { name: /Which language.*\(required\)/ }).isVisible()).toBe(true);
+      expect(await page.getByRole('group', { name: /Kind of inquiry.*\(required\)/ }).isVisible()).toBe(true);
+      expect(await page.getByRole('group', { name: /How can we reach you\?.*\(at least one required\)/ }).isVisible()).toBe(true);
+      expect(await page.getByRole('textbox', { name: 'E-mail' }).evaluate((element) => (element as HTMLInputElement).required)).toBe(false);
+      await page.close();
+    });
+  });
+});
