@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Agenda } from 'agenda';
@@ -21,11 +21,13 @@ import { DeadlinePolicy } from './domain/deadline-policy.js';
 import { EscalationService } from './domain/escalation.service.js';
 import { InquiryQueries } from './domain/inquiry.queries.js';
 import { InquiryService } from './domain/inquiry.service.js';
+import { LetterLinks } from './domain/letter-link.js';
 import type { MessagingUnitOfWork } from './domain/messaging-unit-of-work.js';
 import type { EventConsumer, Notifier } from './domain/notifier.js';
 import type { Capabilities } from './domain/capabilities.js';
 import type { DomainServices } from './domain/services.js';
 import { StaffDirectory } from './domain/staff.service.js';
+import { AbsenceService } from './domain/absence.service.js';
 import { healthRoute, type HealthProbe } from './http/health.js';
 import { HttpServer } from './http/server.js';
 import { DeadlineScheduler } from './jobs/deadline-scheduler.js';
@@ -41,12 +43,13 @@ import { startReport, type DatabaseFacts } from './start-report.js';
 import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOptions } from './persistence/outbox.js';
 import { TypeormChatPostStore, TypeormConversationStore } from './persistence/chat-stores.typeorm.js';
 import { TypeormMailIntakeFailures } from './persistence/mail-intake-failures.js';
+import { TypeormAbsenceNews } from './persistence/staff-absences.typeorm.js';
 import { PostgresMailboxLease } from './persistence/mailbox-lease.postgres.js';
 import { TypeormMailboxMarks } from './persistence/mailbox-marks.js';
 import { messagingUnitOfWork } from './persistence/messaging-unit-of-work.typeorm.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
 import { mountWebForm } from './web/index.js';
-import { mountLetters } from './web/letters.js';
+import { mountLetters, type Letterhead } from './web/letters.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
 export interface AppOverrides {
@@ -66,6 +69,8 @@ export interface RunningApp extends DomainServices {
   outbox: OutboxDispatcher;
   /** E-mail with clients (intake, client e-mail); see docs/mail.md. */
   mail: MailModule;
+  /** Signs the links to printable letters (R55.same-channel). */
+  letterLinks: LetterLinks;
   /** Drains jobs and deliveries under way, then closes everything it opened. */
   stop(): Promise<void>;
 }
@@ -146,6 +151,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     reminderLeadMinutes: config.REMINDER_LEAD_MINUTES,
     overdueOutsideOfficeHours: config.OVERDUE_OUTSIDE_OFFICE_HOURS,
     unclaimedAfterMinutes: config.UNCLAIMED_AFTER_MINUTES,
+    overdueEscalateAfterOfficeHours: config.OVERDUE_ESCALATE_AFTER_OFFICE_HOURS,
+    unclaimedEscalateAfterMinutes: config.UNCLAIMED_ESCALATE_AFTER_MINUTES,
     callReminderLeadMinutes: config.CALL_REMINDER_LEAD_MINUTES,
     callbackMinMinutes: config.CALLBACK_MIN_MINUTES,
     meetingSummaryWorkingDays: config.MEETING_SUMMARY_WORKING_DAYS,
@@ -156,7 +163,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   let wakeDispatcher = (): void => undefined;
   const consumers: EventConsumer[] = [];
   const unitOfWork = new TypeormUnitOfWork(dataSource, consumers, () => wakeDispatcher());
-  const notices = new DeadlineNotices(unitOfWork, policy, clock);
+  const notices = new DeadlineNotices(unitOfWork, policy, clock, { managerOnDutyEmail: config.MANAGER_ON_DUTY_EMAIL ?? null });
   const intakeFailures = new TypeormMailIntakeFailures(dataSource);
   let notifiers: readonly Notifier[] = [];
   const { agenda, start: startScheduler, drain: drainScheduler } = await createScheduler(
@@ -164,6 +171,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     notices,
     { failures: intakeFailures, notifiers: () => notifiers },
     logger,
+    { news: new TypeormAbsenceNews(dataSource), notifiers: () => notifiers, clock },
   );
   const commands = { unitOfWork, policy, clock };
   const services: DomainServices = {
@@ -174,6 +182,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     escalations: new EscalationService(unitOfWork, policy, clock),
     queries: new InquiryQueries(unitOfWork),
     staff: new StaffDirectory(unitOfWork),
+    absences: new AbsenceService(unitOfWork, clock, config.TIME_ZONE),
     capabilities: { email: config.SMTP_URL !== undefined },
   };
   const { inquiries, capabilities } = services;
@@ -191,6 +200,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     },
     timings: overrides.mail,
   });
+  const letterLinks = new LetterLinks(letterLinkSecret(config, logger), config.LETTER_LINK_DAYS * 24 * 3_600_000, clock);
   const platforms = await createPlatforms({
     config,
     logger,
@@ -198,6 +208,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     ...services,
     messaging: mail.messaging,
     clientChannel: mail.clientChannel,
+    letterLinks,
     chatPosts: new TypeormChatPostStore(dataSource),
     conversations: new TypeormConversationStore(dataSource),
   });
@@ -218,7 +229,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     platforms: () => Object.fromEntries(platforms.map((platform) => [platform.name, platform.health()])),
   };
   http.route('GET', '/healthz', healthRoute(health, { stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS }));
-  mountLetters(http, mail.clientChannel, logger, config.TIME_ZONE);
+  mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: letterhead(config) });
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
 
@@ -259,7 +270,30 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     notices,
     outbox,
     mail,
+    letterLinks,
     stop,
+  };
+}
+
+/**
+ * The secret letter links are signed with: LETTER_LINK_SECRET, or else one made for this process — links then
+ * end with it and open on this instance only, so an installation with several instances or frequent restarts sets one.
+ */
+function letterLinkSecret(config: Config, logger: Logger): string {
+  if (config.LETTER_LINK_SECRET) return config.LETTER_LINK_SECRET;
+  logger.warn('LETTER_LINK_SECRET is not set: links to printable letters are signed with a secret of this process and stop working when it restarts');
+  return randomBytes(32).toString('hex');
+}
+
+/** The institution as printed at the head of a letter (R55.same-channel); unset parts are left out. */
+function letterhead(config: Config): Letterhead {
+  return {
+    name: config.INSTITUTION_NAME,
+    address: config.INSTITUTION_ADDRESS ?? null,
+    code: config.INSTITUTION_CODE ?? null,
+    phone: config.INSTITUTION_PHONE ?? null,
+    email: config.INSTITUTION_EMAIL ?? null,
+    web: config.INSTITUTION_WEB ?? null,
   };
 }
 

@@ -27,6 +27,12 @@ const environmentSchema = z.object({
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(120),
   OVERDUE_OUTSIDE_OFFICE_HOURS: bool.default(false),
   UNCLAIMED_AFTER_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** R4.owner: office minutes after the unclaimed nudge at which the manager on duty is told; 0 = never. */
+  UNCLAIMED_ESCALATE_AFTER_MINUTES: z.coerce.number().int().min(0).max(5 * 24 * 60).default(120),
+  /** The staff member (by e-mail) told of inquiries nobody claimed; unset → every active manager. */
+  MANAGER_ON_DUTY_EMAIL: z.email().optional(),
+  /** R14.reply-1wd: office hours a first reply or resolution may stay overdue before the owner's manager is told; 0 = never. */
+  OVERDUE_ESCALATE_AFTER_OFFICE_HOURS: z.coerce.number().min(0).max(200).default(4),
   CALL_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
   /** R31.callback: the procedure says 30; an institution may choose longer, never shorter. */
   CALLBACK_MIN_MINUTES: z.coerce.number().int().min(30).max(24 * 60).default(30),
@@ -74,6 +80,16 @@ const environmentSchema = z.object({
   INSTITUTION_ADDRESS: z.string().min(1).max(300).optional(),
   INSTITUTION_PHONE: z.string().regex(/^\+?[0-9 ()-]{5,20}$/, 'a phone number such as +370 37 000000').optional(),
   INSTITUTION_EMAIL: z.email().optional(),
+  /** The letterhead of printed letters (R55.same-channel) adds these to the contacts above; each left out while unset. */
+  INSTITUTION_CODE: z.string().regex(/^[0-9]{5,12}$/, 'a legal entity code such as 190012345').optional(),
+  INSTITUTION_WEB: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Signs the links to printable letters (HMAC-SHA256), which only the staff member they were made for opens.
+   * Unset → a random secret per process, with a warning: links die on restart and work on that instance only.
+   */
+  LETTER_LINK_SECRET: z.string().min(32, 'at least 32 characters, e.g. `openssl rand -hex 32`').optional(),
+  /** How long a link to a printable letter stays valid. */
+  LETTER_LINK_DAYS: z.coerce.number().min(0.01).max(90).default(7),
   WEB_FORM: bool.default(true),
   /** Submissions one address may make in 10 minutes. */
   WEB_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),

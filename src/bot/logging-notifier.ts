@@ -19,6 +19,10 @@ export class LoggingNotifier implements Notifier {
   }
 
   async happen(happening: ServiceHappening): Promise<void> {
+    if (happening.type === 'staff_away') {
+      this.logger.info({ happening: happening.type, change: happening.change, absenceId: happening.absenceId }, 'a staff member was marked away or back');
+      return;
+    }
     this.logger.warn({ happening: happening.type, mailbox: happening.mailbox, uid: happening.uid, reason: happening.reason }, 'an e-mail could not be registered; it waits in the mailbox');
   }
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { ClientChannelService } from '../domain/client-channel.service.js';
 import type { ClientMessagingService } from '../domain/client-messaging.service.js';
 import type { Clock } from '../domain/clock.js';
+import type { LetterLinks } from '../domain/letter-link.js';
 import type { Notifier } from '../domain/notifier.js';
 import type { DomainServices } from '../domain/services.js';
 import type { HttpServer } from '../http/server.js';
@@ -19,6 +20,8 @@ export interface PlatformContext extends DomainServices {
   messaging: ClientMessagingService;
   /** Letters, status notes to the client, meeting summaries and drafts (R19, R31, R48, R55). */
   clientChannel: ClientChannelService;
+  /** Signs each link to a printable letter for the one staff member it is sent to (R55.same-channel). */
+  letterLinks: LetterLinks;
   chatPosts: ChatPostStore;
   conversations: ConversationStore;
   /** The platforms switched on: someone another platform reaches is not "missing" on this one (D18). */

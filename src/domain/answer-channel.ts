@@ -18,13 +18,16 @@ const ANSWERING_EMAILS: readonly ClientEmailPurpose[] = ['reply', 'call_summary'
 /**
  * R55.same-channel: a complaint is answered the way it came — e-mail (or the web form, written electronically)
  * by e-mail, a letter in writing, a call or a visit orally. Other inquiries may be answered any way.
+ * A written complaint from the web form without an e-mail address is still answered in writing: by letter,
+ * posted to the address the form then asks for (src/web/submission.ts).
  */
-export function requiredAnswerChannel(inquiry: Pick<Inquiry, 'kind' | 'channel'>): AnswerChannel | null {
+export function requiredAnswerChannel(inquiry: Pick<Inquiry, 'kind' | 'channel'> & { client?: Pick<Inquiry['client'], 'email'> }): AnswerChannel | null {
   if (inquiry.kind !== 'complaint') return null;
   switch (inquiry.channel) {
     case 'email':
-    case 'web':
       return 'email';
+    case 'web':
+      return inquiry.client && !inquiry.client.email ? 'letter' : 'email';
     case 'letter':
       return 'letter';
     case 'phone':

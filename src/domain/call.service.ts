@@ -25,6 +25,8 @@ export class CallService {
   async logCall(inquiryId: string, staffId: string, input: CallLogInput): Promise<Inquiry> {
     const call = parseInput(callLogSchema, input);
     return changeInquiry(this.context, inquiryId, staffId, ownerCommand('log_call', async (_scope, inquiry, _actor, now) => {
+      // R44.call-notes / R16.expectations: the next step is promised for a time still to come.
+      if (call.nextStepDue !== null && call.nextStepDue.getTime() <= now.getTime()) throw invalidField('nextStepDue', FIELD_REASONS.notInFuture);
       const events: EventBody[] = [
         { type: 'call_logged', call: { ...call, nextStepDue: call.nextStepDue?.toISOString() ?? null }, attempt: inquiry.missedCalls + 1 },
       ];

@@ -82,9 +82,14 @@ export class ClientChannelService {
     });
   }
 
-  /** The printable letter; its id is the capability to read it, so it is a random UUID. */
-  letter(letterId: string): Promise<LetterView> {
+  /**
+   * The printable letter, for the staff member a signed link was made for (letter-link.ts): someone no longer
+   * active staff is refused, so a link outlives neither its lifetime nor its person's access.
+   */
+  letter(letterId: string, viewerId: string): Promise<LetterView> {
     return this.context.unitOfWork.run(async (scope) => {
+      const viewer = await scope.staff.findById(viewerId);
+      if (!viewer?.active) throw new DomainError('LETTER.FORBIDDEN', 'The letter link was not made for active staff', { letterId });
       const letter = await scope.letters.findById(letterId);
       if (!letter) throw new DomainError('LETTER.NOT_FOUND', `Letter ${letterId} was not found`, { letterId });
       const inquiry = (await scope.inquiries.findById(letter.inquiryId))!;
@@ -182,7 +187,10 @@ export class ClientChannelService {
 
   private async writeLetter(scope: MessagingScope, inquiry: Inquiry, author: StaffMember, body: string, noteId: string | null, now: Date): Promise<Letter> {
     requireSignature(author, this.options.institution);
-    const letter: Letter = { id: randomUUID(), inquiryId: inquiry.id, authorId: author.id, body, language: mailLanguage(inquiry.client.language), createdAt: now, noteId };
+    // R55.same-channel: the letter's own outgoing number, taken once, in the same transaction as the letter.
+    const year = Number(this.context.policy.calendar.localDate(now).slice(0, 4));
+    const outgoingNumber = await scope.letters.nextOutgoingNumber(year);
+    const letter: Letter = { id: randomUUID(), inquiryId: inquiry.id, authorId: author.id, outgoingNumber, body, language: mailLanguage(inquiry.client.language), createdAt: now, noteId };
     await scope.letters.insert(letter);
     return letter;
   }

@@ -8,6 +8,7 @@ import {
   type IncomingAttachment,
   type OutgoingEmail,
 } from './client-message.js';
+import { routedTo } from './absence.js';
 import type { Clock } from './clock.js';
 import { answerFirst, changeInquiry, emitEvent, ownerCommand, requireStaff, type EventBody } from './command-support.js';
 import type { ClientEmailComposer } from './client-email-composer.js';
@@ -121,7 +122,9 @@ export class ClientMessagingService {
       const id = randomUUID();
       if (!(await scope.mail.insertClientMessage({ id, ...message }))) return false;
       await scope.mail.addThreadId(inquiry.id, message.messageId, 'in');
-      await this.emit(scope, inquiry, null, { type: 'client_message_received', clientMessageId: id, ownerId: inquiry.ownerId });
+      // R4.owner: while the owner is away, the substitute covering for them is told.
+      const routed = await routedTo(scope, inquiry.ownerId, this.clock.now());
+      await this.emit(scope, inquiry, null, { type: 'client_message_received', clientMessageId: id, ownerId: inquiry.ownerId, ...routed });
       return true;
     });
   }

@@ -2,8 +2,8 @@ import type { Clock } from './clock.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
 import { InquiryNotFoundError, NotOwnerError, StaffNotFoundError } from './errors.js';
 import type { DeadlineSchedule, InquiryEvent } from './events.js';
-import { assertCan, type Inquiry, type InquiryAction } from './inquiry.js';
-import { supervises, type StaffMember } from './staff.js';
+import { assertCan, mayActOn, type Inquiry, type InquiryAction } from './inquiry.js';
+import type { StaffMember } from './staff.js';
 import type { TransactionScope } from './unit-of-work.js';
 
 /** Distributes the event-specific fields over the union, so `emit` stays type-checked per event type. */
@@ -30,7 +30,7 @@ export async function requireStaff(scope: TransactionScope, staffId: string): Pr
 }
 
 export function assertOwnerOrSupervisor(inquiry: Inquiry, actor: StaffMember, action: string): void {
-  if (inquiry.ownerId !== actor.id && !supervises(actor)) throw new NotOwnerError(inquiry.registryNumber, action);
+  if (!mayActOn(inquiry, actor)) throw new NotOwnerError(inquiry.registryNumber, action);
 }
 
 /** Tells the scheduler when a command moved, met or added a deadline. */

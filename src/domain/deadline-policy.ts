@@ -14,6 +14,10 @@ export interface DeadlinePolicyOptions {
   overdueOutsideOfficeHours: boolean;
   /** Office minutes after receipt at which an inquiry nobody claimed is announced again. */
   unclaimedAfterMinutes: number;
+  /** Office hours a first reply or resolution may stay overdue before the owner's manager is told; 0: never. */
+  overdueEscalateAfterOfficeHours: number;
+  /** Office minutes after the unclaimed nudge at which the manager on duty is told; 0: never. */
+  unclaimedEscalateAfterMinutes: number;
   /** R29.agreed-time: minutes before an agreed call at which the owner is reminded. */
   callReminderLeadMinutes: number;
   /** R31.callback: a missed call is retried no sooner than this. */
@@ -28,6 +32,8 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyOptions = {
   reminderLeadMinutes: 120,
   overdueOutsideOfficeHours: false,
   unclaimedAfterMinutes: 60,
+  overdueEscalateAfterOfficeHours: 4,
+  unclaimedEscalateAfterMinutes: 120,
   callReminderLeadMinutes: 10,
   callbackMinMinutes: 30,
   meetingSummaryWorkingDays: 2,
@@ -55,16 +61,23 @@ export class DeadlinePolicy {
   schedule(inquiry: Inquiry): DeadlineSchedule {
     if (!isOpen(inquiry)) return {};
     const schedule: DeadlineSchedule = {};
-    if (inquiry.firstReplyAt === null) schedule.first_reply = this.watch(inquiry.firstReplyDue);
+    // Only an owner has a manager to tell; while nobody owns it, the claim's own escalation speaks (R4.owner).
+    const goesUp = inquiry.ownerId !== null;
+    if (inquiry.firstReplyAt === null) schedule.first_reply = this.escalating(this.watch(inquiry.firstReplyDue), goesUp);
     const resolveBy = resolutionDue(inquiry);
-    if (resolveBy !== null) schedule.resolution = this.watch(resolveBy);
+    if (resolveBy !== null) schedule.resolution = this.escalating(this.watch(resolveBy), goesUp);
     if (inquiry.followUpDue !== null) schedule.follow_up = this.watch(inquiry.followUpDue);
     if (inquiry.nextCall !== null) schedule.call = this.callWatch(inquiry.nextCall);
     if (inquiry.meetingSummaryDue !== null) schedule.meeting_summary = this.watch(inquiry.meetingSummaryDue);
     if (inquiry.externalStepDue !== null) schedule.external_step = this.watch(inquiry.externalStepDue);
     if (inquiry.ownerId === null) {
       const claimBy = this.calendar.addOfficeMinutes(inquiry.receivedAt, this.options.unclaimedAfterMinutes);
-      schedule.claim = { dueAt: claimBy.toISOString(), remindAt: null };
+      const after = this.options.unclaimedEscalateAfterMinutes;
+      schedule.claim = {
+        dueAt: claimBy.toISOString(),
+        remindAt: null,
+        ...(after > 0 ? { escalateAt: this.calendar.addOfficeMinutes(claimBy, after).toISOString() } : {}),
+      };
     }
     return schedule;
   }
@@ -94,6 +107,13 @@ export class DeadlinePolicy {
   private callWatch(call: PlannedCall): WatchedDeadline {
     const lead = call.purpose === 'agreed' ? this.options.callReminderLeadMinutes * 60_000 : 0;
     return { dueAt: call.at.toISOString(), remindAt: new Date(call.at.getTime() - lead).toISOString(), overdue: false };
+  }
+
+  /** R14.reply-1wd / R4.owner: a first reply or resolution still overdue goes to the owner's manager, when configured. */
+  private escalating(watched: WatchedDeadline, goesUp: boolean): WatchedDeadline {
+    const hours = this.options.overdueEscalateAfterOfficeHours;
+    if (!goesUp || hours <= 0) return watched;
+    return { ...watched, escalateAt: this.calendar.addOfficeMinutes(new Date(watched.dueAt), Math.round(hours * 60)).toISOString() };
   }
 
   private watch(dueAt: Date): WatchedDeadline {

@@ -15,6 +15,8 @@ export type DomainErrorCode =
   | 'EXTERNAL_STEP.INVALID_TRANSITION'
   | 'NOTE.NOT_FOUND'
   | 'LETTER.NOT_FOUND'
+  /** A letter link made for someone who is no longer active staff (R55.same-channel). */
+  | 'LETTER.FORBIDDEN'
   | 'ESCALATION.NOT_FOUND'
   | 'ESCALATION.INVALID_TRANSITION'
   | 'ESCALATION.NOT_RECIPIENT'
@@ -22,6 +24,15 @@ export type DomainErrorCode =
   | 'STAFF.NOT_FOUND'
   | 'STAFF.NOT_ALLOWED'
   | 'STAFF.INVALID'
+  /** R4.owner, away with cover: dates that cannot be read, end before they start or are over. */
+  | 'ABSENCE.DATE_UNREADABLE'
+  | 'ABSENCE.ENDS_BEFORE_START'
+  | 'ABSENCE.IN_PAST'
+  /** The substitute is the person, is away then, or the person covers for a colleague then; "back" with no absence. */
+  | 'ABSENCE.SUBSTITUTE_SELF'
+  | 'ABSENCE.SUBSTITUTE_AWAY'
+  | 'ABSENCE.COVERING'
+  | 'ABSENCE.NONE'
   | 'INPUT.INVALID'
   | 'MAIL.SIGNATURE_INCOMPLETE'
   | 'MAIL.NO_CLIENT_EMAIL'

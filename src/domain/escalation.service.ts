@@ -8,7 +8,7 @@ import { assertCan, type Inquiry } from './inquiry.js';
 import { assertOwnerOrSupervisor, emitEvent, emitScheduleChange, requireStaff, type EventBody } from './command-support.js';
 import { hasRole, type StaffMember } from './staff.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
-import { parseInput } from './validation.js';
+import { FIELD_REASONS, invalidField, parseInput } from './validation.js';
 
 /**
  * R54.escalate-unresolved and R58.incident: a representative hands a conflict or an incident to their
@@ -30,6 +30,8 @@ export class EscalationService {
       assertCan(inquiry, 'escalate');
       assertOwnerOrSupervisor(inquiry, actor, 'escalate');
       const now = this.clock.now();
+      // R54.escalate-unresolved: the follow-up promised to the client is still to come.
+      if (details.followUpAt !== null && details.followUpAt.getTime() <= now.getTime()) throw invalidField('followUpAt', FIELD_REASONS.notInFuture);
       const escalation: Escalation = {
         id: randomUUID(),
         inquiryId,
@@ -78,7 +80,7 @@ export class EscalationService {
       const fromId = inquiry.ownerId;
       inquiry.ownerId = actor.id;
       await scope.inquiries.update(inquiry);
-      await this.emit(scope, inquiry, actor.id, { type: 'handed_over', fromId, toId: actor.id });
+      await this.emit(scope, inquiry, actor.id, { type: 'handed_over', fromId, toId: actor.id, escalationId: escalation.id });
       return [inquiry, { type: 'escalation_taken_over', escalationId: escalation.id, managerId: actor.id }];
     });
   }

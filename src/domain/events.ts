@@ -20,6 +20,11 @@ export interface WatchedDeadline {
   remindAt: string | null;
   /** False when only the reminder matters (a planned call is not "overdue" at its own time). */
   overdue?: false;
+  /**
+   * When a deadline still missed goes up a level: the owner's direct manager (first reply, resolution) or the
+   * manager on duty (an inquiry nobody claimed). Absent when it never goes up, or the institution switched it off.
+   */
+  escalateAt?: string;
 }
 
 /** The deadlines of one inquiry that are still running; a missing one is met or cancelled. */
@@ -49,7 +54,8 @@ export type InquiryEvent =
   | (EventBase<'registered'> & { channel: string; kind: string; registeredById: string | null })
   | (EventBase<'claimed'> & { ownerId: string })
   | (EventBase<'released'> & { previousOwnerId: string })
-  | (EventBase<'handed_over'> & { fromId: string | null; toId: string })
+  /** `escalationId`: the manager took over an escalation, and that event tells the raiser (R54). */
+  | (EventBase<'handed_over'> & { fromId: string | null; toId: string; escalationId?: string })
   | EventBase<'first_reply_sent'>
   | (EventBase<'holding_reply_sent'> & { promisedBy: string })
   | EventBase<'waiting_on_client'>
@@ -78,11 +84,17 @@ export type InquiryEvent =
   | (EventBase<'escalation_referred'> & { escalationId: string; headIds: string[] })
   | (EventBase<'escalation_decided'> & { escalationId: string; reportToAuthorities: boolean; note: string })
   | (EventBase<'deadlines_changed'> & { schedule: DeadlineSchedule })
-  | (EventBase<'reminder_due'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null })
-  | (EventBase<'overdue'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null })
+  /** `coveringForId`: R4.owner — the recipient is away and `recipientId` is the substitute covering for them. */
+  | (EventBase<'reminder_due'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null; coveringForId?: string })
+  | (EventBase<'overdue'> & { deadline: DeadlineKind; dueAt: string; recipientId: string | null; coveringForId?: string })
+  /** R4.owner / R14.reply-1wd: still overdue some office hours later → the owner's direct manager (null: none set). */
+  | (EventBase<'overdue_escalated'> & { deadline: DeadlineKind; dueAt: string; ownerId: string | null; managerId: string | null })
+  /** R4.owner: still nobody claimed it after the nudge → the manager on duty (every active manager when none is set). */
+  | (EventBase<'unclaimed_escalated'> & { dueAt: string; managerIds: string[] })
   // E-mail with the client (src/mail): a follow-up from the client goes to the owner (R4.owner, R22);
   // outgoing e-mail travels through the outbox so a failed send is retried, and a failure reaches the sender.
-  | (EventBase<'client_message_received'> & { clientMessageId: string; ownerId: string | null })
+  /** `recipientId`: who is told — the owner, or the substitute covering for them (`coveringForId`) while they are away; absent in older events (the owner). */
+  | (EventBase<'client_message_received'> & { clientMessageId: string; ownerId: string | null; recipientId?: string | null; coveringForId?: string })
   | (EventBase<'email_requested'> & { emailId: string; purpose: ClientEmailPurpose })
   | (EventBase<'email_sent'> & { emailId: string; purpose: ClientEmailPurpose })
   | (EventBase<'email_failed'> & { emailId: string | null; purpose: ClientEmailPurpose; reason: string; recipientId: string | null });

@@ -11,7 +11,9 @@ export interface TimelineEntry {
   details: Record<string, unknown>;
 }
 
-export type NoticeStage = 'reminder' | 'overdue';
+/** Before the deadline, at it, and some time after it when still missed (to the manager). */
+export const NOTICE_STAGES = ['reminder', 'overdue', 'escalate'] as const;
+export type NoticeStage = (typeof NOTICE_STAGES)[number];
 
 /**
  * Filters for listing inquiries in chat (App Home, `mine`, `find`). Lists come most pressing first: by the first-reply

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { PROGRESS_STAGES } from './events.js';
 import { CHANNELS, INQUIRY_KINDS } from './inquiry.js';
 import { storableText } from './storable-text.js';
+import { FIELD_REASONS } from './validation.js';
+
+/** The longest postal address (several lines: street, postcode and town, country) a letter is posted to. */
+export const POSTAL_ADDRESS_MAX = 500;
 
 /**
  * What any intake path (e-mail, web form, staff in chat) supplies to register an inquiry. Free text is made
@@ -18,9 +22,11 @@ export const registerInquirySchema = z
       phone: z
         .string()
         .trim()
-        .regex(/^\+?[0-9 ()-]{5,20}$/)
+        .regex(/^\+?[0-9 ()-]{5,20}$/, FIELD_REASONS.phone)
         .nullable()
         .default(null),
+      /** R55.same-channel: the address a letter is posted to; optional at registration, printed on the letter. */
+      postalAddress: storableText().trim().min(1).max(POSTAL_ADDRESS_MAX).nullable().default(null),
       language: z
         .string()
         .regex(/^[a-z]{2,3}$/)

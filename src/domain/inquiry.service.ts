@@ -20,7 +20,7 @@ import { DuplicateExternalIdError } from './inquiry.repository.js';
 import { recordProgressSchema, registerInquirySchema, type RecordProgressInput, type RegisterInquiryInput } from './inquiry.schemas.js';
 import { fullName } from './staff.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
-import { parseInput } from './validation.js';
+import { FIELD_REASONS, parseInput } from './validation.js';
 
 
 export interface RegistrationResult {
@@ -123,12 +123,17 @@ export class InquiryService {
     });
   }
 
-  /** R4.owner: handover to another representative is explicit and audited. */
+  /**
+   * R4.owner: handover to another (active) colleague is explicit and audited — by the owner, or by a manager (the
+   * owner's own or any other, the head, an admin), who may also take it over by handing it to themselves. Handing
+   * it to its owner changes nothing: no event, no timeline row (a repeated Take over is answered alike).
+   */
   handOver(inquiryId: string, staffId: string, toStaffId: string): Promise<Inquiry> {
     return this.change(inquiryId, staffId, async (scope, inquiry, actor) => {
       assertCan(inquiry, 'hand_over');
       assertOwnerOrSupervisor(inquiry, actor, 'hand over');
       const successor = await requireStaff(scope, toStaffId);
+      if (isClaimedBy(inquiry, successor.id)) return [];
       const fromId = inquiry.ownerId;
       inquiry.ownerId = successor.id;
       if (inquiry.status === 'new') inquiry.status = 'claimed';
@@ -147,11 +152,13 @@ export class InquiryService {
       if (promisedBy.getTime() <= now.getTime()) {
         throw new DomainError('INQUIRY.PROMISE_INVALID', 'The promised date must be in the future', {
           registryNumber: inquiry.registryNumber,
+          reason: FIELD_REASONS.notInFuture,
         });
       }
       if (inquiry.statutoryDue !== null && promisedBy.getTime() > inquiry.statutoryDue.getTime()) {
         throw new DomainError('INQUIRY.PROMISE_INVALID', 'The promised date is later than the statutory deadline', {
           registryNumber: inquiry.registryNumber,
+          reason: FIELD_REASONS.afterStatutoryDeadline,
           statutoryDue: inquiry.statutoryDue.toISOString(),
         });
       }

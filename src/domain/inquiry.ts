@@ -1,5 +1,6 @@
 import type { Capabilities } from './capabilities.js';
 import { InvalidTransitionError } from './errors.js';
+import { supervises, type StaffMember } from './staff.js';
 
 export const INQUIRY_KINDS = ['request', 'question', 'complaint'] as const;
 export type InquiryKind = (typeof INQUIRY_KINDS)[number];
@@ -18,6 +19,8 @@ export interface ClientContact {
   name: string;
   email: string | null;
   phone: string | null;
+  /** R55.same-channel: where a written answer on paper is posted (several lines); null when not given. */
+  postalAddress: string | null;
   /** R33.language: BCP 47 primary tag, `lt` by default. */
   language: string;
 }
@@ -143,4 +146,9 @@ export function isRetryCall(inquiry: Pick<Inquiry, 'nextCall' | 'missedCalls'>):
  */
 export function canEmailClient(inquiry: Pick<Inquiry, 'client'>, capabilities: Capabilities): boolean {
   return capabilities.email && inquiry.client.email !== null;
+}
+
+/** R4.owner: who may act on an inquiry — its owner, or a supervisor (manager, head, admin); everyone else may only look, or claim it while nobody has. */
+export function mayActOn(inquiry: Pick<Inquiry, 'ownerId'>, actor: StaffMember): boolean {
+  return inquiry.ownerId === actor.id || supervises(actor);
 }

@@ -38,7 +38,23 @@ export interface MailUnregistered {
   readonly reason: string;
   readonly firstSeenAt: Date;
 }
-export type ServiceHappening = MailUnregistered;
+/**
+ * R4.owner, away with cover: a person was marked away (or back). Their direct manager — or, with none reachable, the
+ * admins — hears who is away, from–to, and who covers. Ids and dates only; the notifier names the people.
+ */
+export interface StaffAway {
+  readonly type: 'staff_away';
+  readonly change: 'away' | 'back';
+  readonly absenceId: string;
+  readonly staffId: string;
+  readonly substituteId: string;
+  /** Calendar dates (YYYY-MM-DD) in the institution's zone, inclusive. */
+  readonly from: string;
+  readonly to: string;
+  /** Who marked it (the person, or a supervisor for them); for "back", who ended it. */
+  readonly byId: string;
+}
+export type ServiceHappening = MailUnregistered | StaffAway;
 
 /** The notifier contract every chat platform implements (Slack, Teams, a logger until they exist). */
 export interface Notifier extends EventConsumer {

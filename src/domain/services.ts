@@ -1,3 +1,4 @@
+import type { AbsenceService } from './absence.service.js';
 import type { CallService } from './call.service.js';
 import type { Capabilities } from './capabilities.js';
 import type { EscalationService } from './escalation.service.js';
@@ -16,6 +17,8 @@ export interface DomainServices {
   escalations: EscalationService;
   queries: InquiryQueries;
   staff: StaffDirectory;
+  /** R4.owner: away with cover (a substitute gets the reminders and client messages). */
+  absences: AbsenceService;
   /** What the deployment can do (e-mail), decided once from the configuration; front ends ask the domain's truths with it. */
   capabilities: Capabilities;
 }

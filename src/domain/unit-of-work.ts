@@ -1,3 +1,4 @@
+import type { AbsenceRepository } from './absence.js';
 import type { EscalationRepository } from './escalation.js';
 import type { InquiryEvent } from './events.js';
 import type { ExternalStepRepository } from './external-step.js';
@@ -19,6 +20,8 @@ export interface TransactionScope {
   meetings: MeetingRepository;
   externalSteps: ExternalStepRepository;
   letters: LetterRepository;
+  /** R4.owner: who is away, and who covers for them. */
+  absences: AbsenceRepository;
   events: EventSink;
 }
 

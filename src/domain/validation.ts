@@ -5,7 +5,7 @@ import { DomainError } from './errors.js';
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const fields = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, ...reasonOf(issue) }));
   throw new DomainError('INPUT.INVALID', `Invalid input: ${fields.map((f) => `${f.path || '(root)'}: ${f.message}`).join('; ')}`, { fields });
 }
 
@@ -20,8 +20,47 @@ export const FIELD_REASONS = {
   tooSoon: 'too_soon',
   /** R45.meetings: the recorder is the chair. */
   sameAsChair: 'same_as_chair',
+  /** A text longer than the schema allows (`max` says how long it may be). */
+  tooLong: 'too_long',
+  /** A text shorter than the schema asks (`min`). */
+  tooShort: 'too_short',
+  /** Not a phone number (R7.channels: the client is called back on it). */
+  phone: 'phone',
+  /** Not an e-mail address. */
+  email: 'email',
+  /** A value that is none of the choices offered. */
+  choice: 'choice',
+  /** A date or time that could not be read. */
+  unreadable: 'unreadable',
+  /** R14.holding-reply: a promise later than the statutory deadline. */
+  afterStatutoryDeadline: 'after_statutory_deadline',
 } as const;
 export type FieldReason = (typeof FIELD_REASONS)[keyof typeof FIELD_REASONS];
+
+const REASONS: ReadonlySet<string> = new Set<string>([...Object.values(FIELD_REASONS), 'required']);
+
+/**
+ * Why zod refused a field, as a stable reason with its facts (`{ reason: 'too_long', max: 200 }`), so a form can
+ * say what is wrong. A schema whose message is already a reason (`'phone'`, `'required'`) needs none added.
+ */
+function reasonOf(issue: z.core.$ZodIssue): { reason?: string; min?: number; max?: number } {
+  if (REASONS.has(issue.message)) return {};
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'string' ? { reason: FIELD_REASONS.tooLong, max: Number(issue.maximum) } : {};
+    case 'too_small':
+      if (issue.origin !== 'string') return {};
+      return Number(issue.minimum) <= 1 ? { reason: 'required' } : { reason: FIELD_REASONS.tooShort, min: Number(issue.minimum) };
+    case 'invalid_format':
+      return issue.format === 'email' ? { reason: FIELD_REASONS.email } : {};
+    case 'invalid_value':
+      return { reason: FIELD_REASONS.choice };
+    case 'invalid_type':
+      return issue.expected === 'date' ? { reason: FIELD_REASONS.unreadable } : {};
+    default:
+      return {};
+  }
+}
 
 /** A field the schema accepted but the command's context refuses (a time too early for the clock, say). */
 export function invalidField(path: string, message: FieldReason | 'required', facts: Record<string, string | number> = {}): DomainError {

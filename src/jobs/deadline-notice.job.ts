@@ -2,15 +2,16 @@ import type { Job } from 'agenda';
 import { z } from 'zod';
 import type { DeadlineNotices } from '../domain/deadline-notices.js';
 import { DEADLINE_KINDS } from '../domain/events.js';
+import { NOTICE_STAGES } from '../domain/inquiry.repository.js';
 import type { Logger } from '../logger.js';
 
-/** R14.reply-1wd: at its time, asks the domain to nudge the owner (reminder) or flag the inquiry (overdue). */
+/** R14.reply-1wd: at its time, asks the domain to nudge the owner (reminder), flag the inquiry (overdue) or tell a manager (escalate). */
 export const DEADLINE_NOTICE_JOB = 'deadline-notice';
 
 export const deadlineNoticePayload = z.object({
   inquiryId: z.uuid(),
   deadline: z.enum(DEADLINE_KINDS),
-  stage: z.enum(['reminder', 'overdue']),
+  stage: z.enum(NOTICE_STAGES),
   dueAt: z.iso.datetime(),
 });
 export type DeadlineNoticePayload = z.infer<typeof deadlineNoticePayload>;

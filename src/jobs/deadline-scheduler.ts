@@ -5,7 +5,8 @@ import { DEADLINE_NOTICE_JOB, type DeadlineNoticePayload } from './deadline-noti
 
 /**
  * Turns the domain's `deadlines_changed` events (from the outbox, so never lost) into agenda jobs:
- * a reminder (where the deadline has one) and an overdue job per (inquiry, deadline); moved when the deadline moves, removed when met.
+ * a reminder (where the deadline has one), an overdue job, and an escalation (where it goes up) per (inquiry, deadline);
+ * moved when the deadline moves, removed when met.
  */
 export class DeadlineScheduler implements EventConsumer {
   readonly name = 'scheduler';
@@ -28,6 +29,9 @@ export class DeadlineScheduler implements EventConsumer {
       }
       if (watched.overdue !== false) {
         await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'overdue', dueAt: watched.dueAt }, watched.dueAt);
+      }
+      if (watched.escalateAt !== undefined) {
+        await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'escalate', dueAt: watched.dueAt }, watched.escalateAt);
       }
     }
   }

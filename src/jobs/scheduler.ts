@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DeadlineNotices } from '../domain/deadline-notices.js';
 import type { Logger } from '../logger.js';
 import { DEADLINE_NOTICE_JOB, deadlineNoticeHandler } from './deadline-notice.job.js';
+import { STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB, staffAwayAlertsHandler, type StaffAwayAlertParts } from './staff-away-alerts.job.js';
 import { MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler, type MailIntakeAlertParts } from './mail-intake-alerts.job.js';
 
 export interface SchedulerOptions {
@@ -30,13 +31,21 @@ export interface Scheduler {
 const SCHEMA_LOCK_KEY = 7_410_227;
 
 /** agenda on the application's own PostgreSQL database (jobs table `agenda_jobs`), with every job defined. */
-export async function createScheduler(options: SchedulerOptions, notices: DeadlineNotices, alerts: Omit<MailIntakeAlertParts, 'logger'>, logger: Logger): Promise<Scheduler> {
+export async function createScheduler(
+  options: SchedulerOptions,
+  notices: DeadlineNotices,
+  alerts: Omit<MailIntakeAlertParts, 'logger'>,
+  logger: Logger,
+  /** R4.owner: managers told of absences; without it the job is not defined. */
+  away?: Omit<StaffAwayAlertParts, 'logger'>,
+): Promise<Scheduler> {
   // Our own pool, because a pool without an error listener crashes the process when PostgreSQL restarts.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
   pool.on('error', (error) => logger.warn({ err: error }, 'scheduler database connection lost'));
   await ensureSchema(pool);
-  // The schema exists now; agenda's own check (CREATE … IF NOT EXISTS) finds it and changes nothing.
-  const backend = new PostgresBackend({ pool });
+  // The schema exists now, made under the lock. agenda would otherwise redo it on connect, and its CREATE OR REPLACE
+  // FUNCTION / CREATE TRIGGER from two instances starting together fail one with "tuple concurrently updated".
+  const backend = new PostgresBackend({ pool, ensureSchema: false });
   // The LISTEN connection reconnects by itself; without a listener its 'error' would be fatal.
   backend.notificationChannel?.on('error', (error: unknown) => logger.warn({ err: error }, 'scheduler notifications interrupted'));
   const agenda = new Agenda({
@@ -58,11 +67,13 @@ export async function createScheduler(options: SchedulerOptions, notices: Deadli
   });
   // One run at a time across instances (agenda's lock); a recurring job, stored once however many instances start.
   agenda.define(MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler({ ...alerts, logger }), { concurrency: 1 });
+  if (away) agenda.define(STAFF_AWAY_ALERTS_JOB, staffAwayAlertsHandler({ ...away, logger }), { concurrency: 1 });
   return {
     agenda,
     async start() {
       await agenda.start();
       await agenda.every(MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB);
+      if (away) await agenda.every(STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB);
     },
     async drain(timeoutMs) {
       await agenda.drain(timeoutMs);

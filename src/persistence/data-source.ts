@@ -6,6 +6,8 @@ import { ClientMail1763900000002 } from './migrations/1763900000002-client-mail.
 import { ProcedureWorkflows1763900000003 } from './migrations/1763900000003-procedure-workflows.js';
 import { MailIntakeFailures1763900000004 } from './migrations/1763900000004-mail-intake-failures.js';
 import { MailIntakeTold1763900000005 } from './migrations/1763900000005-mail-intake-told.js';
+import { LettersThatCanBePosted1763900000006 } from './migrations/1763900000006-letters-that-can-be-posted.js';
+import { StaffAbsences1763900000010 } from './migrations/1763900000010-staff-absences.js';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -14,6 +16,8 @@ export const MIGRATIONS = [
   ProcedureWorkflows1763900000003,
   MailIntakeFailures1763900000004,
   MailIntakeTold1763900000005,
+  LettersThatCanBePosted1763900000006,
+  StaffAbsences1763900000010,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

@@ -25,6 +25,7 @@ export interface InquiryRow {
   client_name: string;
   client_email: string | null;
   client_phone: string | null;
+  client_postal_address: string | null;
   client_language: string;
   subject: string;
   body: string;
@@ -115,6 +116,7 @@ export const InquiryEntity = new EntitySchema<InquiryRow>({
     client_name: { type: 'text' },
     client_email: { type: 'text', nullable: true },
     client_phone: { type: 'text', nullable: true },
+    client_postal_address: { type: 'text', nullable: true },
     client_language: { type: 'text' },
     subject: { type: 'text' },
     body: { type: 'text' },

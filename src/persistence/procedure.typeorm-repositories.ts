@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ExternalStep, ExternalStepRepository } from '../domain/external-step.js';
-import type { Letter, LetterRepository } from '../domain/letter.js';
+import { outgoingNumber, type Letter, type LetterRepository } from '../domain/letter.js';
 import type { Meeting, MeetingFormat, MeetingRepository, MeetingStatus } from '../domain/meeting.js';
 import { isUuid } from './ids.js';
 
@@ -170,7 +170,7 @@ export class TypeormExternalStepRepository implements ExternalStepRepository {
 export class TypeormLetterRepository implements LetterRepository {
   private readonly rows: RecordTable<Letter>;
 
-  constructor(db: EntityManager) {
+  constructor(private readonly db: EntityManager) {
     this.rows = new RecordTable<Letter>(
       db,
       'letters',
@@ -178,6 +178,7 @@ export class TypeormLetterRepository implements LetterRepository {
         id: letter.id,
         inquiry_id: letter.inquiryId,
         author_id: letter.authorId,
+        outgoing_number: letter.outgoingNumber,
         body: letter.body,
         language: letter.language,
         created_at: letter.createdAt,
@@ -187,6 +188,7 @@ export class TypeormLetterRepository implements LetterRepository {
         id: row.id,
         inquiryId: row.inquiry_id,
         authorId: row.author_id,
+        outgoingNumber: row.outgoing_number,
         body: row.body,
         language: row.language as Letter['language'],
         createdAt: row.created_at,
@@ -194,6 +196,17 @@ export class TypeormLetterRepository implements LetterRepository {
       }),
       'created_at',
     );
+  }
+
+  async nextOutgoingNumber(year: number): Promise<string> {
+    // Like the registry counter: the row is locked until commit, so concurrent issues queue for distinct numbers.
+    const [row] = await this.db.query(
+      `INSERT INTO letter_counters (year, last_number) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_number = letter_counters.last_number + 1
+       RETURNING last_number`,
+      [year],
+    );
+    return outgoingNumber(year, row.last_number);
   }
 
   insert(letter: Letter): Promise<boolean> {

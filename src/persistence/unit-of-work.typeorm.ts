@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventConsumer } from '../domain/notifier.js';
 import type { TransactionScope } from '../domain/unit-of-work.js';
+import { TypeormAbsenceRepository } from './staff-absences.typeorm.js';
 import { TypeormEscalationRepository } from './escalation.typeorm-repository.js';
 import { TypeormInquiryRepository } from './inquiry.typeorm-repository.js';
 import { OutboxWriter } from './outbox.js';
@@ -29,6 +30,7 @@ export class TypeormUnitOfWork<S extends TransactionScope = TransactionScope> {
           meetings: new TypeormMeetingRepository(manager),
           externalSteps: new TypeormExternalStepRepository(manager),
           letters: new TypeormLetterRepository(manager),
+          absences: new TypeormAbsenceRepository(manager),
           events: new OutboxWriter(manager, this.consumers),
         }),
       ),

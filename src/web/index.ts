@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { Config } from '../config.js';
+import { clientChannelOf } from '../domain/answer-channel.js';
 import { DomainError } from '../domain/errors.js';
 import type { InquiryService } from '../domain/inquiry.service.js';
 import type { HttpServer } from '../http/server.js';
@@ -79,7 +80,7 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
       kind: form.kind,
       channel: 'web',
       externalId: `web:${form.submissionId}`,
-      client: { name: form.name, email: form.email, phone: form.phone, language: form.language },
+      client: { name: form.name, email: form.email, phone: form.phone, postalAddress: form.postalAddress, language: form.language },
       subject: form.subject,
       body: form.message,
       receivedAt: new Date(),
@@ -108,7 +109,7 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
       return sendJson(response, created ? 201 : 200, { registryNumber: inquiry.registryNumber, replyDue: inquiry.firstReplyDue.toISOString() });
     }
     const page = confirmationPage(
-      { language, registryNumber: inquiry.registryNumber, replyDue: inquiry.firstReplyDue, emailed },
+      { language, registryNumber: inquiry.registryNumber, replyDue: inquiry.firstReplyDue, emailed, byPost: clientChannelOf(inquiry) === 'letter' },
       site,
     );
     sendHtml(response, 200, page);

@@ -1,76 +1,212 @@
+import type http from 'node:http';
 import type { ClientChannelService, LetterView } from '../domain/client-channel.service.js';
 import { DomainError } from '../domain/errors.js';
+import type { LetterLinks } from '../domain/letter-link.js';
 import type { HttpServer } from '../http/server.js';
-import { sendJson } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { escapeHtml } from './pages.js';
 
-/** The route of a printable letter; the letter's random id is the only key to it. */
+/** The route of a printable letter; only a signed link made for a staff member opens it (letter-link.ts). */
 export const LETTER_PATH = '/letters';
 
+/** The institution at the head of every letter, from configuration (INSTITUTION_*); unset parts are left out. */
+export interface Letterhead {
+  name: string;
+  address: string | null;
+  /** Juridinio asmens kodas. */
+  code: string | null;
+  phone: string | null;
+  email: string | null;
+  web: string | null;
+}
+
+export interface LetterPageDependencies {
+  letters: ClientChannelService;
+  links: LetterLinks;
+  logger: Logger;
+  timeZone: string;
+  letterhead: Letterhead;
+}
+
 const WORDS = {
-  lt: { title: 'Atsakymas į kreipimąsi', number: 'Reg. Nr.', to: 'Kam', date: 'Data', subject: 'Dėl', print: 'Spausdinti arba išsaugoti PDF' },
-  en: { title: 'Answer to your inquiry', number: 'Ref. No.', to: 'To', date: 'Date', subject: 'Re', print: 'Print or save as PDF' },
+  lt: {
+    title: 'Atsakymas į kreipimąsi',
+    number: 'Nr.',
+    reference: (date: string, number: string) => `Į jūsų ${date} kreipimąsi Nr. ${number}`,
+    code: 'Juridinio asmens kodas',
+    phone: 'Tel.',
+    email: 'El. p.',
+    subject: 'Dėl',
+    signature: '(parašas)',
+    print: 'Spausdinti arba išsaugoti PDF: Ctrl+P',
+    noAddress: 'Kliento pašto adresas nenurodytas: įrašykite jį į kreipimosi duomenis arba ant voko.',
+  },
+  en: {
+    title: 'Answer to your inquiry',
+    number: 'No.',
+    reference: (date: string, number: string) => `Re your inquiry of ${date}, No. ${number}`,
+    code: 'Legal entity code',
+    phone: 'Tel.',
+    email: 'E-mail',
+    subject: 'Re:',
+    signature: '(signature)',
+    print: 'Print or save as PDF: Ctrl+P',
+    noAddress: 'The client’s postal address is not recorded: add it to the inquiry or write it on the envelope.',
+  },
 } as const;
 
 /**
- * R55.same-channel: a written complaint gets a written answer. The bot links staff to this page, which prints
- * (or saves as PDF from the browser's print dialog) as a signed letter with the registry number.
+ * R55.same-channel: a written complaint gets a written answer. The bot sends each staff member a link of their
+ * own (signed, expiring); the page prints (or saves as PDF) as a letter a secretary can sign and post. An
+ * altered, expired or foreign link gets a 403 page without anything of the letter.
  */
-export function mountLetters(http: HttpServer, letters: ClientChannelService, logger: Logger, timeZone: string): void {
+export function mountLetters(http: HttpServer, deps: LetterPageDependencies): void {
+  const { letters, links, logger, timeZone, letterhead } = deps;
   http.route('GET', LETTER_PATH, async (request, response) => {
-    const id = new URL(request.url ?? '/', 'http://localhost').searchParams.get('id') ?? '';
+    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    const check = links.verify({ id: query.get('id'), staff: query.get('staff'), expires: query.get('expires'), sig: query.get('sig') });
+    if (!check.ok) {
+      logger.info({ reason: check.reason }, 'letter link refused');
+      return sendPage(response, 403, refusalPage('forbidden'));
+    }
     let view: LetterView;
     try {
-      view = await letters.letter(id);
+      view = await letters.letter(check.letterId, check.staffId);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       logger.info({ code: error.code }, 'letter not shown');
-      return sendJson(response, 404, { error: 'not_found' });
+      return error.code === 'LETTER.FORBIDDEN' ? sendPage(response, 403, refusalPage('forbidden')) : sendPage(response, 404, refusalPage('not_found'));
     }
-    response.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      // The letter holds a client's personal data: never cached, never framed.
-      'cache-control': 'no-store',
-      'x-frame-options': 'DENY',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
-    });
-    response.end(letterPage(view, timeZone));
+    sendPage(response, 200, letterPage(view, letterhead, timeZone));
   });
 }
 
-export function letterPage({ letter, inquiry, signature }: LetterView, timeZone: string): string {
+function sendPage(response: http.ServerResponse, status: number, html: string): void {
+  response.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    // The letter holds a client's personal data: never cached, never framed, its link never passed on as a referrer.
+    'cache-control': 'no-store',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+  });
+  response.end(html);
+}
+
+const REFUSALS = {
+  forbidden: {
+    lt: ['Nuoroda į raštą negalioja', 'Nuoroda pakeista, jos galiojimo laikas baigėsi arba ji skirta kitam darbuotojui. Atidarykite raštą iš naujo per Slack ar Teams: gausite naują, jums skirtą nuorodą.'],
+    en: ['This link to a letter is not valid', 'The link was altered, has expired, or was made for another staff member. Open the letter again from Slack or Teams to get a new link of your own.'],
+  },
+  not_found: {
+    lt: ['Raštas nerastas', 'Tokio rašto nėra. Atidarykite kreipimąsi per Slack ar Teams.'],
+    en: ['Letter not found', 'There is no such letter. Open the inquiry from Slack or Teams.'],
+  },
+} as const;
+
+/** Said in both languages: the page cannot know whose link it was, and tells nothing of the letter. */
+export function refusalPage(kind: keyof typeof REFUSALS): string {
+  const { lt, en } = REFUSALS[kind];
+  return `<!doctype html>
+<html lang="lt">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(`${lt[0]} / ${en[0]}`)}</title>
+<style>body{font:1.05rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem}h2{font-size:1.25rem}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(lt[0])}</h1>
+<p>${escapeHtml(lt[1])}</p>
+<section lang="en" aria-labelledby="refusal-en">
+<h2 id="refusal-en">${escapeHtml(en[0])}</h2>
+<p>${escapeHtml(en[1])}</p>
+</section>
+</main>
+</body>
+</html>
+`;
+}
+
+/** `2027-03-01`: how Lithuanian documents write dates, in the institution's time zone. */
+function isoDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** `Dėl maitinimo`: the subject after "Dėl"/"Re:", unless the client's subject starts with it already. */
+function subjectLine(prefix: string, subject: string): string {
+  return subject.toLocaleLowerCase().startsWith(prefix.replace(/:$/, '').toLocaleLowerCase()) ? subject : `${prefix} ${subject}`;
+}
+
+const lines = (text: string): string => escapeHtml(text.trim()).replace(/\s*\n\s*/g, '<br>');
+
+/**
+ * The letter as posted: letterhead (name, address, legal entity code, phone, e-mail, web), the outgoing number
+ * and date, the reference to the client's inquiry, the addressee's name and postal address, the text, and the
+ * signer's position and name beside a line for the handwritten signature (R36). A4, Lithuanian document margins.
+ */
+export function letterPage({ letter, inquiry, signature }: LetterView, head: Letterhead, timeZone: string): string {
   const words = WORDS[letter.language];
-  const date = new Intl.DateTimeFormat(letter.language === 'lt' ? 'lt-LT' : 'en-GB', { timeZone, dateStyle: 'long' }).format(letter.createdAt);
   const paragraphs = letter.body.split(/\n{2,}/).map((text) => `<p>${escapeHtml(text).replaceAll('\n', '<br>')}</p>`).join('\n');
+  const contacts = [
+    head.address ? escapeHtml(head.address) : null,
+    head.code ? `${words.code} ${escapeHtml(head.code)}` : null,
+    head.phone ? `${words.phone} ${escapeHtml(head.phone)}` : null,
+    head.email ? `${words.email} ${escapeHtml(head.email)}` : null,
+    head.web ? escapeHtml(head.web) : null,
+  ].filter((part) => part !== null);
+  const address = inquiry.client.postalAddress;
   return `<!doctype html>
 <html lang="${letter.language}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(`${words.title} ${inquiry.registryNumber}`)}</title>
+<title>${escapeHtml(`${words.title} ${letter.outgoingNumber}`)}</title>
 <style>
-body{font:12pt/1.5 Georgia,serif;max-width:17cm;margin:2cm auto;color:#000}
-header{border-bottom:1px solid #000;margin-bottom:1.5em}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.2em 1em}
-dt{font-weight:bold}
-.signature{margin-top:3em;white-space:pre-line}
-.no-print{font:1rem system-ui,sans-serif;margin-bottom:2em}
-@media print{.no-print{display:none}body{margin:0 auto}}
+@page{size:A4;margin:2cm 1cm 2cm 3cm}
+body{font:12pt/1.4 "Times New Roman",Times,serif;color:#000;background:#fff;margin:0}
+main{box-sizing:border-box;width:21cm;min-height:29.7cm;margin:1rem auto;padding:2cm 1cm 2cm 3cm;border:1px solid #888}
+.letterhead{text-align:center;border-bottom:1px solid #000;padding-bottom:.5em;margin-bottom:2em}
+.letterhead h1{font-size:14pt;font-weight:bold;margin:0 0 .3em}
+.letterhead p{font-size:10pt;margin:0}
+.meta{display:flex;justify-content:space-between;gap:2em;margin-bottom:2em}
+.meta p{margin:0}
+.addressee{white-space:normal}
+h2{font-size:12pt;font-weight:bold;margin:0 0 1em;text-transform:uppercase}
+.text p{margin:0 0 .8em;text-align:justify}
+.signature{display:grid;grid-template-columns:1fr 5cm 1fr;gap:1em;align-items:end;margin-top:3em}
+.signature .line{border-bottom:1px solid #000;height:1.6em}
+.signature .caption{display:block;font-size:9pt;text-align:center;padding-top:.2em}
+.signature .name{text-align:right}
+.contact{margin-top:2em;font-size:10pt}
+.no-print{font:1rem system-ui,sans-serif;margin:1rem auto;width:21cm;box-sizing:border-box}
+.warning{border:2px solid #a40000;padding:.5rem 1rem;color:#a40000;font-weight:600}
+@media print{.no-print{display:none}main{width:auto;min-height:0;margin:0;padding:0;border:0}}
 </style>
 </head>
 <body>
 <main>
-<p class="no-print">${escapeHtml(words.print)}: Ctrl+P</p>
-<header><h1>${escapeHtml(signature.institution)}</h1></header>
-<dl>
-<dt>${words.number}</dt><dd>${escapeHtml(inquiry.registryNumber)}</dd>
-<dt>${words.date}</dt><dd>${escapeHtml(date)}</dd>
-<dt>${words.to}</dt><dd>${escapeHtml(inquiry.client.name)}</dd>
-<dt>${words.subject}</dt><dd>${escapeHtml(inquiry.subject)}</dd>
-</dl>
-<h2>${escapeHtml(words.title)}</h2>
+<div class="no-print"><p>${escapeHtml(words.print)}</p>${address ? '' : `<p class="warning">${escapeHtml(words.noAddress)}</p>`}</div>
+<header class="letterhead">
+<h1>${escapeHtml(head.name)}</h1>
+${contacts.length > 0 ? `<p>${contacts.join(', ')}</p>` : ''}
+</header>
+<div class="meta">
+<div class="addressee"><p>${escapeHtml(inquiry.client.name)}</p>${address ? `<p>${lines(address)}</p>` : ''}</div>
+<div class="issue"><p><span class="outgoing-date">${isoDate(letter.createdAt, timeZone)}</span> ${words.number} <span class="outgoing-number">${escapeHtml(letter.outgoingNumber)}</span></p>
+<p class="reference">${escapeHtml(words.reference(isoDate(inquiry.receivedAt, timeZone), inquiry.registryNumber))}</p></div>
+</div>
+<h2>${escapeHtml(subjectLine(words.subject, inquiry.subject))}</h2>
+<div class="text">
 ${paragraphs}
-<p class="signature">${escapeHtml(`${signature.position}\n${signature.firstName} ${signature.surname}\n${signature.phone}`)}</p>
+</div>
+<div class="signature">
+<p class="position">${escapeHtml(signature.position)}</p>
+<p><span class="line"></span><span class="caption">${escapeHtml(words.signature)}</span></p>
+<p class="name">${escapeHtml(`${signature.firstName} ${signature.surname}`)}</p>
+</div>
+<p class="contact">${escapeHtml(`${signature.firstName} ${signature.surname}, ${words.phone} ${signature.phone}`)}</p>
 </main>
 </body>
 </html>

@@ -1,3 +1,4 @@
+import { POSTAL_ADDRESS_MAX } from '../domain/inquiry.schemas.js';
 import type { FormField } from './submission.js';
 import { fillMessage, webMessages, workingDays, type WebLanguage, type WebMessageKey } from './messages.js';
 
@@ -39,6 +40,7 @@ label,legend{display:block;font-weight:600;margin-top:1rem}
 .required{font-weight:400;color:#444}
 input[type=text],input[type=email],input[type=tel],select,textarea{box-sizing:border-box;width:100%;font:inherit;padding:.5rem;border:1px solid #555;border-radius:4px}
 textarea{min-height:9rem}
+textarea.address{min-height:5rem}
 fieldset{border:0;padding:0;margin:0}
 .choice label{display:inline-block;font-weight:400;margin:.25rem 1rem .25rem 0}
 .hint{color:#444;font-size:.95rem;margin:.25rem 0}
@@ -143,6 +145,8 @@ ${summary}
 ${radio('language', 'lt', 'languageLt')}${radio('language', 'en', 'languageEn')}</fieldset>
 <fieldset class="${fieldClass('kind')} choice"${describedBy('kind')}><legend>${t('kind')}${required}</legend>${errorLine('kind')}
 ${radio('kind', 'question', 'kindQuestion')}${radio('kind', 'request', 'kindRequest')}${radio('kind', 'complaint', 'kindComplaint')}</fieldset>
+<div class="${fieldClass('postalAddress')}"><label for="postalAddress">${t('postalAddress')} <span class="required">${t('postalAddressRequired')}</span></label>${hintLine('postalAddress', 'postalAddressHint')}${errorLine('postalAddress')}
+<textarea id="postalAddress" name="postalAddress" class="address" rows="3" maxlength="${POSTAL_ADDRESS_MAX}" autocomplete="street-address"${describedBy('postalAddress', 'postalAddress-hint')}${invalidAttr('postalAddress')}>${value('postalAddress')}</textarea></div>
 <div class="${fieldClass('subject')}">${input('subject', 'text', ' maxlength="300"', { required: true })}</div>
 <div class="${fieldClass('message')}"><label for="message">${t('message')}${required}</label>${errorLine('message')}
 <textarea id="message" name="message" maxlength="10000" required${describedBy('message')}${invalidAttr('message')}>${value('message')}</textarea></div>
@@ -163,6 +167,8 @@ export interface Confirmation {
   registryNumber: string | null;
   replyDue: Date | null;
   emailed: boolean;
+  /** R55.same-channel: a written complaint without an e-mail address is answered by letter. */
+  byPost?: boolean;
 }
 
 /** The success page: the registry number, and what happens next by when (R14.reply-1wd) — the deadline the client can hold us to. */
@@ -178,7 +184,7 @@ export function confirmationPage(confirmation: Confirmation, site: PublicSite): 
 <dt>${t('successDue')}</dt><dd id="reply-due">${escapeHtml(due ?? '')}</dd></dl>${confirmation.emailed ? `<p>${t('successEmail')}</p>` : ''}
 <h2>${t('successNextTitle')}</h2>
 <div id="next-steps"><p>${escapeHtml(fillMessage(messages.successNext, { days: workingDays(language, site.replyWorkingDays), due: due ?? '' }))}</p>
-<p>${t('successLonger')}</p>
+${confirmation.byPost ? `<p>${t('successByPost')}</p>` : ''}<p>${t('successLonger')}</p>
 <p>${t('successQuote')}</p></div>
 ${procedureLink(language, site)}`
     : '';

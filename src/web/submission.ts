@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { INQUIRY_KINDS } from '../domain/inquiry.js';
+import { POSTAL_ADDRESS_MAX } from '../domain/inquiry.schemas.js';
 import { storableText } from '../domain/storable-text.js';
 
-export const FORM_FIELDS = ['name', 'email', 'phone', 'language', 'kind', 'subject', 'message', 'consent'] as const;
+export const FORM_FIELDS = ['name', 'email', 'phone', 'language', 'kind', 'postalAddress', 'subject', 'message', 'consent'] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
 
 // Text is cleaned before it is checked (storable-text.ts): a NUL in a name or message is dropped and the rest
@@ -21,11 +22,22 @@ export const submissionSchema = z
     phone: optionalText.pipe(z.string().regex(/^\+?[0-9 ()-]{5,20}$/).nullable()),
     language: z.enum(['lt', 'en']),
     kind: z.enum(INQUIRY_KINDS),
+    postalAddress: optionalText.pipe(z.string().max(POSTAL_ADDRESS_MAX).nullable()),
     subject: storableText().trim().min(1).max(300),
     message: storableText().trim().min(1).max(10_000),
     consent: z.union([z.literal('on'), z.literal('true'), z.literal(true)]),
   })
-  .refine((form) => form.email !== null || form.phone !== null, { path: ['email'], message: 'contact' });
+  .refine((form) => form.email !== null || form.phone !== null, { path: ['email'], message: 'contact' })
+  .refine((form) => !needsPostalAddress(form), { path: ['postalAddress'], message: 'postal' });
+
+/**
+ * R55.same-channel: a written complaint is answered in writing. The form is written, so a complaint is answered
+ * by e-mail (answer-channel.ts) — or, when the client gives no e-mail address, by a letter, which needs the
+ * address to post it to. Questions and requests without e-mail are answered by phone: there the address is optional.
+ */
+export function needsPostalAddress(form: { kind?: unknown; email?: unknown; postalAddress?: unknown }): boolean {
+  return form.kind === 'complaint' && !form.email && !form.postalAddress;
+}
 
 export type Submission = z.output<typeof submissionSchema>;
 
@@ -36,6 +48,7 @@ export type Submission = z.output<typeof submissionSchema>;
 export function invalidFields(error: z.ZodError, posted: Record<string, unknown>): Set<FormField | 'form'> {
   const fields = new Set<FormField | 'form'>();
   if (!posted.email && !posted.phone) fields.add('email');
+  if (needsPostalAddress({ ...posted, postalAddress: typeof posted.postalAddress === 'string' ? posted.postalAddress.trim() : posted.postalAddress })) fields.add('postalAddress');
   for (const issue of error.issues) {
     const field = issue.path[0];
     fields.add(FORM_FIELDS.includes(field as FormField) ? (field as FormField) : 'form');

@@ -80,6 +80,8 @@ describe('the client’s contacts', () => {
     for (const view of [shown.slack, shown.teams]) {
       expect(view).toContain('phone, e-mail'); // jonas reads English
       expect(view).not.toContain('612 34567');
+      // R4.owner: no owner's action is offered to him in his private view (it would only be refused).
+      expect(view).not.toMatch(/log_call|mark_replied|inquiry_more/);
     }
   });
 });

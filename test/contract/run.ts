@@ -1,19 +1,19 @@
 import { describeDelivery, type PlatformId } from './drivers/driver.js';
 import type { Scenario } from './scenario.js';
-import { MONDAY_MORNING, startWorld, type World } from './world.js';
+import { MONDAY_MORNING, startWorld, type World, type WorldOptions } from './world.js';
 
 const PLATFORMS: readonly PlatformId[] = ['slack', 'teams'];
 
 /**
  * The contract suite of one scenario file: one app with both platforms on; every row once per platform, each
  * run on its own inquiry, comparing the multiset of that platform's deliveries with the row's expectation.
- * A row a platform drifts on is `test.failing` there (jest 30).
+ * A row a platform drifts on is `test.failing` there (jest 30). `options`: how the world differs (e-mail on).
  */
-export function runContract(name: string, rows: readonly Scenario[]): void {
+export function runContract(name: string, rows: readonly Scenario[], options: WorldOptions = {}): void {
   describe(name, () => {
     let world: World;
     beforeAll(async () => {
-      world = await startWorld();
+      world = await startWorld(options);
     });
     afterAll(() => world?.stop());
 

@@ -9,6 +9,7 @@ import { CAST, CAST_NAMES, castImport, emailOf, teamsIdOf, type CastName } from 
 import type { Driver, PlatformId } from './drivers/driver.js';
 import { SlackDriver } from './drivers/slack.js';
 import { TeamsDriver } from './drivers/teams.js';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
 
 const STAFF_CHANNEL = 'C0STAFF01';
 /** Monday 10:00 in Vilnius: office hours, so notices go out at once. */
@@ -22,6 +23,8 @@ export interface World {
   drivers: Record<PlatformId, Driver>;
   /** The platforms' stand-ins, for tests that read a message's markup rather than its neutral reading. */
   wire: { api: FakeSlackApi; connector: FakeConnector };
+  /** The SMTP server client e-mail goes to, when the world was started `{ email: true }`; else null (no SMTP_URL). */
+  smtp: SmtpReceiver | null;
   /** A freshly registered e-mailed request of its own client, announced on both platforms and settled. */
   newInquiry(overrides?: Record<string, unknown>): Promise<Awaited<ReturnType<RunningApp['inquiries']['register']>>['inquiry']>;
   /** Sets a cast member's `active` flag (the directory import is the only way, as in production). */
@@ -33,9 +36,15 @@ export interface World {
 
 let sequence = 0;
 
-export async function startWorld(): Promise<World> {
+export interface WorldOptions {
+  /** Outgoing client e-mail on (capabilities.email): SMTP_URL points at a real SMTP server that records what it is sent. */
+  email?: boolean;
+}
+
+export async function startWorld({ email = false }: WorldOptions = {}): Promise<World> {
   const api = await new FakeSlackApi().start();
   const connector = await new FakeConnector().start();
+  const smtp = email ? await new SmtpReceiver().start() : null;
   const clock = new ManualClock(new Date(MONDAY_MORNING));
   const t: TestApp = await startTestApp({ clock }, undefined, {
     SLACK_BOT_TOKEN: 'xoxb-test',
@@ -43,6 +52,7 @@ export async function startWorld(): Promise<World> {
     SLACK_STAFF_CHANNEL: STAFF_CHANNEL,
     SLACK_API_URL: api.apiUrl,
     TEAMS_EMULATOR: 'true',
+    ...(smtp ? { SMTP_URL: smtp.url, MAIL_FROM: 'Daigelis <rastine@daigelis.lt>' } : {}),
   });
   const { app } = t;
   await app.staff.importMembers(castImport());
@@ -77,6 +87,7 @@ export async function startWorld(): Promise<World> {
     clock,
     staff,
     wire: { api, connector },
+    smtp,
     drivers: {
       slack: new SlackDriver({ api, events: `${app.url}/slack/events`, staffChannel: STAFF_CHANNEL, announcementOf: announcementOn('slack') }),
       teams: new TeamsDriver({ connector, appUrl: app.url, announcementOf: announcementOn('teams') }),
@@ -100,6 +111,7 @@ export async function startWorld(): Promise<World> {
       await t.stop();
       await api.stop();
       await connector.stop();
+      await smtp?.stop();
     },
   };
 }

@@ -5,8 +5,8 @@ import { translate } from '../../src/bot/core/i18n/index.js';
 import { DomainError } from '../../src/domain/errors.js';
 import type { TestApp } from '../support/app.js';
 import { eventually, ManualClock } from '../support/app.js';
-import { blockAction, choice, person, text, ticked, viewSubmission, when } from '../slack/support/payloads.js';
-import { postInteraction } from '../slack/support/signed-requests.js';
+import { blockAction, choice, person, slashCommand, text, ticked, viewSubmission, when } from '../slack/support/payloads.js';
+import { postCommand, postInteraction } from '../slack/support/signed-requests.js';
 import { startSlackHarness, type SlackHarness } from '../slack/support/slack-harness.js';
 import { taskFetch, taskSubmit } from '../teams/support/activities.js';
 import { fieldError } from '../teams/support/cards.js';
@@ -24,10 +24,22 @@ interface FormDriver {
   readonly name: 'slack' | 'teams';
   readonly app: TestApp['app'];
   readonly onaId: string;
+  /** How a staff field names Ona and Vida (a Slack member, a Teams choice of the staff directory). */
+  readonly people: { readonly ona: string; readonly manager: string };
   /** Submits the form as Ona; the errors shown beside the fields, or null when it was accepted. */
   submit(form: FormId, context: Context, values: Record<string, Value>): Promise<Record<string, string> | null>;
   /** Opens the form from its button as Ona; the refusal she is told instead, or null when it opened. */
   open(form: FormId, context: Context): Promise<string | null>;
+  /** The fields of the form as Ona sees it opened, by field id: the label shown, whether the platform enforces it, the choices' words. */
+  shown(form: FormId, context: Context): Promise<Record<string, Shown>>;
+  /** Everything the opened form says, as the platform sent it (for texts outside the fields). */
+  whole(form: FormId, context: Context): Promise<string>;
+}
+
+interface Shown {
+  readonly label: string;
+  readonly enforced: boolean;
+  readonly choices?: readonly string[];
 }
 
 const ZONE = 'Europe/Vilnius';
@@ -46,6 +58,7 @@ function slackDriver(h: SlackHarness): FormDriver {
     name: 'slack',
     app: h.t.app,
     onaId: h.staff.ona.id,
+    people: { ona: 'UONA00001', manager: 'UMANAGER1' },
     async submit(form, context, values) {
       const state = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, element(form, id, value)]));
       const answer = await postInteraction(h.events, viewSubmission('UONA00001', form, state, context as Record<string, string>));
@@ -62,6 +75,28 @@ function slackDriver(h: SlackHarness): FormDriver {
         return opened.length > 0 ? null : (told[0]!.text as string);
       });
     },
+    async shown(form, context) {
+      const before = h.api.ok('views.open', (body) => body.view.callback_id === form).length;
+      if (form === 'new_inquiry') await postCommand(h.events, slashCommand('UONA00001', 'new', `${h.api.url}/hooks/new`));
+      else await postInteraction(h.events, blockAction('UONA00001', form, context.inquiryId!));
+      const view = await eventually(() => {
+        const opened = h.api.ok('views.open', (body) => body.view.callback_id === form).slice(before);
+        expect(opened).toHaveLength(1);
+        return opened[0]!.view;
+      });
+      return Object.fromEntries(view.blocks.filter((block: any) => block.type === 'input').map((block: any) => [block.block_id, {
+        label: block.label.text, enforced: block.optional !== true, ...(block.element.options ? { choices: block.element.options.map((option: any) => option.text.text) } : {}),
+      }]));
+    },
+    async whole(form, context) {
+      const before = h.api.ok('views.open', (body) => body.view.callback_id === form).length;
+      await postInteraction(h.events, blockAction('UONA00001', form, context.inquiryId!));
+      return JSON.stringify(await eventually(() => {
+        const opened = h.api.ok('views.open', (body) => body.view.callback_id === form).slice(before);
+        expect(opened).toHaveLength(1);
+        return opened[0]!.view.blocks;
+      }));
+    },
   };
 }
 
@@ -71,6 +106,7 @@ function teamsDriver(h: TeamsHarness): FormDriver {
     name: 'teams',
     app: h.t.app,
     onaId: h.staff.ona.id,
+    people: { ona: h.staff.ona.id, manager: h.staff.manager.id },
     async submit(form, context, values) {
       const data: Record<string, string> = {};
       for (const [id, value] of Object.entries(values)) {
@@ -92,6 +128,28 @@ function teamsDriver(h: TeamsHarness): FormDriver {
     async open(form, context) {
       const answer = await h.post(taskFetch(h.connector.url, people.ona, { dialog: dialog(form), ...context }));
       return answer.body.task.type === 'message' ? (answer.body.task.value as string) : null;
+    },
+    async shown(form, context) {
+      const answer = await h.post(taskFetch(h.connector.url, people.ona, { dialog: dialog(form), ...context }));
+      const inputs: Array<Record<string, any>> = [];
+      const walk = (element: any): void => {
+        if (Array.isArray(element)) element.forEach(walk);
+        else if (element && typeof element === 'object') {
+          if (typeof element.type === 'string' && element.type.startsWith('Input.')) inputs.push(element);
+          Object.values(element).forEach(walk);
+        }
+      };
+      walk(answer.body.task.value.card.content.body);
+      // A date-time field is a date and a time input; its label is on the date, with "(data)" after it.
+      return Object.fromEntries(inputs.filter((input) => !input.id.endsWith('Time')).map((input) => {
+        const id = input.type === 'Input.Date' ? input.id.replace(/Date$/, '') : input.id;
+        const label = ((input.label ?? input.title) as string).replace(/ \(data\)$/, '');
+        return [id, { label, enforced: input.isRequired === true, ...(input.choices ? { choices: input.choices.map((choice: any) => choice.title) } : {}) }];
+      }));
+    },
+    async whole(form, context) {
+      const answer = await h.post(taskFetch(h.connector.url, people.ona, { dialog: dialog(form), ...context }));
+      return JSON.stringify(answer.body.task.value.card.content.body);
     },
   };
 }
@@ -121,6 +179,10 @@ async function onasInquiry(driver: FormDriver) {
 }
 
 const REQUIRED = translate('lt', 'form.required');
+const IN_FUTURE = 'Pasirinkite laiką ateityje.';
+/** Half an hour before the harnesses' clock (2027-03-01 10:00 in Vilnius). */
+const PAST = local('2027-03-01T09:30');
+const calledAt = async (driver: FormDriver, inquiryId: string) => (await driver.app.queries.get(inquiryId)).timeline.map((entry) => entry.action);
 
 describe.each(['slack', 'teams'] as const)('forms on %s', (platform) => {
   const driver = () => drivers.find((candidate) => candidate.name === platform)!;
@@ -153,6 +215,88 @@ describe.each(['slack', 'teams'] as const)('forms on %s', (platform) => {
     await app.meetings.recordMinutes(meeting.id, onaId, { decisions: 'Sprendimas' });
     const refusal = await driver().open('record_minutes', { inquiryId: inquiry.id, meetingId: meeting.id });
     expect(refusal).toBe(describeError(new DomainError('MEETING.INVALID_TRANSITION', 'held', { status: 'held' }), 'lt'));
+  });
+});
+
+describe.each(['slack', 'teams'] as const)('forms that tell the truth on %s (#13)', (platform) => {
+  const driver = () => drivers.find((candidate) => candidate.name === platform)!;
+
+  it('F05 R44.call-notes / R16.expectations: the post-call form marks what a reached call needs with that condition, never as plainly optional; R14.urgent-call: no e-mail configured → no "e-mail the client a summary"', async () => {
+    const inquiry = await onasInquiry(driver());
+    const shown = await driver().shown('log_call', { inquiryId: inquiry.id });
+    expect(Object.keys(shown)).toEqual(['outcome', 'retryAt', 'summary', 'clientExpectation', 'alternativesOffered', 'risksExplained', 'nextStep', 'nextStepDue']);
+    expect(shown.summary).toEqual({ label: 'Kas aptarta — privaloma, kai su klientu pavyko susisiekti', enforced: false });
+    expect(shown.clientExpectation).toEqual({ label: 'Kokio rezultato tikisi klientas — privaloma, kai su klientu pavyko susisiekti', enforced: false });
+    expect(shown.nextStepDue).toEqual({ label: 'Kito žingsnio terminas — privaloma, kai nurodytas kitas žingsnis', enforced: false });
+    expect(shown.retryAt!.label).toBe('Kada skambinti vėl (ne anksčiau nei po 30 min.) — privaloma, kai klientas neatsiliepė pirmą kartą');
+    expect(shown.outcome!.enforced).toBe(true);
+    expect(shown.alternativesOffered).toEqual({ label: 'Pasiūlytos alternatyvos', enforced: false });
+  });
+
+  it('F12 R29.agreed-time: the post-call form and the call planner open with the client’s name, phone and e-mail at the top, for the owner', async () => {
+    const { inquiry } = await driver().app.inquiries.register({
+      kind: 'request', channel: 'phone', externalId: null,
+      client: { name: 'Rūta Rūtaitė', email: 'ruta@example.com', phone: '+370 612 34567', language: 'lt', postalAddress: null },
+      subject: 'Dėl mokesčio', body: 'Skambino', receivedAt: new Date('2027-03-01T09:00:00+02:00'),
+    });
+    await driver().app.inquiries.claim(inquiry.id, driver().onaId);
+    for (const form of ['log_call', 'schedule_call'] as const) {
+      const whole = await driver().whole(form, { inquiryId: inquiry.id });
+      expect(whole).toContain('Rūta Rūtaitė · +370 612 34567 · ruta@example.com');
+      // At the top: before the form's first field (Slack's block_id, Teams' input id).
+      expect(whole.indexOf('+370 612 34567')).toBeLessThan(whole.indexOf(`id":"${form === 'log_call' ? 'outcome' : 'at'}`));
+    }
+  });
+
+  it('F06 R44.call-notes: a reached call whose next step is due in the past → "choose a time in the future" beside nextStepDue; nothing logged', async () => {
+    const inquiry = await onasInquiry(driver());
+    const errors = await driver().submit('log_call', { inquiryId: inquiry.id }, {
+      outcome: 'reached', summary: 'Aptarėme vietą', clientExpectation: 'Vieta nuo rugsėjo', nextStep: 'Patvirtinti raštu', nextStepDue: PAST,
+    });
+    expect(errors).toEqual({ nextStepDue: IN_FUTURE });
+    expect(await calledAt(driver(), inquiry.id)).not.toContain('call_logged');
+  });
+
+  it('F07 R54.escalate-unresolved: a conflict whose promised follow-up is in the past → the error beside followUpAt; nothing raised', async () => {
+    const inquiry = await onasInquiry(driver());
+    const errors = await driver().submit('escalate', { inquiryId: inquiry.id }, { type: 'conflict', whatHappened: 'Tėvai nepatenkinti', clientToldWhat: 'Paskambinsime', followUpAt: PAST });
+    expect(errors).toEqual({ followUpAt: IN_FUTURE });
+    expect(await calledAt(driver(), inquiry.id)).not.toContain('escalated');
+  });
+
+  it('F08 R14.holding-reply: a promise for a date already passed → the error beside promisedBy; no holding reply', async () => {
+    const inquiry = await onasInquiry(driver());
+    const errors = await driver().submit('holding_reply', { inquiryId: inquiry.id }, { promisedBy: PAST });
+    expect(errors).toEqual({ promisedBy: IN_FUTURE });
+    expect((await driver().app.queries.get(inquiry.id)).inquiry.promisedBy).toBeNull();
+  });
+
+  it('F09 R29.agreed-time / R45.meetings / R24.other-institution: a call, a meeting or an external step in the past → the error beside its time', async () => {
+    const inquiry = await onasInquiry(driver());
+    const context = { inquiryId: inquiry.id };
+    expect(await driver().submit('schedule_call', context, { at: PAST, plan: 'Aptarti vietą' })).toEqual({ at: IN_FUTURE });
+    expect(await driver().submit('plan_meeting', context, {
+      format: 'in_person', startsAt: PAST, chairId: driver().people.ona, recorderId: driver().people.manager, agenda: 'Vieta grupėje',
+    })).toEqual({ startsAt: IN_FUTURE });
+    expect(await driver().submit('external_step', context, { institution: 'Savivaldybė', what: 'Sprendimo dėl vietos', dueAt: PAST })).toEqual({ dueAt: IN_FUTURE });
+    expect((await driver().app.queries.get(inquiry.id)).inquiry.nextCall).toBeNull();
+  });
+
+  it('F10 R7.channels: a phone number, an e-mail and a subject the domain refuses → each says what is wrong, the limit with its number', async () => {
+    const errors = await driver().submit('new_inquiry', {}, {
+      kind: 'question', channel: 'phone', 'client.name': 'Tomas Tomaitis', 'client.email': 'tomas.example.com', 'client.phone': 'skambinti vakare',
+      'client.language': 'lt', subject: 'x'.repeat(301),
+    });
+    expect(errors).toEqual({
+      'client.phone': 'Įveskite telefono numerį, pvz., +370 612 34567.',
+      'client.email': 'Įveskite el. pašto adresą, pvz., vardas@example.com.',
+      subject: 'Per ilgas tekstas: ne daugiau kaip 300 simbolių.',
+    });
+  });
+
+  it('F11 R33.language: the client\'s language is chosen by its name, in its own language', async () => {
+    const shown = await driver().shown('new_inquiry', {});
+    expect(shown['client.language']!.choices).toEqual(['Lietuvių', 'English', 'Русский', 'Polski', 'Українська']);
   });
 });
 

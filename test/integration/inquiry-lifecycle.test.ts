@@ -152,6 +152,21 @@ describe('ownership', () => {
     );
   });
 
+  it('R4.owner: a manager may assign an unowned inquiry or take one over (a handover to themselves); handing it to its owner again changes nothing', async () => {
+    const { inquiry } = await register();
+    await expectCode(t.app.inquiries.handOver(inquiry.id, staff.ona.id, staff.jonas.id), 'INQUIRY.NOT_OWNER');
+    expect(await t.app.inquiries.handOver(inquiry.id, staff.manager.id, staff.ona.id)).toMatchObject({ status: 'claimed', ownerId: staff.ona.id });
+    const before = await repository().timeline(inquiry.id);
+    await t.app.inquiries.handOver(inquiry.id, staff.manager.id, staff.ona.id);
+    expect(await repository().timeline(inquiry.id)).toEqual(before);
+    expect(await t.app.inquiries.handOver(inquiry.id, staff.manager.id, staff.manager.id)).toMatchObject({ ownerId: staff.manager.id });
+    const trail = (await repository().timeline(inquiry.id)).filter((entry) => entry.action === 'handed_over').map((entry) => [entry.actorId, entry.details]);
+    expect(trail).toEqual([
+      [staff.manager.id, { fromId: null, toId: staff.ona.id }],
+      [staff.manager.id, { fromId: staff.ona.id, toId: staff.manager.id }],
+    ]);
+  });
+
   it('R4.owner: an unknown staff member or inquiry is a coded error', async () => {
     const { inquiry } = await register();
     await expectCode(t.app.inquiries.claim(inquiry.id, '00000000-0000-4000-8000-000000000000'), 'STAFF.NOT_FOUND');

@@ -33,7 +33,7 @@ describe('R12.records: the admins hear of every e-mail the intake could not regi
     teamsDown = false;
     await run();
     expect(slack.happenings).toHaveLength(1);
-    expect(teams.happenings.map((happening) => happening.uid)).toEqual([501]);
+    expect(teams.happenings.map((happening) => 'uid' in happening && happening.uid)).toEqual([501]);
 
     await run();
     expect(slack.happenings).toHaveLength(1);
@@ -45,7 +45,7 @@ describe('R12.records: the admins hear of every e-mail the intake could not regi
     await failures.record(failure(502));
     const slack = new RecordingNotifier('slack-pii');
     await mailIntakeAlertsHandler({ failures, notifiers: () => [slack], logger: createLogger('silent') })();
-    const told = slack.happenings.find((happening) => happening.uid === 502)!;
+    const told = slack.happenings.find((happening) => 'uid' in happening && happening.uid === 502)!;
     expect(Object.keys(told).sort()).toEqual(['firstSeenAt', 'mailbox', 'reason', 'type', 'uid']);
   });
 });

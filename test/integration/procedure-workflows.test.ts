@@ -210,13 +210,16 @@ describe('complaints', () => {
     const closed = await t.app.inquiries.close(inquiry.id, staff.ona.id);
     expect(closed.status).toBe('closed');
 
-    const page = await fetch(`${t.app.url}/letters?id=${letter.id}`);
+    const page = await fetch(`${t.app.url}/letters?${new URLSearchParams({ ...t.app.letterLinks.sign(letter.id, staff.ona.id) })}`);
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(inquiry.registryNumber);
     expect(html).toContain('Atsakome raštu &lt;b&gt;ne HTML&lt;/b&gt;');
     expect(html).toContain('Auklėtoja');
-    expect((await fetch(`${t.app.url}/letters?id=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    const missing = t.app.letterLinks.sign('00000000-0000-4000-8000-000000000000', staff.ona.id);
+    expect((await fetch(`${t.app.url}/letters?${new URLSearchParams({ ...missing })}`)).status).toBe(404);
+    // R55.same-channel: the bare id no longer opens it.
+    expect((await fetch(`${t.app.url}/letters?id=${letter.id}`)).status).toBe(403);
   });
 
   it('R55.same-channel / R36.signature: a letter or summary that could not go out is refused before its form is filled', async () => {
@@ -315,7 +318,7 @@ describe('status notices and the inquiry view', () => {
     const snapshot = await t.app.queries.get(inquiry.registryNumber);
     const people = await storyPeople(snapshot, (id) => t.app.queries.staffMember(id));
     const story = buildInquiryStory(
-      { snapshot, emails: await t.app.mail.messaging.emailsOf(inquiry.id), people, letterUrl: (id) => letterUrl('https://langelis.example/', id) },
+      { snapshot, emails: await t.app.mail.messaging.emailsOf(inquiry.id), people, letterUrl: (id) => letterUrl('https://langelis.example/', id, staff.ona.id, t.app.letterLinks) },
       { language: 'en', now: clock.now(), zone: 'Europe/Vilnius' },
       { email: true },
     );
@@ -333,7 +336,7 @@ describe('status notices and the inquiry view', () => {
     expect(story.timeline.find((line) => line.text.includes('claimed'))).toMatchObject({ internal: false });
     expect(story.actions).toEqual([
       expect.objectContaining({ id: 'record_decision', label: 'Record decision: NVSC' }),
-      expect.objectContaining({ id: 'open_letter', url: expect.stringMatching(/^https:\/\/langelis\.example\/letters\?id=/) }),
+      expect.objectContaining({ id: 'open_letter', url: expect.stringMatching(/^https:\/\/langelis\.example\/letters\?id=[^&]+&staff=[^&]+&expires=\d+&sig=/) }),
     ]);
   });
 });

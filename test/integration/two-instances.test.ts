@@ -284,7 +284,8 @@ describe('two instances on one database', () => {
         return opened!.view;
       });
       const saved = await postInteraction(events, viewSubmission(member.slackUserId, 'schedule_call', { at: when(callAt), plan: text('Aptarti vietą grupėje') }, JSON.parse(view.private_metadata)));
-      expect([member.slackUserId, saved.status, saved.text]).toEqual([member.slackUserId, 200, '']);
+      // Saved: the modal now says so in place (no DM for a save).
+      expect([member.slackUserId, saved.status, (saved.json as { response_action?: string } | undefined)?.response_action]).toEqual([member.slackUserId, 200, 'update']);
     }));
     const [{ count }] = await query(`SELECT count(*)::int AS count FROM inquiries WHERE id = ANY($1) AND next_call_at = $2`, [inquiries.map((inquiry) => inquiry.id), callAt]);
     expect(count).toBe(3);

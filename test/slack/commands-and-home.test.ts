@@ -1,5 +1,5 @@
 import { emailedRequest, eventually, ManualClock } from '../support/app.js';
-import { numbersIn, twentyFiveOpenInquiries } from '../support/pressing-list.js';
+import { numbersIn, outboxDelivered, twentyFiveOpenInquiries } from '../support/pressing-list.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
 import { appHomeOpened, slashCommand } from './support/payloads.js';
 import { postCommand, postEvent } from './support/signed-requests.js';
@@ -142,11 +142,33 @@ describe('App Home', () => {
   });
 
   it('a retried event (x-slack-retry-num) is acknowledged and not handled again', async () => {
-    const before = h.api.ok('views.publish').length;
+    await outboxDelivered(h.t.app); // earlier events republish Ona's Home; let them finish first
+    const publishedTo = (user: string) => h.api.ok('views.publish', (body) => body.user_id === user);
+    const [jonas, ona] = [publishedTo('UJONAS001').length, publishedTo('UONA00001').length];
     const answer = await postEvent(h.events, appHomeOpened('UJONAS001'), { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(answer.status).toBe(200);
     await postEvent(h.events, appHomeOpened('UONA00001'));
-    await eventually(() => expect(h.api.ok('views.publish').length).toBe(before + 1));
-    expect(h.api.ok('views.publish').at(-1)!.user_id).toBe('UONA00001');
+    await eventually(() => expect(publishedTo('UONA00001')).toHaveLength(ona + 1));
+    expect(publishedTo('UJONAS001')).toHaveLength(jonas);
+  });
+
+  it('R4.owner: an opened Home is republished as its lists change (a new inquiry joins the queue, a claim moves it to mine); a Home never opened is not published', async () => {
+    await postEvent(h.events, appHomeOpened('UONA00001'));
+    await outboxDelivered(h.t.app);
+    const publishedTo = (user: string) => h.api.ok('views.publish', (body) => body.user_id === user);
+    const jonas = publishedTo('UJONAS001').length;
+    const section = (title: string) => {
+      const blocks = publishedTo('UONA00001').at(-1)!.view.blocks as any[];
+      const start = blocks.findIndex((block) => block.type === 'header' && block.text.text === title);
+      const end = blocks.findIndex((block, index) => index > start && block.type === 'divider');
+      return JSON.stringify(blocks.slice(start, end === -1 ? undefined : end));
+    };
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ subject: 'Nauja eilėje', receivedAt: '2027-03-02T09:40:00+02:00' }));
+    await eventually(() => expect(section('Laukia, kol kas nors imsis')).toContain(inquiry.registryNumber));
+    await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
+    await eventually(() => expect(section('Mano atviros užklausos')).toContain(inquiry.registryNumber));
+    expect(section('Laukia, kol kas nors imsis')).not.toContain(inquiry.registryNumber);
+    await outboxDelivered(h.t.app);
+    expect(publishedTo('UJONAS001')).toHaveLength(jonas);
   });
 });

@@ -3,6 +3,7 @@ import { blockKitViolations } from './support/block-kit-limits.js';
 import { blockAction, choice, text, viewSubmission, when } from './support/payloads.js';
 import { postInteraction } from './support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
+import { savedText } from './support/workflow-steps.js';
 
 let h: SlackHarness;
 const clock = new ManualClock(new Date('2027-03-01T10:00:00+02:00'));
@@ -53,7 +54,7 @@ describe('escalation', () => {
 
   it('R58.incident: the manager gets a DM with the summary and Acknowledge / Take over / Refer to head; the head decides; everyone is told', async () => {
     const { inquiry, answer } = await escalateThroughSlack('UONA00001', h.staff.ona.id, incident);
-    expect(answer.text).toBe('');
+    expect(savedText(answer)).toBe(`${inquiry.registryNumber}: perduota vadovui.`);
     const dm = await dmTo('DMANAGER1', inquiry.registryNumber);
     expect(dm.text).toBe(`SKUBU: Ona Onaitė praneša apie netinkamą elgesį ar galimą pažeidimą dėl ${inquiry.registryNumber}.`);
     const dmText = JSON.stringify(dm.blocks);

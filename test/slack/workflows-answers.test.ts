@@ -249,7 +249,8 @@ describe('the inquiry view', () => {
     expect(buttons.map(([action]) => action)).toEqual(['send_summary', 'record_decision', 'open_letter']);
     expect(buttons[0]![1]).toBe(`${inquiry.id}:${meeting.id}`);
     expect(buttons[1]![1]).toBe(`${inquiry.id}:${step.id}`);
-    expect(buttons[2]![1]).toMatch(new RegExp(`/letters\\?id=${letter.id}$`));
+    // R55.same-channel: signed for the viewer (Ona), expiring.
+    expect(buttons[2]![1]).toMatch(new RegExp(`/letters\\?id=${letter.id}&staff=${h.staff.ona.id}&expires=\\d+&sig=[\\w-]+$`));
 
     // The story's buttons work: Send summary opens the summary form, Record decision the decision form.
     await postInteraction(h.events, blockAction('UONA00001', 'send_summary', buttons[0]![1], { channel: STAFF_CHANNEL, ts: '1.1' }));

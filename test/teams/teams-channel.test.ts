@@ -59,6 +59,7 @@ describe('Teams: install and announcements', () => {
     expect(cardButtons(winner.value)).toEqual([
       'dialog:log_call', 'inquiry.mark_replied', 'dialog:escalate', 'inquiry.details',
       'dialog:schedule_call', 'dialog:plan_meeting', 'dialog:external_step', 'dialog:record_progress', 'dialog:write_letter', 'dialog:holding_reply', 'inquiry.resolve', 'inquiry.release',
+      'dialog:hand_over',
     ]);
     await eventually(() => expect(h.connector.updates(messageId)).toHaveLength(1));
     const updated = cardsIn(h.connector.updates(messageId)[0]!.body)[0];

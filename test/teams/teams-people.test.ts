@@ -103,7 +103,8 @@ describe('Teams: dialogs', () => {
     }));
     expect(saved.body).toEqual({ task: { type: 'message', value: `${inquiry.registryNumber}: skambučio santrauka išsaugota.` } });
     const entry = (await h.t.app.queries.get(inquiry.id)).timeline.find((line) => line.action === 'call_logged');
-    expect(entry!.details).toMatchObject({ call: { outcome: 'reached', clientExpectation: 'Vieta nuo rugsėjo', emailSummaryToClient: true, nextStepDue: new Date('2027-03-03T14:30:00+02:00').toISOString() } });
+    // R14.urgent-call: no outgoing e-mail here, so the summary toggle was not offered and a forged one is ignored.
+    expect(entry!.details).toMatchObject({ call: { outcome: 'reached', clientExpectation: 'Vieta nuo rugsėjo', emailSummaryToClient: false, nextStepDue: new Date('2027-03-03T14:30:00+02:00').toISOString() } });
     await eventually(() => {
       const thread = h.connector.replies(TEAM_ID).filter((call) => call.activityId === messageId).map((call) => cardText(cardsIn(call.body)[0]));
       expect(thread).toEqual([expect.stringContaining('Vidinė pastaba – klientui nesiunčiama')]);
@@ -115,7 +116,7 @@ describe('Teams: dialogs', () => {
   it('R14.holding-reply: the holding-reply dialog refuses a past date under its field and accepts a valid one', async () => {
     const { inquiry } = await claimedBy('ona');
     const past = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'holding_reply', inquiryId: inquiry.id, promisedByDate: '2027-02-01', promisedByTime: '10:00' }));
-    expect(cardText(past.body.task.value.card.content)).toContain('Pažadėta data turi būti ateityje');
+    expect(fieldError(past.body.task.value.card.content, 'promisedBy')).toBe('Pasirinkite laiką ateityje.');
     const ok = await h.post(taskSubmit(h.connector.url, people.ona, { dialog: 'holding_reply', inquiryId: inquiry.id, promisedByDate: '2027-03-10', promisedByTime: '12:00' }));
     expect(ok.body.task.type).toBe('message');
     expect((await h.t.app.queries.get(inquiry.id)).inquiry.promisedBy).toEqual(new Date('2027-03-10T12:00:00+02:00'));

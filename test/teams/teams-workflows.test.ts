@@ -79,8 +79,9 @@ describe('Teams: answering in the client’s channel', () => {
     const [letter] = (await h.t.app.queries.get(inquiry.id)).letters;
     const issuedNotice = await dmCard(h, people.ona, `${number}: raštas paruoštas`);
     const link = cardActions(issuedNotice).find((action) => action.type === 'Action.OpenUrl')!;
-    expect(link.url).toMatch(new RegExp(`/letters\\?id=${letter!.id}$`));
-    const page = await fetch(`${h.t.app.url}/letters?id=${letter!.id}`);
+    // R55.same-channel: the link is signed for its author and expires; it opens the letter as it is.
+    expect(link.url).toMatch(new RegExp(`/letters\\?id=${letter!.id}&staff=${h.staff.ona.id}&expires=\\d+&sig=[\\w-]+$`));
+    const page = await fetch(`${h.t.app.url}/letters${new URL(link.url!).search}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Gerb. Petrai, atsakome raštu.');
     expect(cardActions(issuedNotice).map((action) => [action.type, action.url])).toEqual([['Action.OpenUrl', link.url], ['Action.Execute', undefined]]);
@@ -175,7 +176,7 @@ describe('Teams: other institutions and status notes', () => {
     const [written] = (await h.t.app.queries.get(byLetter.id)).letters;
     expect(written).toMatchObject({ body: 'Sprendimas priimtas.' });
     expect(cardActions(letter.body.value).map((action) => action.type)).toEqual(['Action.OpenUrl']);
-    expect(cardActions(letter.body.value)[0]!.url).toMatch(new RegExp(`/letters\\?id=${written!.id}$`));
+    expect(cardActions(letter.body.value)[0]!.url).toMatch(new RegExp(`/letters\\?id=${written!.id}&staff=${h.staff.ona.id}&`));
     await eventually(() => expect(mails()).toHaveLength(1)); // still exactly one e-mail
     expectValidCards([offer, informed.body.value, letterOffer, letter.body.value]);
   });
@@ -230,7 +231,7 @@ describe('Teams: the inquiry view', () => {
     expect(dialogButtonData(shown, 'send_summary')).toEqual({ dialog: 'send_summary', inquiryId: inquiry.id, meetingId: meeting.id });
     expect(dialogButtonData(shown, 'record_decision')).toEqual({ dialog: 'record_decision', inquiryId: inquiry.id, stepId: step.id });
     // The client's e-mail is a mailto: link here too (the owner's Details); the letter is the OpenUrl to /letters.
-    expect(buttons.find((action) => action.type === 'Action.OpenUrl' && String(action.url).includes('/letters'))!.url).toMatch(new RegExp(`/letters\\?id=${letter!.id}$`));
+    expect(buttons.find((action) => action.type === 'Action.OpenUrl' && String(action.url).includes('/letters'))!.url).toMatch(new RegExp(`/letters\\?id=${letter!.id}&staff=${h.staff.ona.id}&`));
     const summaryForm = await h.post(taskFetch(h.connector.url, people.ona, dialogButtonData(shown, 'send_summary'), PERSONAL));
     expect(inputValue(summaryForm.body.task.value.card.content, 'text')).toBe('Vidinis sprendimas');
 

@@ -21,7 +21,7 @@ const ona: StaffMember = {
 function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
   return {
     id: 'i1', registryNumber: '2026-000007', kind: 'complaint', channel: 'email', externalId: null,
-    client: { name: 'Giedrė', email: 'g@example.lt', phone: null, language: 'lt' },
+    client: { name: 'Giedrė', email: 'g@example.lt', phone: null, postalAddress: null, language: 'lt' },
     subject: 'Dėl maitinimo', body: 'Labai   ilgas\n\ntekstas '.repeat(100), receivedAt: new Date('2026-11-23T09:00:00+02:00'),
     status: 'new', ownerId: null, firstReplyDue: new Date('2026-11-24T09:00:00+02:00'), firstReplyAt: null,
     statutoryDue: new Date('2026-12-21T09:00:00+02:00'), promisedBy: null, followUpDue: null, resolvedAt: null, closedAt: null,
@@ -79,6 +79,8 @@ describe('inquiry card', () => {
     expect(owned.actions.map((action) => action.id)).toEqual([
       'log_call', 'mark_replied', 'escalate', 'details',
       'schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'holding_reply', 'resolve', 'release',
+      // R4.owner: to a named colleague, beside Release; an unowned card offers Claim instead.
+      'hand_over',
     ]);
     const replied = buildInquiryCard(inquiry({ status: 'in_progress', ownerId: 's1', firstReplyAt: now }), ona, 'en', now, zone, noMail);
     expect(replied.actions.map((action) => action.id)).not.toContain('mark_replied');
@@ -89,7 +91,7 @@ describe('inquiry card', () => {
 
   it('R14.reply-1wd: Reply by e-mail is offered only where e-mail reaches the client (canEmailClient)', () => {
     const ids = (capabilities: Capabilities, email: string | null) =>
-      buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1', client: { name: 'Giedrė', email, phone: '+37060000000', language: 'lt' } }), ona, 'en', now, zone, capabilities)
+      buildInquiryCard(inquiry({ status: 'claimed', ownerId: 's1', client: { name: 'Giedrė', email, phone: '+37060000000', postalAddress: null, language: 'lt' } }), ona, 'en', now, zone, capabilities)
         .actions.map((action) => action.id);
     expect(ids(mail, 'g@example.lt').slice(0, 3)).toEqual(['log_call', 'reply_email', 'mark_replied']);
     expect(ids(noMail, 'g@example.lt')).not.toContain('reply_email');

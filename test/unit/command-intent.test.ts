@@ -45,6 +45,21 @@ describe('parseCommand: one reading of the text commands for Slack and Teams', (
     expect(parseCommand('staff manager <@UONA00001|ona> <@UVIDA0001|vida>', [ona, vida])).toEqual({ do: 'staff_manager', member: ona, manager: vida });
   });
 
+  it('R4.owner, away with cover: `staff away <from> [<to>] [@member] @substitute` and `staff back [@member]`', () => {
+    expect(parseCommand('staff away 2027-07-01 2027-07-14 <@UONA00001|ona>', [ona])).toEqual({ do: 'staff_away', from: '2027-07-01', to: '2027-07-14', substitute: ona });
+    // One date is one day; a supervisor names the member first, like `staff manager`.
+    expect(parseCommand('staff away 2027-07-01 <@UONA00001>', [ona])).toEqual({ do: 'staff_away', from: '2027-07-01', to: '2027-07-01', substitute: ona });
+    expect(parseCommand('staff away 2027-07-01 2027-07-02 <@UONA00001> <@UVIDA0001>', [ona, vida])).toEqual({ do: 'staff_away', from: '2027-07-01', to: '2027-07-02', member: ona, substitute: vida });
+    // Teams: the mentions are entities, their names stay in the text.
+    expect(parseCommand('staff AWAY 2027-07-01 2027-07-14 <at>Vida Vadovė</at>', [vida])).toEqual({ do: 'staff_away', from: '2027-07-01', to: '2027-07-14', substitute: vida });
+    // A date the domain cannot read still reaches it, to be refused with a reason; no date or no substitute is the usage.
+    expect(parseCommand('staff away 2027-7-1 <@UONA00001>', [ona])).toMatchObject({ do: 'staff_away', from: '2027-7-1' });
+    expect(parseCommand('staff away rytoj <@UONA00001>', [ona])).toEqual({ do: 'usage', word: 'staff' });
+    expect(parseCommand('staff away 2027-07-01 2027-07-14', [])).toEqual({ do: 'usage', word: 'staff' });
+    expect(parseCommand('staff back', [])).toEqual({ do: 'staff_back' });
+    expect(parseCommand('staff back <@UONA00001>', [ona])).toEqual({ do: 'staff_back', member: ona });
+  });
+
   it('D7: every list has one size on every platform', () => {
     expect(LISTS.mine.limit).toBe(20);
     expect(LISTS.find.limit).toBe(20);
@@ -72,6 +87,11 @@ describe('one help text, differing only in how a command is typed', () => {
     expect(find.lines).toEqual([{ example: '/inquiry find tekstas', meaning: 'paieška' }]);
     const staff = usageReply('staff', 'en', TEAMS);
     if (staff.kind !== 'usage') throw new Error('usage expected');
-    expect(staff.lines.map((line) => line.example)).toEqual(['@Langelis staff position|phone|language …', '@Langelis staff manager @member @manager']);
+    expect(staff.lines.map((line) => line.example)).toEqual([
+      '@Langelis staff position|phone|language …',
+      '@Langelis staff manager @member @manager',
+      '@Langelis staff away 2027-07-01 2027-07-14 @substitute',
+      '@Langelis staff back',
+    ]);
   });
 });

@@ -20,6 +20,9 @@ describe('configuration', () => {
     ['TIME_ZONE', 'Europe/Kaunas', 'TIME_ZONE'],
     ['REMINDER_LEAD_MINUTES', '-5', 'REMINDER_LEAD_MINUTES'],
     ['OVERDUE_OUTSIDE_OFFICE_HOURS', 'maybe', 'OVERDUE_OUTSIDE_OFFICE_HOURS'],
+    ['OVERDUE_ESCALATE_AFTER_OFFICE_HOURS', '-1', 'OVERDUE_ESCALATE_AFTER_OFFICE_HOURS'],
+    ['UNCLAIMED_ESCALATE_AFTER_MINUTES', 'soon', 'UNCLAIMED_ESCALATE_AFTER_MINUTES'],
+    ['MANAGER_ON_DUTY_EMAIL', 'vida', 'MANAGER_ON_DUTY_EMAIL'],
   ])('a malformed %s stops the start with a message naming it', (name, value, named) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  - ${named}:`));
@@ -32,6 +35,14 @@ describe('configuration', () => {
     expect(loadConfig({ ...env, REMINDER_LEAD_MINUTES: '464' }).REMINDER_LEAD_MINUTES).toBe(464);
     // Two working days make room for a longer lead.
     expect(loadConfig({ ...env, REMINDER_LEAD_MINUTES: '465', REPLY_WORKING_DAYS: '2' }).REMINDER_LEAD_MINUTES).toBe(465);
+  });
+
+  it('R4.owner / R14.reply-1wd: what stalls goes up after 4 office hours overdue and 120 office minutes unclaimed, to every manager unless one is on duty; 0 switches either off', () => {
+    expect(loadConfig({})).toMatchObject({ OVERDUE_ESCALATE_AFTER_OFFICE_HOURS: 4, UNCLAIMED_ESCALATE_AFTER_MINUTES: 120 });
+    expect(loadConfig({}).MANAGER_ON_DUTY_EMAIL).toBeUndefined();
+    expect(loadConfig({ OVERDUE_ESCALATE_AFTER_OFFICE_HOURS: '0', UNCLAIMED_ESCALATE_AFTER_MINUTES: '0', MANAGER_ON_DUTY_EMAIL: 'vida@daigelis.lt' })).toMatchObject({
+      OVERDUE_ESCALATE_AFTER_OFFICE_HOURS: 0, UNCLAIMED_ESCALATE_AFTER_MINUTES: 0, MANAGER_ON_DUTY_EMAIL: 'vida@daigelis.lt',
+    });
   });
 
   it('malformed office hours stop the start with the calendar’s own explanation', () => {

@@ -18,7 +18,7 @@ function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
     kind: 'request',
     channel: 'email',
     externalId: null,
-    client: { name: 'Klientas', email: 'k@example.lt', phone: null, language: 'lt' },
+    client: { name: 'Klientas', email: 'k@example.lt', phone: null, postalAddress: null, language: 'lt' },
     subject: 's',
     body: 'b',
     receivedAt,
@@ -59,18 +59,39 @@ describe('deadline policy', () => {
 
   it('R14.reply-1wd: the reminder comes 2 office hours before the deadline, counted over the night', () => {
     const schedule = policy.schedule(inquiry());
-    expect(schedule.first_reply).toEqual({ dueAt: iso('2026-11-24T10:00:00+02:00'), remindAt: iso('2026-11-24T08:00:00+02:00') });
+    expect(schedule.first_reply).toMatchObject({ dueAt: iso('2026-11-24T10:00:00+02:00'), remindAt: iso('2026-11-24T08:00:00+02:00') });
+  });
+
+  it('R14.reply-1wd / R4.owner: a first reply or resolution still overdue 4 office hours after its deadline goes up to the owner’s manager', () => {
+    const schedule = policy.schedule(inquiry({ statutoryDue: new Date('2026-11-27T16:00:00+02:00') }));
+    expect(schedule.first_reply?.escalateAt).toBe(iso('2026-11-24T14:00:00+02:00'));
+    // Counted in office hours: Friday 16:00 + 4 → Monday 11:00.
+    expect(schedule.resolution?.escalateAt).toBe(iso('2026-11-30T11:00:00+02:00'));
+    // Not the workflow deadlines: only the first reply and the resolution go up.
+    expect(policy.schedule(inquiry({ followUpDue: new Date('2026-11-25T10:00:00+02:00') })).follow_up?.escalateAt).toBeUndefined();
+  });
+
+  it('R4.owner: an inquiry nobody owns has no manager to tell of an overdue reply — its claim escalation speaks instead', () => {
+    const unowned = policy.schedule(inquiry({ status: 'new', ownerId: null }));
+    expect(unowned.first_reply?.escalateAt).toBeUndefined();
+    expect(unowned.claim?.escalateAt).toBeDefined();
+  });
+
+  it('R4.owner: 0 switches either escalation off', () => {
+    const off = new DeadlinePolicy(calendar, { ...DEFAULT_DEADLINE_POLICY, overdueEscalateAfterOfficeHours: 0, unclaimedEscalateAfterMinutes: 0 });
+    expect(off.schedule(inquiry()).first_reply?.escalateAt).toBeUndefined();
+    expect(off.schedule(inquiry({ status: 'new', ownerId: null })).claim?.escalateAt).toBeUndefined();
   });
 
   it('R14.holding-reply: a promised date replaces the statutory one as the resolution deadline', () => {
     const promisedBy = new Date('2026-12-01T12:00:00+02:00');
     const schedule = policy.schedule(inquiry({ promisedBy, firstReplyAt: new Date() }));
-    expect(schedule).toEqual({ resolution: { dueAt: promisedBy.toISOString(), remindAt: iso('2026-12-01T10:00:00+02:00') } });
+    expect(schedule).toEqual({ resolution: { dueAt: promisedBy.toISOString(), remindAt: iso('2026-12-01T10:00:00+02:00'), escalateAt: iso('2026-12-01T16:00:00+02:00') } });
   });
 
-  it('R4.owner: an inquiry nobody claimed is announced again one office hour after it arrived (no reminder before)', () => {
+  it('R4.owner: an inquiry nobody claimed is announced again one office hour after it arrived (no reminder before), and goes to the manager on duty 120 office minutes later', () => {
     const unclaimed = policy.schedule(inquiry({ status: 'new', ownerId: null, receivedAt: new Date('2026-11-27T16:30:00+02:00') }));
-    expect(unclaimed.claim).toEqual({ dueAt: iso('2026-11-30T08:30:00+02:00'), remindAt: null });
+    expect(unclaimed.claim).toEqual({ dueAt: iso('2026-11-30T08:30:00+02:00'), remindAt: null, escalateAt: iso('2026-11-30T10:30:00+02:00') });
   });
 
   it('R14.reply-1wd: nothing is watched once the inquiry is resolved', () => {

@@ -20,7 +20,7 @@ import {
 function inquiry(overrides: Partial<Inquiry> = {}): Inquiry {
   return {
     id: 'i1', registryNumber: '2027-000042', kind: 'request', channel: 'email', externalId: null,
-    client: { name: 'Giedrė', email: 'giedre@example.lt', phone: null, language: 'lt' },
+    client: { name: 'Giedrė', email: 'giedre@example.lt', phone: null, postalAddress: null, language: 'lt' },
     subject: 'Dėl vietos', body: 'Laba diena', receivedAt: new Date('2027-03-01T09:00:00+02:00'),
     status: 'new', ownerId: null, firstReplyDue: new Date('2027-03-02T09:00:00+02:00'), firstReplyAt: null,
     statutoryDue: null, promisedBy: null, followUpDue: null, resolvedAt: null, closedAt: null,
@@ -108,6 +108,6 @@ describe('can this client be e-mailed (canEmailClient)', () => {
     ['R31.callback: client without an address — a letter or a call instead', on, null, false],
     ['R31.callback: neither', off, null, false],
   ] as Array<[string, Capabilities, string | null, boolean]>)('%s → %s', (_title, capabilities, email, expected) => {
-    expect(canEmailClient(inquiry({ client: { name: 'Giedrė', email, phone: '+37060000000', language: 'lt' } }), capabilities)).toBe(expected);
+    expect(canEmailClient(inquiry({ client: { name: 'Giedrė', email, phone: '+37060000000', postalAddress: null, language: 'lt' } }), capabilities)).toBe(expected);
   });
 });

@@ -13,6 +13,9 @@ const SITE = {
   INSTITUTION_ADDRESS: 'Žalioji g. 1, LT-44001 Kaunas',
   INSTITUTION_PHONE: '+370 37 000000',
   INSTITUTION_EMAIL: 'rastine@daigelis.lt',
+  // The letterhead of printed letters adds these (R55.same-channel).
+  INSTITUTION_CODE: '190012345',
+  INSTITUTION_WEB: 'https://daigelis.lt/',
 };
 // The third valid submission from this address is turned away: the "too many" page is public too.
 const RATE_LIMIT = 2;
@@ -105,11 +108,11 @@ describeWith(CHROMIUM, 'public pages in a real Chromium, held to WCAG 2.1 AA', (
       await page.close();
     });
 
-    it('R55.same-channel: on the printable letter', async () => {
+    it('R55.same-channel: on the printable letter, its letterhead, number, reference, address and signature block included', async () => {
       const { inquiry } = await t.app.inquiries.register({
         kind: 'complaint',
         channel: 'letter',
-        client: { name: 'Petras Petraitis', email: null, phone: '+370 600 12345', language: 'lt' },
+        client: { name: 'Petras Petraitis', email: null, phone: '+370 600 12345', postalAddress: 'Vilniaus g. 10-3\nLT-44280 Kaunas', language: 'lt' },
         subject: 'Dėl maitinimo',
         body: 'Skundžiuosi dėl maitinimo.',
         receivedAt: new Date(),
@@ -117,8 +120,35 @@ describeWith(CHROMIUM, 'public pages in a real Chromium, held to WCAG 2.1 AA', (
       });
       await t.app.inquiries.claim(inquiry.id, staff.ona.id);
       const letter = await t.app.mail.clientChannel.issueLetter(inquiry.id, staff.ona.id, 'Gerbiamas Petrai,\n\natsakome raštu.\n\nPagarbiai');
-      const page = await open(`/letters?id=${letter.id}`);
+      const page = await open(`/letters?${new URLSearchParams({ ...t.app.letterLinks.sign(letter.id, staff.ona.id) })}`);
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Daigelis');
+      const text = await page.locator('main').innerText();
+      for (const part of ['Juridinio asmens kodas 190012345', letter.outgoingNumber, `kreipimąsi Nr. ${inquiry.registryNumber}`, 'LT-44280 Kaunas', 'Auklėtoja', 'Ona Onaitė', '(parašas)']) {
+        expect(text).toContain(part);
+      }
+      await expectNoViolations(page);
+      // On paper: A4, without the on-screen hint.
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.no-print').isVisible()).toBe(false);
+      await page.close();
+    });
+
+    it('R55.same-channel: on the page that refuses an altered letter link (no letter content)', async () => {
+      const page = await open('/letters?id=00000000-0000-4000-8000-000000000000&staff=x&expires=1&sig=x');
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Nuoroda į raštą negalioja');
+      await expectNoViolations(page);
+      await page.close();
+    });
+
+    it('R64.publish / R55.same-channel: on the form with the postal address a complaint without e-mail needs, in its error state', async () => {
+      const page = await open('/?lang=en');
+      await page.locator('#name').fill('Giedrė Žemaitienė');
+      await page.locator('#phone').fill('+370 600 12345');
+      await page.locator('input[name=kind][value=complaint]').check();
+      await send(page, 'Send');
+      await page.locator('#error-summary').waitFor();
+      expect(await page.locator('#postalAddress').getAttribute('aria-invalid')).toBe('true');
+      expect(await page.locator('#postalAddress').getAttribute('aria-describedby')).toBe('postalAddress-hint postalAddress-error');
       await expectNoViolations(page);
       await page.close();
     });

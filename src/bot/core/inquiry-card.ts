@@ -10,6 +10,8 @@ export const CARD_ACTIONS = [
   'claim', 'details', 'log_call', 'reply_email', 'mark_replied', 'holding_reply', 'escalate', 'release',
   // Procedure workflows: offered under "more" by renderers that have little room.
   'schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'resolve', 'close',
+  // R4.owner: to a named colleague, beside Release.
+  'hand_over',
 ] as const;
 export type CardActionId = (typeof CARD_ACTIONS)[number];
 
@@ -102,11 +104,6 @@ export function withContacts(card: InquiryCard, { client }: Inquiry, language: L
   return { ...card, fields: card.fields.flatMap((field) => (field.label === summary && contacts.length > 0 ? contacts : [field])) };
 }
 
-/** Who may see the client's contacts in Details: the owner, who answers them, and managers (R54.escalate-unresolved). */
-export function mayContactClient(viewer: StaffMember, inquiry: Inquiry): boolean {
-  return viewer.id === inquiry.ownerId || viewer.roles.includes('manager');
-}
-
 /** "phone, e-mail", "phone" or "none given": what the owner will find in the DMs and Details. */
 function contactsGiven({ client }: Inquiry, language: Language): string {
   const given = [client.phone ? ('card.phone' as const) : null, client.email ? ('card.email' as const) : null].filter((key) => key !== null);
@@ -114,7 +111,7 @@ function contactsGiven({ client }: Inquiry, language: Language): string {
 }
 
 /** The workflow actions a renderer may fold into a menu; the rest are the card's main buttons. */
-export const SECONDARY_ACTIONS: ReadonlySet<CardActionId> = new Set(['schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'resolve', 'holding_reply', 'release']);
+export const SECONDARY_ACTIONS: ReadonlySet<CardActionId> = new Set(['schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'resolve', 'holding_reply', 'release', 'hand_over']);
 
 /**
  * The domain action behind each button, checked against the transition table (`ALLOWED_FROM`); `null` for a
@@ -136,12 +133,15 @@ const CARD_ACTION_OF = {
   holding_reply: 'holding_reply',
   resolve: 'resolve',
   release: 'release',
+  hand_over: 'hand_over',
 } as const satisfies Record<CardActionId, InquiryAction | null>;
 
 /** Beyond the table: e-mail must reach the client, and a reply already given is not marked again. */
 const ALSO_NEEDS: Partial<Record<CardActionId, (inquiry: Inquiry, capabilities: Capabilities) => boolean>> = {
   reply_email: canEmailClient,
   mark_replied: (inquiry) => inquiry.firstReplyAt === null,
+  // R4.owner: an inquiry nobody owns is claimed from the card; a manager assigns it from the manager on duty's DM.
+  hand_over: (inquiry) => inquiry.ownerId !== null,
 };
 
 /** No dead buttons: only what the domain allows now is offered. */

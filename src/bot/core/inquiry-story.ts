@@ -3,6 +3,7 @@ import type { Capabilities } from '../../domain/capabilities.js';
 import type { OutgoingEmail } from '../../domain/client-message.js';
 import { deadlineStates, type DeadlineState } from '../../domain/deadline-states.js';
 import type { CallLogRecord } from '../../domain/events.js';
+import type { LetterLinks } from '../../domain/letter-link.js';
 import type { InquirySnapshot } from '../../domain/snapshots.js';
 import { fullName, type StaffMember } from '../../domain/staff.js';
 import { translate, type Language, type MessageKey } from './i18n/index.js';
@@ -67,8 +68,11 @@ export interface StorySources {
   emails: OutgoingEmail[];
   /** Staff named anywhere in the story. */
   people: ReadonlyMap<string, StaffMember>;
-  /** Builds the printable letter's address from its id. */
-  letterUrl: (letterId: string) => string;
+  /**
+   * Builds the printable letter's address from its id, signed for the one person the story is shown to
+   * (R55.same-channel); null where the story is not one person's (a notice's recent lines), so no letter is linked.
+   */
+  letterUrl: ((letterId: string) => string) | null;
 }
 
 /** Actions that record a staff note rather than something the client saw. */
@@ -145,7 +149,9 @@ export function buildInquiryStory(sources: StorySources, reading: StoryReading, 
     ...snapshot.externalSteps
       .filter((step) => step.status === 'pending')
       .map((step): StoryAction => ({ id: 'record_decision', label: `${t('action.record_decision')}: ${step.institution}`, targetId: step.id })),
-    ...snapshot.letters.map((letter): StoryAction => ({ id: 'open_letter', label: `${t('action.open_letter')} (${when(letter.createdAt)})`, targetId: letter.id, url: letterUrl(letter.id) })),
+    ...(letterUrl
+      ? snapshot.letters.map((letter): StoryAction => ({ id: 'open_letter', label: `${t('action.open_letter')} (${when(letter.createdAt)})`, targetId: letter.id, url: letterUrl(letter.id) }))
+      : []),
   ];
 
   return {
@@ -188,7 +194,10 @@ export async function storyPeople(snapshot: InquirySnapshot, lookup: (id: string
   return people;
 }
 
-/** The printable letter's address as staff browsers reach the service. */
-export function letterUrl(publicUrl: string, letterId: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/letters?id=${encodeURIComponent(letterId)}`;
+/**
+ * The printable letter's address as staff browsers reach the service, signed for the staff member it is sent to:
+ * it opens for a while and for that person only (R55.same-channel; src/domain/letter-link.ts).
+ */
+export function letterUrl(publicUrl: string, letterId: string, staffId: string, links: LetterLinks): string {
+  return `${publicUrl.replace(/\/$/, '')}/letters?${new URLSearchParams({ ...links.sign(letterId, staffId) }).toString()}`;
 }

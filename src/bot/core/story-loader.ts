@@ -1,6 +1,7 @@
 import type { InquirySnapshot } from '../../domain/snapshots.js';
 import type { StaffMember } from '../../domain/staff.js';
-import { buildInquiryCard, mayContactClient, withContacts, type InquiryCard } from './inquiry-card.js';
+import { mayActOn, type Inquiry } from '../../domain/inquiry.js';
+import { buildInquiryCard, withContacts, type InquiryCard } from './inquiry-card.js';
 import type { PlatformContext } from '../platform.js';
 import type { Language } from './i18n/index.js';
 import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
@@ -17,20 +18,33 @@ export async function loadChannelCard(context: PlatformContext, inquiryId: strin
   return buildInquiryCard(inquiry, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE, capabilities);
 }
 
-/** Loads everything the inquiry view shows, for one reader; the client's contacts only for those who may call them. */
+/** Loads everything the inquiry view shows, for one reader (`forViewer`). */
 export async function loadStory(context: PlatformContext, reference: string, language: Language, viewer: StaffMember): Promise<InquiryStory> {
   const snapshot = await context.queries.get(reference);
-  const story = await storyOf(context, snapshot, language);
-  return mayContactClient(viewer, snapshot.inquiry) ? { ...story, card: withContacts(story.card, snapshot.inquiry, language) } : story;
+  return forViewer(await storyOf(context, snapshot, language, viewer.id), snapshot.inquiry, viewer, language);
 }
 
-/** The story of an inquiry already loaded: adds what was sent to the client and who is named. */
-export async function storyOf(context: PlatformContext, snapshot: InquirySnapshot, language: Language): Promise<InquiryStory> {
+/**
+ * R4.owner: the owner and supervisors (`mayActOn`) get the client's contacts as links and every action; a
+ * colleague sees the story and which contacts exist, and is offered only what anyone may do — Claim while
+ * nobody owns it — so no private view shows a button that would only be refused.
+ */
+export function forViewer(story: InquiryStory, inquiry: Inquiry, viewer: StaffMember, language: Language): InquiryStory {
+  if (mayActOn(inquiry, viewer)) return { ...story, card: withContacts(story.card, inquiry, language) };
+  const open = story.card.actions.filter((action) => action.id === 'claim' || action.id === 'details');
+  return { ...story, card: { ...story.card, actions: open }, actions: [] };
+}
+
+/**
+ * The story of an inquiry already loaded: adds what was sent to the client and who is named. Its letters are
+ * linked for `viewerId`, the one person it is shown to (R55.same-channel); a story for no one person links none.
+ */
+export async function storyOf(context: PlatformContext, snapshot: InquirySnapshot, language: Language, viewerId: string | null): Promise<InquiryStory> {
   const emails = await context.messaging.emailsOf(snapshot.inquiry.id);
   const people = await storyPeople(snapshot, (id) => context.queries.staffMember(id));
   const base = publicUrl(context);
   return buildInquiryStory(
-    { snapshot, emails, people, letterUrl: (id) => letterUrl(base, id) },
+    { snapshot, emails, people, letterUrl: viewerId === null ? null : (id) => letterUrl(base, id, viewerId, context.letterLinks) },
     { language, now: context.clock.now(), zone: context.config.TIME_ZONE },
     context.capabilities,
   );

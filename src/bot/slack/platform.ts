@@ -7,9 +7,10 @@ import { PlatformStatus, type PlatformHealth } from '../platform-health.js';
 import { boltLogger } from './bolt-logger.js';
 import { observingFetch, SlackConnection } from './connection.js';
 import { eventsRoute } from './endpoint.js';
+import { HomeViews } from './home.js';
 import { register } from './listeners/index.js';
 import { SlackLocales, withSlackLocales } from './locales.js';
-import { createSlackNotifier } from './notifier/index.js';
+import { SlackNotifier } from './notifier/index.js';
 import type { SlackSettings } from './settings.js';
 import { SlackSurface } from './surface.js';
 import { WorkQueue } from './work-queue.js';
@@ -63,10 +64,12 @@ export class SlackPlatform implements ChatPlatform {
     });
     const locales = new SlackLocales(client);
     const surface = new SlackSurface({ client, conversations: context.conversations, locales, staffChannel: settings.staffChannel, logger: this.logger });
-    const notifier = createSlackNotifier(context, surface);
+    const localized = { ...context, ...withSlackLocales(context, locales) };
+    const homes = new HomeViews(client, localized, this.logger);
+    const notifier = new SlackNotifier(context, surface, homes);
     this.notifier = notifier;
     const welcome = (help: string) => notifier.happen({ type: 'app_installed', help });
-    register(this.app, { ...context, ...withSlackLocales(context, locales), settings, work: this.work, welcome });
+    register(this.app, { ...localized, settings, work: this.work, welcome, homes });
   }
 
   mount(http: HttpServer): void {

@@ -10,6 +10,8 @@ export interface SlackServices extends PlatformContext {
   work: WorkQueue;
   /** Says in the staff channel what the app will do there; `help` is how help is asked for in Slack. */
   welcome(help: string): Promise<void>;
+  /** The Home tabs, kept current (home.ts). */
+  homes: { opened(slackUserId: string): Promise<void> };
 }
 
 /** The Web API client as Bolt hands it out. */

@@ -54,7 +54,7 @@ export interface Driver {
   click(click: Click): Promise<void>;
   /** Presses a button (or picks a card menu option) where the bot showed it. */
   press(press: Press): Promise<void>;
-  /** Sends a text command (`mine`, `find …`) as `by`, privately. */
+  /** Sends a text command (`mine`, `find …`) as `by`, privately; `@jonas` mentions a cast member as the platform does. */
   command(by: CastName, text: string): Promise<void>;
   /** Adds the app to the staff channel as `by` would (Slack: invites it; Teams: adds it to the team). */
   install(by: CastName): Promise<void>;
@@ -83,6 +83,9 @@ const NEUTRAL: Record<string, string> = {
   escalation_do_not_report: 'escalation.do_not_report',
   // Slack's id for the plan_meeting form opened with the joint draft (R24, D15); Teams sends that form's name.
   plan_joint_meeting: 'plan_meeting',
+  // Slack's id for the reply_email form opened with the missed-call draft (R31.callback, D5); Teams sends the form's
+  // name with `draft` in its data, which its driver names alike.
+  email_client: 'reply_email.draft',
 };
 export const neutralAction = (name: string) => NEUTRAL[name] ?? name;
 

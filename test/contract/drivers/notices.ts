@@ -10,7 +10,9 @@ import { lt, type MessageKey } from '../../../src/bot/core/i18n/lt.js';
  */
 const NUMBER = String.raw`\d{4}-\d{6}`;
 /** Keys without a registry number that still name a whole message (a call note sits under its card: no number). */
-const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered', 'notice.call_logged', 'error.INQUIRY.NOT_OWNER', 'error.ESCALATION.NOT_RECIPIENT'];
+const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered', 'notice.call_logged', 'error.INQUIRY.NOT_OWNER', 'error.ESCALATION.NOT_RECIPIENT', 'command.usage',
+  // R4.owner, away with cover: about a person, not an inquiry.
+  'notice.staff_away', 'notice.staff_back', 'reply.away_set', 'reply.back', 'error.ABSENCE.SUBSTITUTE_SELF', 'error.ABSENCE.NONE'];
 /**
  * Secondary lines a row may ask about (`+notice.call.retry`), and fact labels whose presence is a drift (D9 call
  * facts, D10 call plan, D11 meeting facts, D13 the step's *what*); printed in this order.
@@ -24,6 +26,8 @@ export const MARKS: readonly MessageKey[] = [
   'form.call.next_step',
   'form.meeting.agenda',
   'form.step.what',
+  // R4.owner: a notice to the substitute of an away colleague says whom they cover for.
+  'notice.covering_for',
 ];
 
 interface Template {
@@ -67,7 +71,7 @@ export function noticeOf(text: string): string {
 
 /** The marks (secondary catalogue lines) a message carries. */
 export function marksOf(text: string): string[] {
-  return MARKS.filter((key) => text.includes(lt[key]) || text.includes(en[key]));
+  return MARKS.filter((key) => [lt[key], en[key]].some((template) => (/\{\w+\}/.test(template) ? compile(key, template).pattern.test(text) : text.includes(template))));
 }
 
 /** Registry numbers in order of appearance, once each (lists). */

@@ -1,7 +1,7 @@
 import type { FakeSlackApi, RecordedCall } from '../../slack/support/fake-slack-api.js';
 import { blockAction, memberJoinedChannel, menuChoice, slashCommand } from '../../slack/support/payloads.js';
 import { postCommand, postEvent, postInteraction } from '../../slack/support/signed-requests.js';
-import { castBySlackId, slackIdOf, type CastName } from '../cast.js';
+import { CAST_NAMES, castBySlackId, slackIdOf, type CastName } from '../cast.js';
 import { collapseUpdates, neutralAction, type Click, type Delivery, type Driver, type Mark, type Press } from './driver.js';
 import { marksOf, noticeOf, numbersIn } from './notices.js';
 
@@ -65,7 +65,9 @@ export class SlackDriver implements Driver {
   async command(by: CastName, text: string): Promise<void> {
     const path = `/hooks/contract-${++this.hookSequence}`;
     this.hookOwners.set(path, by);
-    const answer = await postCommand(this.wire.events, slashCommand(slackIdOf(by), text, `${this.wire.api.url}${path}`));
+    // Slack escapes a mention in command text as `<@U…|name>`.
+    const escaped = text.replace(/@(\w+)/g, (typed, name: string) => ((CAST_NAMES as string[]).includes(name) ? `<@${slackIdOf(name as CastName)}|${name}>` : typed));
+    const answer = await postCommand(this.wire.events, slashCommand(slackIdOf(by), escaped, `${this.wire.api.url}${path}`));
     if (answer.status !== 200) throw new Error(`Slack answered the command with ${answer.status}`);
   }
 

@@ -1,7 +1,7 @@
 import { cardAction, installedInTeam, message, postActivity, TEAM_ID } from '../../teams/support/activities.js';
 import { cardActions, cardsIn, cardText } from '../../teams/support/cards.js';
 import type { ConnectorCall, FakeConnector } from '../../teams/support/connector.js';
-import { castByTeamsId, teamsIdOf, type CastName } from '../cast.js';
+import { CAST_NAMES, castByTeamsId, teamsIdOf, type CastName } from '../cast.js';
 import { collapseUpdates, neutralAction, type Click, type Delivery, type Driver, type Mark, type Press } from './driver.js';
 import { marksOf, noticeOf, numbersIn } from './notices.js';
 
@@ -64,7 +64,13 @@ export class TeamsDriver implements Driver {
   }
 
   async command(by: CastName, text: string): Promise<void> {
-    const answer = await postActivity(this.wire.appUrl, message(this.wire.connector.url, teamsIdOf(by), text, { personal: true }));
+    // Teams shows a mention as `<at>Name</at>` and names the person in an entity, by the 29: id only.
+    const mentioned = [...text.matchAll(/@(\w+)/g)].map((match) => match[1]!).filter((name): name is CastName => (CAST_NAMES as string[]).includes(name));
+    const shown = text.replace(/@(\w+)/g, (typed, name: string) => ((CAST_NAMES as string[]).includes(name) ? `<at>${teamsIdOf(name as CastName).name}</at>` : typed));
+    const activity = message(this.wire.connector.url, teamsIdOf(by), shown, { personal: true });
+    const entities: Array<Record<string, unknown>> = activity.entities;
+    for (const name of mentioned) entities.push({ type: 'mention', text: `<at>${teamsIdOf(name).name}</at>`, mentioned: { id: teamsIdOf(name).id, name: teamsIdOf(name).name } });
+    const answer = await postActivity(this.wire.appUrl, activity);
     if (answer.status !== 200) throw new Error(`Teams answered the command with ${answer.status}`);
   }
 
@@ -110,7 +116,8 @@ function actionsOf(card: unknown): string[] {
   return cardActions(card).flatMap((action) => {
     // A contact fact's `tel:`/`mailto:` is an inline text link (as on Slack), not a button the notice offers.
     if (action.type === 'Action.OpenUrl') return /^(tel|mailto):/.test(String(action.url)) ? [] : ['link'];
-    if (action.type === 'Action.Submit' && action.data?.dialog) return [String(action.data.dialog)];
+    // A form opened with the procedure's draft (R31.callback: the missed-call e-mail) is told apart, as on Slack.
+    if (action.type === 'Action.Submit' && action.data?.dialog) return [`${action.data.dialog}${action.data.draft ? '.draft' : ''}`];
     if (action.type !== 'Action.Execute') return [];
     return [neutralOf(action)];
   });

@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario.js';
-import { answeredBy, ownedBy, ownedByInactive } from './support.js';
+import { OWNER_ACTIONS_REPLIED } from './inquiry.js';
+import { answeredBy, consumersOf, ownedBy, ownedByInactive, timelineCount } from './support.js';
 
 type Owned = { inquiryId: string };
 
@@ -29,7 +30,7 @@ export const deadlineRows: Scenario[] = [
     title: 'R14.reply-1wd: at the deadline the owner is DMed, the thread is told and the announcement turns overdue',
     given: (world) => ownedBy(world, 'ona'),
     when: firstReply('overdue'),
-    expect: ['dm:ona post notice.overdue.first_reply [mark_replied open]', 'thread post notice.overdue.first_reply []', 'announcement update inquiry.card [escalate external_step holding_reply log_call mark_replied open plan_meeting record_progress release resolve schedule_call write_letter]'],
+    expect: ['dm:ona post notice.overdue.first_reply [mark_replied open]', 'thread post notice.overdue.first_reply []', 'announcement update inquiry.card [escalate external_step hand_over holding_reply log_call mark_replied open plan_meeting record_progress release resolve schedule_call write_letter]'],
   },
   {
     id: 'D07',
@@ -52,5 +53,19 @@ export const deadlineRows: Scenario[] = [
     given: (world) => ownedByInactive(world, 'ieva'),
     when: firstReply('reminder'),
     expect: [],
+  },
+  {
+    id: 'D11',
+    title: 'R14.holding-reply: the promised date moves the deadlines (`deadlines_changed`) → only the scheduler hears of it; chat shows just the card of the holding reply',
+    given: (world) => ownedBy(world, 'ona'),
+    when: async (world, { inquiryId }: Owned) => {
+      const before = await timelineCount(world, inquiryId, 'deadlines_changed');
+      await world.app.inquiries.sendHoldingReply(inquiryId, world.staff.ona.id, new Date('2027-03-10T12:00:00+02:00'));
+      // It did happen (the timeline has one more), and it was written for the scheduler alone: no platform's lane is handed it.
+      expect(await timelineCount(world, inquiryId, 'deadlines_changed')).toBe(before + 1);
+      expect(await consumersOf(world, inquiryId, 'deadlines_changed')).toEqual(['scheduler']);
+    },
+    // holding_reply_sent's own notice (L09); deadlines_changed adds nothing to it.
+    expect: [`announcement update inquiry.card [${OWNER_ACTIONS_REPLIED}]`],
   },
 ];

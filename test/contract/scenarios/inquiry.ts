@@ -1,8 +1,8 @@
 import type { Scenario } from '../scenario.js';
-import { answeredBy, ownedBy } from './support.js';
+import { answeredBy, ownedBy, redeliver } from './support.js';
 
 /** What the announcement offers an owner without outgoing e-mail (card actions, neutral names). */
-export const OWNER_ACTIONS = 'escalate external_step holding_reply log_call mark_replied open plan_meeting record_progress release resolve schedule_call write_letter';
+export const OWNER_ACTIONS = 'escalate external_step hand_over holding_reply log_call mark_replied open plan_meeting record_progress release resolve schedule_call write_letter';
 export const OWNER_ACTIONS_REPLIED = OWNER_ACTIONS.replace(' mark_replied', '');
 
 type Owned = { inquiryId: string };
@@ -16,6 +16,13 @@ export const inquiryRows: Scenario[] = [
       await world.app.inquiries.register({ ...(await import('../../support/app.js')).emailedRequest({ subject: 'Nauja užklausa' }) });
     },
     expect: ['announcement post inquiry.card [claim open]'],
+  },
+  {
+    id: 'L02',
+    title: 'R15.register / R12.records: the outbox hands `registered` over again → the announcement is updated in place, not posted twice',
+    given: async (world) => ({ inquiryId: (await world.newInquiry()).id }),
+    when: (world, { inquiryId }: Owned, driver) => redeliver(world, driver.platform, inquiryId, 'registered'),
+    expect: ['announcement update inquiry.card [claim open]'],
   },
   {
     id: 'L03',
@@ -49,12 +56,12 @@ export const inquiryRows: Scenario[] = [
 
   {
     id: 'L06',
-    title: 'R4.owner: vida hands ona’s inquiry over to jonas → the announcement shows him; nobody is DMed (G1: the new owner is not told)',
+    title: 'R4.owner: vida hands ona’s inquiry over to jonas → the announcement shows him, jonas and ona are DMed, the thread is told (G1 closed; see H01)',
     given: (world) => ownedBy(world, 'ona'),
     when: async (world, { inquiryId }: Owned) => {
       await world.app.inquiries.handOver(inquiryId, world.staff.vida.id, world.staff.jonas.id);
     },
-    expect: [`announcement update inquiry.card [${OWNER_ACTIONS}]`],
+    expect: [`announcement update inquiry.card [${OWNER_ACTIONS}]`, 'dm:jonas post notice.handed_over.to_you [open]', 'dm:ona post notice.handed_over.from_you []', 'thread post notice.handed_over.thread []'],
   },
   {
     id: 'L07',
@@ -73,6 +80,15 @@ export const inquiryRows: Scenario[] = [
       await world.app.inquiries.sendHoldingReply(inquiryId, world.staff.ona.id, new Date('2027-03-10T12:00:00+02:00'));
     },
     expect: [`announcement update inquiry.card [${OWNER_ACTIONS_REPLIED}]`],
+  },
+  {
+    id: 'L09b',
+    title: 'R19.status / R4.owner: ona marks the inquiry as waiting on the client → the announcement shows the status; nobody is DMed',
+    given: (world) => ownedBy(world, 'ona'),
+    when: async (world, { inquiryId }: Owned) => {
+      await world.app.inquiries.waitForClient(inquiryId, world.staff.ona.id);
+    },
+    expect: [`announcement update inquiry.card [${OWNER_ACTIONS}]`],
   },
   {
     id: 'L10',

@@ -1,4 +1,7 @@
+import type { InquiryEventType } from '../../../src/domain/events.js';
+import { eventually } from '../../support/app.js';
 import type { CastName } from '../cast.js';
+import type { PlatformId } from '../drivers/driver.js';
 import type { World } from '../world.js';
 
 /** A fresh inquiry of its own, announced on both platforms and claimed by `owner`. */
@@ -107,4 +110,35 @@ export async function queuedEmail(world: World, inquiryId: string, sender: CastN
     sentAt: null,
   });
   return id;
+}
+
+/**
+ * The outbox delivers at least once: hands this platform's consumer the inquiry's latest `eventType` again, as a
+ * retry after a crash would, once its first delivery is recorded (the row is reset only after it was marked).
+ */
+export async function redeliver(world: World, platform: PlatformId, inquiryId: string, eventType: InquiryEventType): Promise<void> {
+  const delivered = `SELECT id FROM outbox WHERE consumer = $1 AND inquiry_id = $2 AND event_type = $3 AND delivered_at IS NOT NULL ORDER BY id DESC LIMIT 1`;
+  const [row] = await eventually(async () => {
+    const rows = await world.app.dataSource.query(delivered, [platform, inquiryId, eventType]);
+    expect(rows).toHaveLength(1);
+    return rows;
+  });
+  await world.app.dataSource.query(`UPDATE outbox SET delivered_at = NULL, next_attempt_at = now() WHERE id = $1`, [row.id]);
+}
+
+/** How many `action` entries the inquiry's timeline has (R12.records: every event is one). */
+export async function timelineCount(world: World, inquiryId: string, action: InquiryEventType): Promise<number> {
+  const { timeline } = await world.app.queries.get(inquiryId);
+  return timeline.filter((entry) => entry.action === action).length;
+}
+
+/** A silent row proves nothing unless the event did happen: the inquiry's timeline has it. */
+export async function happened(world: World, inquiryId: string, action: InquiryEventType): Promise<void> {
+  if ((await timelineCount(world, inquiryId, action)) === 0) throw new Error(`no ${action} on the timeline`);
+}
+
+/** Which outbox consumers an inquiry's `eventType` was written for (one row per consumer and event), sorted. */
+export async function consumersOf(world: World, inquiryId: string, eventType: InquiryEventType): Promise<string[]> {
+  const rows: Array<{ consumer: string }> = await world.app.dataSource.query(`SELECT DISTINCT consumer FROM outbox WHERE inquiry_id = $1 AND event_type = $2 ORDER BY consumer`, [inquiryId, eventType]);
+  return rows.map((row) => row.consumer);
 }

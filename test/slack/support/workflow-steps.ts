@@ -63,3 +63,11 @@ export async function claimedInquiry(h: SlackHarness, ownerId: string, overrides
   const ts = await h.announcementOf(inquiry.id);
   return { inquiry: await h.t.app.inquiries.claim(inquiry.id, ownerId), ts, address };
 }
+
+/** The confirmation a saved form shows in place of its fields: Slack's modal is updated, no DM is sent (issue #13). */
+export function savedText(answer: { status: number; json?: unknown }): string {
+  const body = answer.json as { response_action?: string; view?: { blocks?: Array<{ text?: { text?: string } }> } } | undefined;
+  expect(answer.status).toBe(200);
+  expect(body?.response_action).toBe('update');
+  return String(body?.view?.blocks?.[0]?.text?.text ?? '').replace(/^:white_check_mark: /, '');
+}

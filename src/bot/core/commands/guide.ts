@@ -25,6 +25,8 @@ const GUIDE: ReadonlyArray<{ word: CommandWord; argument?: string | { words: Mes
   { word: 'letter', argument: NUMBER, meaning: 'command.letter' },
   { word: 'staff', argument: 'position|phone|language …', meaning: 'command.staff_profile' },
   { word: 'staff', argument: { words: 'command.argument.manager' }, meaning: 'command.staff_manager' },
+  { word: 'staff', argument: { words: 'command.argument.away' }, meaning: 'command.staff_away' },
+  { word: 'staff', argument: 'back', meaning: 'command.staff_back' },
   { word: 'help', meaning: 'command.help' },
 ];
 

@@ -44,6 +44,9 @@ export type CommandIntent =
   | { readonly do: 'form'; readonly form: InquiryForm; readonly reference: string }
   | { readonly do: 'staff_profile'; readonly field: ProfileField; readonly value: string }
   | { readonly do: 'staff_manager'; readonly member: PersonRef; readonly manager: PersonRef }
+  /** R4.owner, away with cover: dates (YYYY-MM-DD, inclusive) and the substitute; `member` when a supervisor marks someone else. */
+  | { readonly do: 'staff_away'; readonly from: string; readonly to: string; readonly substitute: PersonRef; readonly member?: PersonRef }
+  | { readonly do: 'staff_back'; readonly member?: PersonRef }
   /** Understood but incomplete: that word's usage. */
   | { readonly do: 'usage'; readonly word: CommandWord };
 
@@ -84,5 +87,21 @@ function staffIntent([field = '', ...value]: readonly string[], mentions: readon
   if ((PROFILE_FIELDS as readonly string[]).includes(name)) return { do: 'staff_profile', field: name as ProfileField, value: value.join(' ') };
   const [member, manager] = mentions;
   if (name === 'manager' && member && manager) return { do: 'staff_manager', member, manager };
+  if (name === 'away') return awayIntent(value, mentions);
+  if (name === 'back') return member ? { do: 'staff_back', member } : { do: 'staff_back' };
   return { do: 'usage', word: 'staff' };
+}
+
+/** Something written as a date (the domain reads it, and says so when it cannot). */
+const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+
+/**
+ * `staff away <from> [<to>] [@member] @substitute`: one mention is the substitute for oneself; two are the member and
+ * their substitute, like `staff manager @member @manager`. One date is a single day.
+ */
+function awayIntent(words: readonly string[], mentions: readonly PersonRef[]): CommandIntent {
+  const [from, to = from] = words.filter((word) => DATE_LIKE.test(word));
+  if (from === undefined || !DATE_LIKE.test(words[0] ?? '') || mentions.length === 0) return { do: 'usage', word: 'staff' };
+  const [member, substitute] = mentions.length >= 2 ? mentions : [undefined, mentions[0]!];
+  return { do: 'staff_away', from, to, substitute: substitute!, ...(member ? { member } : {}) };
 }

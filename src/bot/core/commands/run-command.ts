@@ -51,5 +51,17 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
       await context.staff.setManager(actor.id, member.id, manager.id);
       return { kind: 'text', text: translate(language, 'reply.manager_set', { member: fullName(member), manager: fullName(manager) }) };
     }
+    case 'staff_away': {
+      // R4.owner: oneself, or (a supervisor) the member named first; the domain checks who may.
+      const member = intent.member ? await caller.staffOf(intent.member) : actor;
+      const substitute = await caller.staffOf(intent.substitute);
+      const absence = await context.absences.setAway(actor.id, member.id, { from: intent.from, to: intent.to, substituteId: substitute.id });
+      return { kind: 'text', text: translate(language, 'reply.away_set', { member: fullName(member), from: absence.from, to: absence.to, substitute: fullName(substitute) }) };
+    }
+    case 'staff_back': {
+      const member = intent.member ? await caller.staffOf(intent.member) : actor;
+      await context.absences.back(actor.id, member.id);
+      return { kind: 'text', text: translate(language, 'reply.back', { member: fullName(member) }) };
+    }
   }
 }

@@ -8,8 +8,8 @@ import type { FormSpec, FormValues } from './form-spec.js';
 export const FORM_REASONS = {
   /** A member picked who is not in the staff directory (Slack's people picker). */
   notStaff: 'not_staff',
-  /** A date or time the platform could not read. */
-  unreadable: 'unreadable',
+  /** A date or time the platform could not read (worded as the domain's unreadable date). */
+  unreadable: FIELD_REASONS.unreadable,
 } as const;
 
 /** A refusal of the form's own reading, shown beside the fields like the domain's. */
@@ -19,13 +19,34 @@ export function formProblems(problems: ReadonlyArray<{ path: string; message: st
 
 const REASON_KEYS: Readonly<Record<string, MessageKey>> = {
   [FORM_REASONS.notStaff]: 'slack.form.not_staff',
-  [FORM_REASONS.unreadable]: 'form.invalid',
+  [FIELD_REASONS.unreadable]: 'form.reason.unreadable',
   // A time the clock refuses: in the past, or a retry sooner than the procedure allows (R31.callback).
   [FIELD_REASONS.notInFuture]: 'form.reason.not_in_future',
   [FIELD_REASONS.tooSoon]: 'form.reason.too_soon',
   [FIELD_REASONS.sameAsChair]: 'form.reason.same_as_chair',
+  [FIELD_REASONS.tooLong]: 'form.reason.too_long',
+  [FIELD_REASONS.tooShort]: 'form.reason.too_short',
+  [FIELD_REASONS.phone]: 'form.reason.phone',
+  [FIELD_REASONS.email]: 'form.reason.email',
+  [FIELD_REASONS.choice]: 'form.reason.choice',
+  [FIELD_REASONS.afterStatutoryDeadline]: 'form.reason.after_statutory_deadline',
   required: 'form.required',
 };
+
+type Problem = { path: string; message: string; reason?: string } & Record<string, string | number>;
+
+/**
+ * The words for one refused field: by its reason (the domain's, or its schema message), with the error's facts
+ * (the minutes of R31.callback, a text's `max`, else the field's own limit); a services' `length` is too long when
+ * filled. Without a known reason: "required" for a field left empty, else "invalid".
+ */
+function wording(problem: Problem, spec: FormSpec, id: string, filled: boolean, language: Language): string {
+  const field = spec.fields.find((candidate) => candidate.id === id);
+  const reason = problem.reason ?? (problem.message === 'length' && filled ? FIELD_REASONS.tooLong : problem.message);
+  const key = REASON_KEYS[reason] ?? (filled ? 'form.invalid' : 'form.required');
+  const limits = { ...(field?.limit?.max !== undefined ? { max: field.limit.max } : {}), ...(field?.limit?.min !== undefined ? { min: field.limit.min } : {}) };
+  return translate(language, !filled && reason === FIELD_REASONS.tooShort ? 'form.required' : key, { ...limits, ...problem });
+}
 
 /** The field a domain path belongs to: itself, or its longest dotted prefix (`participants.3` → `participants`). */
 function fieldOf(path: string, ids: readonly string[]): string | null {
@@ -37,23 +58,23 @@ function fieldOf(path: string, ids: readonly string[]): string | null {
 
 /**
  * The one mapping from a refusal to words beside fields, for every platform. INPUT.INVALID: each path beside
- * its field (aliases first), worded by its reason with the error's facts (the minutes of R31.callback); an
- * unnamed reason is "required" for a field left empty, else "invalid". Any other coded refusal goes beside the
- * spec's refusal field. Null for an unexpected error, which the platform reports its own way.
+ * its field (aliases first), worded by its reason (`wording`). Any other coded refusal goes beside the spec's
+ * refusal field: worded by its reason when it names one (R14.holding-reply: `not_in_future`), else described.
+ * Null for an unexpected error, which the platform reports its own way.
  */
 export function fieldErrors(error: unknown, spec: FormSpec, values: FormValues, language: Language): Record<string, string> | null {
   if (!(error instanceof DomainError)) return null;
   const ids = spec.fields.map((field) => field.id);
   const errors: Record<string, string> = {};
   if (error.code === 'INPUT.INVALID') {
-    const fields = (error.details.fields as Array<{ path: string; message: string } & Record<string, string | number>> | undefined) ?? [];
+    const fields = (error.details.fields as Problem[] | undefined) ?? [];
     for (const field of fields) {
       const id = fieldOf(spec.errorAliases?.[field.path] ?? field.path, ids);
       if (id === null) continue;
-      const filled = (values[id] ?? '').trim() !== '';
-      errors[id] ??= translate(language, REASON_KEYS[field.message] ?? (filled ? 'form.invalid' : 'form.required'), field);
+      errors[id] ??= wording(field, spec, id, (values[id] ?? '').trim() !== '', language);
     }
   }
   if (Object.keys(errors).length > 0) return errors;
-  return { [spec.refusalField ?? ids[0] ?? 'value']: describeError(error, language) };
+  const reason = typeof error.details.reason === 'string' ? REASON_KEYS[error.details.reason] : undefined;
+  return { [spec.refusalField ?? ids[0] ?? 'value']: reason ? translate(language, reason) : describeError(error, language) };
 }

@@ -6,7 +6,7 @@ import type { StaffMember } from '../../../domain/staff.js';
 import type { FieldLimit } from '../../../domain/validation.js';
 import { invalidField } from '../../../domain/validation.js';
 import type { PlatformContext } from '../../platform.js';
-import type { Language, MessageKey } from '../i18n/index.js';
+import { translate, type Language, type MessageKey } from '../i18n/index.js';
 import type { FormPrefill } from '../notices/notice.js';
 
 export type { FormPrefill };
@@ -15,6 +15,7 @@ export type { FormPrefill };
 export const FORM_IDS = [
   'new_inquiry', 'log_call', 'holding_reply', 'escalate', 'reply_email', 'schedule_call', 'plan_meeting',
   'record_minutes', 'send_summary', 'external_step', 'record_decision', 'record_progress', 'write_letter',
+  'hand_over',
 ] as const;
 export type FormId = (typeof FORM_IDS)[number];
 
@@ -31,7 +32,10 @@ export interface FieldSpec {
   readonly id: string;
   readonly label: MessageKey;
   readonly kind: FieldKind;
-  /** Always required (marked), or depending on earlier answers (`hint` says when; the domain checks it). */
+  /**
+   * Always required (marked, and enforced by the platform too), optional, or depending on other answers: then
+   * `hint` names the condition and the label carries it (`fieldLabel`), so no platform shows it as plainly optional.
+   */
   readonly required: boolean | 'conditional';
   readonly hint?: MessageKey;
   /** From the domain's schema; a platform clamps it to its widget (Slack's 3000). */
@@ -79,11 +83,26 @@ export interface FormTarget {
 
 /** One use case behind a form: refusals before it opens (D25), what it starts with, and its one domain call. */
 export interface FormUseCase {
+  /** Every field the form may have: submissions are read and refusals placed by it. */
   readonly spec: FormSpec;
+  /** The form as this opening shows it, when what it offers depends on the deployment or the inquiry (e-mail). */
+  specFor?(services: PlatformContext, caller: FormCaller, target: FormTarget): FormSpec;
   before?(services: PlatformContext, caller: FormCaller, target: FormTarget): Promise<void>;
   initial?(services: PlatformContext, caller: FormCaller, target: FormTarget, context: FormContext): Promise<FormValues>;
   /** The confirmation said privately to the caller, or null when the notifier's message is the confirmation (D26). */
   submit(services: PlatformContext, caller: FormCaller, target: FormTarget, values: FormValues): Promise<string | null>;
+}
+
+/** A field's label as every platform shows it: a conditional field names its condition (`Summary — required when …`). */
+export function fieldLabel(field: FieldSpec, language: Language): string {
+  const label = translate(language, field.label);
+  if (field.required !== 'conditional' || !field.hint) return label;
+  return translate(language, 'form.label.conditional', { label, condition: translate(language, field.hint) });
+}
+
+/** The hint shown below a field: a conditional field's condition is in its label instead. */
+export function fieldHint(field: FieldSpec, language: Language): string | null {
+  return field.hint && field.required !== 'conditional' ? translate(language, field.hint) : null;
 }
 
 // Reading submitted values, the same way for every platform.

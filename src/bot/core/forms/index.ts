@@ -1,4 +1,5 @@
 import { DomainError } from '../../../domain/errors.js';
+import { mayActOn } from '../../../domain/inquiry.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import type { PlatformContext } from '../../platform.js';
 import { translate } from '../i18n/index.js';
@@ -6,6 +7,7 @@ import { formatWhen } from '../format-time.js';
 import type { FormCaller, FormContext, FormId, FormSpec, FormTarget, FormUseCase, FormValues } from './form-spec.js';
 import { escalate, holdingReply, logCall, newInquiry, recordProgress, replyEmail, writeLetter } from './inquiry-forms.js';
 import { externalStep, planMeeting, recordDecision, recordMinutes, scheduleCall, sendSummary } from './workflow-forms.js';
+import { handOver } from './hand-over-form.js';
 
 export * from './form-spec.js';
 export { fieldErrors, formProblems, FORM_REASONS } from './field-errors.js';
@@ -26,6 +28,7 @@ export const FORMS: Readonly<Record<FormId, FormUseCase>> = {
   record_decision: recordDecision,
   record_progress: recordProgress,
   write_letter: writeLetter,
+  hand_over: handOver,
 };
 
 export function isFormId(name: string): name is FormId {
@@ -55,6 +58,20 @@ async function loadTarget(services: PlatformContext, context: FormContext): Prom
   return { inquiry: details?.inquiry ?? null, meeting, step: step ?? null };
 }
 
+/** The forms about a call to the client (R29.agreed-time, R31.callback). */
+const CALL_FORMS: ReadonlySet<FormId> = new Set<FormId>(['log_call', 'schedule_call']);
+
+/**
+ * What a form shows at its top: the step a decision is about; for a call, the client's name, phone and e-mail — the
+ * number to dial where the call is logged — to those who may act on the inquiry (issue #13, R29.agreed-time).
+ */
+function noteOf(id: FormId, caller: FormCaller, { inquiry, step }: FormTarget): Pick<FormView, 'note'> {
+  if (step) return { note: { title: step.institution, text: step.what } };
+  if (!inquiry || !CALL_FORMS.has(id) || !mayActOn(inquiry, caller.actor)) return {};
+  const { name, phone, email } = inquiry.client;
+  return { note: { title: translate(caller.language, 'card.client'), text: [name, phone, email].filter((part) => part).join(' · ') } };
+}
+
 /**
  * Opens a form: refused first when it could not be used (signature, meeting or step state, D25). `check: false`
  * shows it again after a refused submission, the refusal beside its field rather than instead of the form.
@@ -70,11 +87,11 @@ export async function openForm(id: FormId, caller: FormCaller, context: FormCont
     ...(step ? [step.institution] : []),
   ];
   return {
-    spec: useCase.spec,
+    spec: useCase.specFor?.(services, caller, target) ?? useCase.spec,
     context: { ...context, ...(inquiry ? { inquiryId: inquiry.id } : {}) },
     initial: (await useCase.initial?.(services, caller, target, context)) ?? {},
     about,
-    ...(step ? { note: { title: step.institution, text: step.what } } : {}),
+    ...noteOf(id, caller, target),
     staff: useCase.spec.fields.some((field) => field.kind === 'staff') ? await services.queries.staffWithRole(null) : [],
   };
 }

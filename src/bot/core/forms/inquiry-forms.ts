@@ -1,17 +1,22 @@
 import { CALL_OUTCOMES, callLogSchema, isMissed, type CallOutcome } from '../../../domain/call-log.js';
 import { ESCALATION_TYPES, raiseEscalationSchema, type EscalationType } from '../../../domain/escalation.js';
 import { PROGRESS_STAGES, type ProgressStage } from '../../../domain/events.js';
-import { INQUIRY_KINDS, type Channel, type InquiryKind } from '../../../domain/inquiry.js';
+import { canEmailClient, INQUIRY_KINDS, type Channel, type InquiryKind } from '../../../domain/inquiry.js';
 import { recordProgressSchema, registerInquirySchema } from '../../../domain/inquiry.schemas.js';
 import { fieldLimits, TEXT_LIMITS } from '../../../domain/validation.js';
 import type { PlatformContext } from '../../platform.js';
 import { formatWhen } from '../format-time.js';
 import { translate, type Language } from '../i18n/index.js';
-import { date, inquiryOf, optionalText, requiredDate, text, toggled, type FormUseCase, type FormValues } from './form-spec.js';
+import { date, inquiryOf, optionalText, requiredDate, text, toggled, type FormTarget, type FormUseCase, type FormValues } from './form-spec.js';
 
 /** R7.channels: the channels staff register by hand; e-mail and the web form register themselves. */
 export const STAFF_CHANNELS = ['phone', 'in_person', 'letter'] as const satisfies readonly Channel[];
 export const CLIENT_LANGUAGES = ['lt', 'en', 'ru', 'pl', 'uk'] as const;
+
+/** R33.language: each language by its own name, as its speakers write it, whatever the form's language. */
+export const LANGUAGE_NAMES: Readonly<Record<(typeof CLIENT_LANGUAGES)[number], string>> = {
+  lt: 'Lietuvių', en: 'English', ru: 'Русский', pl: 'Polski', uk: 'Українська',
+};
 
 const REGISTER = fieldLimits(registerInquirySchema);
 const CALL = fieldLimits(callLogSchema);
@@ -34,7 +39,9 @@ export const newInquiry: FormUseCase = {
       { id: 'client.name', label: 'form.new.client_name', kind: 'text', required: true, limit: REGISTER['client.name'] },
       { id: 'client.email', label: 'form.new.client_email', kind: 'text', required: false, limit: REGISTER['client.email'] },
       { id: 'client.phone', label: 'form.new.client_phone', kind: 'text', required: false, limit: REGISTER['client.phone'] ?? { max: 20 } },
-      { id: 'client.language', label: 'form.new.language', kind: 'choice', required: true, choices: CLIENT_LANGUAGES.map((value) => ({ value, label: { literal: value.toUpperCase() } })) },
+      // R55.same-channel: where a letter answer is posted; printed on the letter (src/web/letters.ts).
+      { id: 'client.postalAddress', label: 'form.new.postal_address', kind: 'multiline', required: false, limit: REGISTER['client.postalAddress'] },
+      { id: 'client.language', label: 'form.new.language', kind: 'choice', required: true, choices: CLIENT_LANGUAGES.map((value) => ({ value, label: { literal: LANGUAGE_NAMES[value] } })) },
       { id: 'subject', label: 'form.new.subject', kind: 'text', required: true, limit: REGISTER.subject },
       { id: 'body', label: 'form.new.body', kind: 'multiline', required: false, limit: REGISTER.body },
     ],
@@ -51,6 +58,7 @@ export const newInquiry: FormUseCase = {
         name: text(values, 'client.name'),
         email: optionalText(values, 'client.email'),
         phone: optionalText(values, 'client.phone'),
+        postalAddress: optionalText(values, 'client.postalAddress'),
         language: text(values, 'client.language') || 'lt',
       },
       subject: text(values, 'subject'),
@@ -62,11 +70,20 @@ export const newInquiry: FormUseCase = {
   },
 };
 
+/** R14.urgent-call: "e-mail the client a summary" only where it could go out (e-mail configured, the client has an address). */
+const EMAIL_SUMMARY = 'emailSummaryToClient';
+const canEmailSummary = (services: PlatformContext, target: FormTarget): boolean => target.inquiry !== null && canEmailClient(target.inquiry, services.capabilities);
+
 /**
- * R44.call-notes / R16.expectations: the post-call summary; the notifier puts it in the thread.
+ * R44.call-notes / R16.expectations: the post-call summary; the notifier puts it in the thread. What a call that
+ * reached the client needs is marked with that condition; the next step's date is refused in the past.
  * R31.callback: when to call again is always asked; the domain requires it after a first miss, ≥ 30 minutes on.
  */
 export const logCall: FormUseCase = {
+  specFor(services, _caller, target) {
+    const { spec } = logCall;
+    return canEmailSummary(services, target) ? spec : { ...spec, fields: spec.fields.filter((field) => field.id !== EMAIL_SUMMARY) };
+  },
   spec: {
     id: 'log_call',
     title: 'form.call.title',
@@ -79,7 +96,7 @@ export const logCall: FormUseCase = {
       { id: 'risksExplained', label: 'form.call.risks', kind: 'multiline', required: false, limit: CALL.risksExplained },
       { id: 'nextStep', label: 'form.call.next_step', kind: 'text', required: false, limit: CALL.nextStep },
       { id: 'nextStepDue', label: 'form.call.next_step_due', kind: 'datetime', required: 'conditional', hint: 'form.hint.next_step' },
-      { id: 'emailSummaryToClient', label: 'form.call.email_summary', kind: 'toggle', required: false },
+      { id: EMAIL_SUMMARY, label: 'form.call.email_summary', kind: 'toggle', required: false },
     ],
   },
   async submit(services, { actor, language }, target, values) {
@@ -93,7 +110,7 @@ export const logCall: FormUseCase = {
       risksExplained: text(values, 'risksExplained'),
       nextStep: text(values, 'nextStep'),
       nextStepDue: date(values, 'nextStepDue'),
-      emailSummaryToClient: toggled(values, 'emailSummaryToClient'),
+      emailSummaryToClient: canEmailSummary(services, target) && toggled(values, EMAIL_SUMMARY),
       retryAt,
     });
     const number = inquiry.registryNumber;

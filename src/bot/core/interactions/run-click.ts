@@ -31,6 +31,8 @@ const INQUIRY_CLICKS: Record<InquiryClickVerb, UseCase<Inquiry>> = {
   close: { run: (context, id, staffId) => context.inquiries.close(id, staffId), done: 'reply.closed' },
   // R14.reply-1wd: the first reply stops the reply reminders.
   mark_replied: { run: (context, id, staffId) => context.inquiries.recordFirstReply(id, staffId), done: 'reply.marked_replied' },
+  // R4.owner: a manager told of a stalled inquiry makes it theirs — an audited handover to themselves; again, no change.
+  take_over: { run: (context, id, staffId) => context.inquiries.handOver(id, staffId, staffId), done: 'reply.taken_over' },
 };
 
 /**
@@ -70,7 +72,7 @@ export async function runClick(click: Click, { actor, language }: Clicker, conte
       const result = await context.clientChannel.informClient(click.inquiryId, actor.id, click.noteId);
       const { inquiry } = await context.queries.get(click.inquiryId);
       const text = translate(language, result.repeated ? 'reply.already_informed' : `reply.informed.${result.via}`, { number: inquiry.registryNumber });
-      const link = result.letterId ? { label: translate(language, 'action.open_letter'), url: letterUrl(publicUrl(context), result.letterId) } : undefined;
+      const link = result.letterId ? { label: translate(language, 'action.open_letter'), url: letterUrl(publicUrl(context), result.letterId, actor.id, context.letterLinks) } : undefined;
       return { replaceClicked: { ...outcome(inquiry, text, language), ...(link ? { link } : {}) } };
     }
     case 'escalation': {

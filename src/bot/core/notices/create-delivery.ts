@@ -18,9 +18,10 @@ export function createNoticeDelivery<M>(platform: PlatformId, context: PlatformC
     renderer,
     posts: chatPosts,
     reads: queries,
-    settings: { capabilities, letterUrl: (id) => letterUrl(base, id), channelLanguage: config.DEFAULT_LANGUAGE, zone: config.TIME_ZONE },
+    settings: { capabilities, letterUrl: (id, staffId) => letterUrl(base, id, staffId, context.letterLinks), channelLanguage: config.DEFAULT_LANGUAGE, zone: config.TIME_ZONE },
     clock,
-    story: (snapshot, language) => storyOf(context, snapshot, language),
+    // A notice shows only the story's recent lines, never its letter links.
+    story: (snapshot, language) => storyOf(context, snapshot, language, null),
     log: { warn: (fields, message) => logger.warn(fields, `${platform}: ${message}`) },
   });
 }

@@ -2,13 +2,16 @@ import type { ChatPostStore } from '../../../domain/chat-posts.js';
 import type { Clock } from '../../../domain/clock.js';
 import type { InquiryEvent, InquiryEventType } from '../../../domain/events.js';
 import type { InquirySnapshot } from '../../../domain/snapshots.js';
-import type { EventDelivery, Notifier } from '../../../domain/notifier.js';
+import type { EventDelivery, Notifier, StaffAway } from '../../../domain/notifier.js';
+import type { StaffMember } from '../../../domain/staff.js';
 import type { Language } from '../i18n/index.js';
 import { buildInquiryCard } from '../inquiry-card.js';
 import type { InquiryStory } from '../inquiry-story.js';
 import type { ChatSurface, PostedRef, SendResult } from '../surface.js';
 import { isNews, noticesFor } from './index.js';
 import { happeningNotices, type Happening } from './policy/happenings.js';
+
+export type { Happening } from './policy/happenings.js';
 import type { Notice, NoticeContext, NoticeSnapshot, UpdateKey } from './notice.js';
 import { loadNoticeSnapshot, type SnapshotReads, type SnapshotSettings } from './snapshot.js';
 import { speak, type Reader, type RenderedNotice } from './speak.js';
@@ -47,6 +50,8 @@ function purposeOf(key: UpdateKey): string {
       return 'announcement';
     case 'unclaimed':
       return 'unclaimed';
+    case 'deadline':
+      return `deadline:${key.deadline}:${key.stage}`;
     case 'escalation':
       return `escalation:${key.escalationId}`;
     case 'head_decision':
@@ -84,9 +89,10 @@ export class NoticeDelivery<M> implements Notifier {
    */
   async happen(happening: Happening): Promise<void> {
     const { reads, context, surface, log, settings } = this.parts;
-    const admins = happening.type === 'mail_unregistered' ? await reads.staffWithRole('admin') : [];
+    const admins = happening.type === 'app_installed' ? [] : await reads.staffWithRole('admin');
     const people = new Map(admins.map((admin) => [admin.id, admin]));
-    for (const notice of happeningNotices(happening, { admins }, context)) {
+    if (happening.type === 'staff_away') await loadPeople(people, reads, happening);
+    for (const notice of happeningNotices(happening, { admins, people }, context)) {
       const { audience } = notice;
       const person = audience.to === 'person' ? people.get(audience.staffId) : undefined;
       const language = person ? await surface.languageOf(person) : settings.channelLanguage;
@@ -138,7 +144,7 @@ export class NoticeDelivery<M> implements Notifier {
   private async keyed(notice: Notice, inquiryId: string, message: M, surface: ChatSurface<M>, send: () => Promise<SendResult>): Promise<SendResult | null> {
     const { posts, context, log } = this.parts;
     const purpose = purposeOf(notice.updateKey ?? { kind: 'announcement' });
-    const existing = await posts.find(context.platform, inquiryId, purpose);
+    const existing = notice.mode === 'repost' ? null : await posts.find(context.platform, inquiryId, purpose);
     if (existing) {
       await surface.update(existing, message);
       return null;
@@ -179,4 +185,16 @@ export class NoticeDelivery<M> implements Notifier {
     const story = notice.lines ? await this.parts.story(snapshot.inquiry, language) : undefined;
     return renderer.notice(speak(notice, reader, { people: snapshot.people, ...(card ? { card } : {}), ...(story ? { story } : {}) }), reader);
   }
+}
+
+/** R4.owner: the people a staff-away happening names, and the away person's direct manager (as the directory has it now). */
+async function loadPeople(people: Map<string, StaffMember>, reads: SnapshotReads, happening: StaffAway): Promise<void> {
+  const load = async (id: string | null) => {
+    if (id === null || people.has(id)) return people.get(id ?? '') ?? null;
+    const person = await reads.staffMember(id);
+    if (person) people.set(id, person);
+    return person;
+  };
+  const away = await load(happening.staffId);
+  await Promise.all([load(away?.managerId ?? null), load(happening.substituteId), load(happening.byId)]);
 }

@@ -9,6 +9,7 @@ import { lifecycleRules } from './policy/inquiry-lifecycle.js';
 import { meetingRules } from './policy/meetings.js';
 import type { Rule } from './policy/shapes.js';
 import { statusNoteRules } from './policy/status-notes.js';
+import { stallRules } from './policy/stalls.js';
 
 /** Deadline bookkeeping and e-mail that merely left as it should are no news in chat. */
 const silent = (): Notice[] => [];
@@ -26,6 +27,7 @@ const RULES = {
   ...externalStepRules,
   ...statusNoteRules,
   ...escalationRules,
+  ...stallRules,
   ...clientMailRules,
   deadlines_changed: silent,
   email_requested: silent,

@@ -39,11 +39,16 @@ export type UpdateKey =
   | { readonly kind: 'announcement' }
   /** The channel's "nobody has claimed it" nudge, which gives way to who did (R4.owner). */
   | { readonly kind: 'unclaimed' }
+  /** The latest DM nudging about one deadline at one stage: its button gives way once the deadline is met. */
+  | { readonly kind: 'deadline'; readonly deadline: string; readonly stage: 'reminder' | 'overdue' }
   | { readonly kind: 'escalation'; readonly escalationId: string }
   | { readonly kind: 'head_decision'; readonly escalationId: string; readonly headId: string };
 
-/** `post`: always new; `upsert`: update the keyed message or post and keep it; `update_only`: nothing if never posted. */
-export type DeliveryMode = 'post' | 'upsert' | 'update_only';
+/**
+ * `post`: always new; `upsert`: update the keyed message or post and keep it; `update_only`: nothing if never posted;
+ * `repost`: always new, kept under the key in place of the last one (a nudge that comes again, each time visible).
+ */
+export type DeliveryMode = 'post' | 'upsert' | 'update_only' | 'repost';
 
 /** The visual template; each platform renders every kind. */
 export type NoticeKind = 'inquiry_card' | 'note' | 'call_note' | 'deadline' | 'escalation' | 'head_decision' | 'workflow' | 'welcome';
@@ -64,11 +69,13 @@ export interface StoryExcerpt {
   readonly timeline: number;
 }
 
-export type InquiryVerb = 'mark_replied' | 'claim';
+/** `take_over`: a manager makes the inquiry theirs (R4.owner: an audited handover to themselves). */
+export type InquiryVerb = 'mark_replied' | 'claim' | 'take_over';
 export type EscalationVerb = 'acknowledge' | 'take_over' | 'refer_to_head' | 'report' | 'do_not_report';
 /** The forms a notice's button opens; `targetId` names the meeting or external step a form acts on. */
 export type NoticeForm =
-  | 'log_call' | 'reply_email' | 'write_letter' | 'schedule_call' | 'plan_meeting' | 'record_minutes' | 'send_summary' | 'record_decision';
+  | 'log_call' | 'reply_email' | 'write_letter' | 'schedule_call' | 'plan_meeting' | 'record_minutes' | 'send_summary' | 'record_decision'
+  | 'hand_over';
 /** What a form opens with: the missed-call e-mail draft (R31.callback), the institutions of a joint meeting (R24). */
 export interface FormPrefill {
   readonly draft?: 'missed_call';
@@ -121,8 +128,8 @@ export interface NoticeSnapshot {
   readonly admins: readonly StaffMember[];
   /** Staff with the head role: their decision DMs give way to the outcome (R58.incident). */
   readonly heads: readonly StaffMember[];
-  /** The printable letter's address as staff browsers reach it (R55.same-channel). */
-  readonly letterUrl: (letterId: string) => string;
+  /** The printable letter's address as staff browsers reach it, signed for the one person told (R55.same-channel). */
+  readonly letterUrl: (letterId: string, staffId: string) => string;
 }
 
 /** Where the notices go: this platform, among all that are switched on (a person reachable elsewhere is not missing). */

@@ -15,11 +15,11 @@ export interface SnapshotReads {
 /** What the loader is given besides the reads: facts of the installation, not of the event. */
 export interface SnapshotSettings {
   readonly capabilities: Capabilities;
-  readonly letterUrl: (letterId: string) => string;
+  readonly letterUrl: (letterId: string, staffId: string) => string;
 }
 
 /** Event fields that name a staff member. */
-const PERSON_FIELDS = ['actorId', 'ownerId', 'recipientId', 'chairId', 'recorderId', 'managerId'] as const;
+const PERSON_FIELDS = ['actorId', 'ownerId', 'recipientId', 'coveringForId', 'chairId', 'recorderId', 'managerId', 'fromId', 'toId'] as const;
 
 /** Every staff id the event names, and the people the inquiry's meetings and letters name for it. */
 function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
@@ -30,6 +30,7 @@ function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
   };
   PERSON_FIELDS.forEach((field) => add(fields[field]));
   if (Array.isArray(fields.headIds)) fields.headIds.forEach(add);
+  if (Array.isArray(fields.managerIds)) fields.managerIds.forEach(add);
   add(inquiry.inquiry.ownerId);
   const meeting = inquiry.meetings.find((candidate) => candidate.id === fields.meetingId);
   if (meeting) [meeting.chairId, meeting.recorderId].forEach(add);
@@ -44,7 +45,7 @@ function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
  */
 export async function loadNoticeSnapshot(event: InquiryEvent, reads: SnapshotReads, settings: SnapshotSettings): Promise<NoticeSnapshot> {
   const inquiry = await reads.get(event.inquiryId);
-  const escalation = 'escalationId' in event ? await reads.escalation(event.escalationId) : null;
+  const escalation = 'escalationId' in event && event.escalationId !== undefined ? await reads.escalation(event.escalationId) : null;
   const [admins, heads] = await Promise.all([reads.staffWithRole('admin'), reads.staffWithRole('head')]);
   const people = new Map<string, StaffMember>();
   for (const person of [...admins, ...heads, inquiry.owner, escalation?.raisedBy, escalation?.manager]) {

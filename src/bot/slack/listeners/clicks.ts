@@ -19,6 +19,7 @@ const CLICKS: Record<string, (value: string, on: ClickedView) => Click> = {
   claim: (inquiryId, on) => ({ do: 'verb', verb: 'claim', inquiryId, on }),
   close: (inquiryId, on) => ({ do: 'verb', verb: 'close', inquiryId, on }),
   mark_replied: (inquiryId, on) => ({ do: 'verb', verb: 'mark_replied', inquiryId, on }),
+  take_over: (inquiryId, on) => ({ do: 'verb', verb: 'take_over', inquiryId, on }),
   details: (inquiryId) => ({ do: 'open', inquiryId }),
   inform_client: (value) => {
     const [inquiryId, noteId] = splitPair(value);
@@ -44,6 +45,7 @@ const MENU: Partial<Record<CardActionId, { form: FormId } | { verb: InquiryClick
   holding_reply: { form: 'holding_reply' },
   resolve: { verb: 'resolve' },
   release: { verb: 'release' },
+  hand_over: { form: 'hand_over' },
 };
 
 /** Claim, Close, Mark replied, Open, Inform the client, the escalation buttons and the card's menu: decoded, run by the core, shown. */

@@ -8,9 +8,9 @@ import {
 } from '../../core/forms/index.js';
 import { splitPair } from '../render/actions.js';
 import { VALUE } from '../render/form-parts.js';
-import { formModal } from '../render/form.js';
+import { formModal, savedModal } from '../render/form.js';
 import type { SlackServices } from '../services.js';
-import { languageOf, onButton, privateReply, type FormRequest } from './interaction.js';
+import { languageOf, onButton, type FormRequest } from './interaction.js';
 
 /** Opens a core form as a modal; a refusal before it opens (D25, R36.signature) is told privately by the caller. */
 export async function openFormModal(services: SlackServices, request: FormRequest, id: FormId, context: FormContext): Promise<void> {
@@ -27,6 +27,8 @@ const FORM_BUTTONS: Record<string, (value: string) => [FormId, FormContext]> = {
   // R31.callback: after a failed retry, the e-mail starts from the draft in the client's language.
   email_client: (inquiryId) => ['reply_email', { inquiryId, prefill: { draft: 'missed_call' } }],
   write_letter: (inquiryId) => ['write_letter', { inquiryId }],
+  // R4.owner: Hand over (reassign) in a manager's DM about a stalled inquiry.
+  hand_over: (inquiryId) => ['hand_over', { inquiryId }],
   schedule_call: (inquiryId) => ['schedule_call', { inquiryId }],
   // R24.other-institution: conflicting decisions → the institutions that decided join the draft's participants.
   plan_joint_meeting: (inquiryId) => ['plan_meeting', { inquiryId, prefill: { joint: true } }],
@@ -87,7 +89,7 @@ async function valuesOf(submission: Submission, spec: FormSpec, services: SlackS
  */
 function onSubmit(services: SlackServices, id: FormId) {
   const { spec } = FORMS[id];
-  return async ({ ack, body, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ ack, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = viewSubmissionSchema.parse(body);
     const context: FormContext = z.object({ inquiryId: z.string().optional(), meetingId: z.string().optional(), stepId: z.string().optional() })
       .parse(JSON.parse(submission.view.private_metadata || '{}'));
@@ -107,8 +109,8 @@ function onSubmit(services: SlackServices, id: FormId) {
       await ack({ response_action: 'errors', errors });
       return;
     }
-    await ack();
-    if (confirmation) await privateReply(client, submission.user.id)(confirmation);
+    // Confirmed in place: the modal now says what was saved; with nothing to say it simply closes.
+    await ack(confirmation ? { response_action: 'update', view: savedModal(spec, confirmation, actor.language) } : undefined);
   };
 }
 

@@ -1,8 +1,8 @@
-import type { FieldSpec, FormView } from '../../core/forms/index.js';
+import { fieldHint, fieldLabel, type FieldSpec, type FormSpec, type FormView } from '../../core/forms/index.js';
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { InputBlock, KnownBlock, ModalView } from './block-types.js';
 import { checkbox, dateTime, modal, option, person, radio, select, textInput } from './form-parts.js';
-import { clip, inert, mrkdwn } from './elements.js';
+import { clip, inert, LIMITS, mrkdwn, plain } from './elements.js';
 
 /** Slack's most for a plain-text input; the domain may allow longer texts, but a modal cannot hold them. */
 export const TEXT_MAX = 3000;
@@ -10,8 +10,9 @@ export const TEXT_MAX = 3000;
 /** One input block for a field of the core's form; the block id is the field's domain path. */
 function input(field: FieldSpec, view: FormView, language: Language): InputBlock {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
-  const label = t(field.label);
-  const settings = { optional: field.required !== true, ...(field.hint ? { hint: t(field.hint) } : {}) };
+  const label = fieldLabel(field, language);
+  const hint = fieldHint(field, language);
+  const settings = { optional: field.required !== true, ...(hint ? { hint } : {}) };
   const initial = view.initial[field.id];
   const options = () => (field.choices ?? []).map((choice) => option(choice.value, typeof choice.label === 'string' ? t(choice.label) : choice.label.literal));
   switch (field.kind) {
@@ -40,4 +41,18 @@ export function formModal(view: FormView, language: Language): ModalView {
   ];
   const metadata = Object.fromEntries(Object.entries({ inquiryId: context.inquiryId, meetingId: context.meetingId, stepId: context.stepId }).filter(([, value]) => value !== undefined)) as Record<string, string>;
   return modal(spec.id, translate(language, spec.shortTitle ?? spec.title), blocks, metadata, language);
+}
+
+/**
+ * What a saved form turns into: the same modal, now saying what was done, with only Close. The confirmation stays
+ * where the person acted and with them alone (no DM for every save).
+ */
+export function savedModal(spec: FormSpec, confirmation: string, language: Language): ModalView {
+  return {
+    type: 'modal',
+    callback_id: `${spec.id}:saved`,
+    title: plain(clip(translate(language, spec.shortTitle ?? spec.title), LIMITS.modalTitle)),
+    close: plain(clip(translate(language, 'action.close'), LIMITS.modalTitle)),
+    blocks: [{ type: 'section', text: mrkdwn(`:white_check_mark: ${inert(confirmation)}`) }],
+  };
 }

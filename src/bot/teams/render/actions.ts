@@ -11,6 +11,8 @@ export const INQUIRY_VERBS = {
   release: 'inquiry.release',
   resolve: 'inquiry.resolve',
   close: 'inquiry.close',
+  /** R4.owner: a manager makes a stalled inquiry theirs. */
+  take_over: 'inquiry.take_over',
   /** R19.status: pass a recorded result or decision on to the client. */
   inform_client: 'inquiry.inform_client',
 } as const;

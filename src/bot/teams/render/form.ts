@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { fullName } from '../../../domain/staff.js';
 import type { FieldSpec, FormCaller, FormView } from '../../core/forms/index.js';
-import { formTitle } from '../../core/forms/index.js';
+import { fieldHint, fieldLabel, formTitle } from '../../core/forms/index.js';
 import { translate, type Language } from '../../core/i18n/index.js';
 import { adaptiveCard, heading, note, plain, type AdaptiveCard, type CardElement } from './elements.js';
 
@@ -37,7 +37,8 @@ export function formCard(view: FormView, caller: FormCaller, values: CardValues,
   for (const field of view.spec.fields) {
     body.push(input(field, view, values, caller.language));
     if (errors[field.id]) body.push(note(errors[field.id]!, { color: 'attention' }));
-    if (field.hint) body.push(note(t(field.hint), { subtle: true }));
+    const hint = fieldHint(field, caller.language);
+    if (hint) body.push(note(hint, { subtle: true }));
   }
   const { inquiryId, meetingId, stepId } = view.context;
   const data = { dialog: dialogName(view.spec.id), ...(inquiryId ? { inquiryId } : {}), ...(meetingId ? { meetingId } : {}), ...(stepId ? { stepId } : {}) };
@@ -46,6 +47,7 @@ export function formCard(view: FormView, caller: FormCaller, values: CardValues,
 
 function input(field: FieldSpec, view: FormView, values: CardValues, language: Language): CardElement {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
+  const label = fieldLabel(field, language);
   const required = field.required === true ? { isRequired: true, errorMessage: t('form.required') } : {};
   const value = values[field.id];
   const shown = value ? { value } : {};
@@ -53,7 +55,7 @@ function input(field: FieldSpec, view: FormView, values: CardValues, language: L
     case 'text':
     case 'multiline':
       return {
-        type: 'Input.Text', id: field.id, label: t(field.label), ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
+        type: 'Input.Text', id: field.id, label, ...(field.kind === 'multiline' ? { isMultiline: true } : {}),
         ...(field.limit?.max ? { maxLength: field.limit.max } : {}), ...shown, ...required,
       };
     case 'choice':
@@ -61,10 +63,10 @@ function input(field: FieldSpec, view: FormView, values: CardValues, language: L
       const choices = field.kind === 'staff'
         ? view.staff.map((member) => ({ title: fullName(member), value: member.id }))
         : (field.choices ?? []).map((choice) => ({ title: typeof choice.label === 'string' ? t(choice.label) : choice.label.literal, value: choice.value }));
-      return { type: 'Input.ChoiceSet', id: field.id, label: t(field.label), style: field.expanded ? 'expanded' : 'compact', placeholder: t('form.choose'), choices, ...shown, ...required };
+      return { type: 'Input.ChoiceSet', id: field.id, label, style: field.expanded ? 'expanded' : 'compact', placeholder: t('form.choose'), choices, ...shown, ...required };
     }
     case 'toggle':
-      return { type: 'Input.Toggle', id: field.id, title: t(field.label), valueOn: 'true', valueOff: 'false', value: value === 'true' ? 'true' : 'false' };
+      return { type: 'Input.Toggle', id: field.id, title: label, valueOn: 'true', valueOff: 'false', value: value === 'true' ? 'true' : 'false' };
     case 'datetime': {
       const date = values[`${field.id}Date`];
       const time = values[`${field.id}Time`];
@@ -72,7 +74,7 @@ function input(field: FieldSpec, view: FormView, values: CardValues, language: L
       return {
         type: 'ColumnSet',
         columns: [
-          column({ type: 'Input.Date', id: `${field.id}Date`, label: `${t(field.label)} (${t('teams.form.date')})`, ...(date ? { value: date } : {}), ...required }),
+          column({ type: 'Input.Date', id: `${field.id}Date`, label: `${label} (${t('teams.form.date')})`, ...(date ? { value: date } : {}), ...required }),
           column({ type: 'Input.Time', id: `${field.id}Time`, label: t('teams.form.time'), ...(time ? { value: time } : {}) }),
         ],
       };

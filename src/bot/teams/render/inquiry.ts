@@ -20,6 +20,7 @@ function actionElement(action: CardAction, inquiryId: string, view: CardView): C
     case 'external_step':
     case 'record_progress':
     case 'write_letter':
+    case 'hand_over':
       return openDialog(action.label, action.id, { inquiryId }, style);
     default:
       return execute(action.label, INQUIRY_VERBS[action.id], { inquiryId, view }, style);

@@ -2,6 +2,7 @@ import type { CallLogRecord } from '../../../../domain/events.js';
 import { canEmailClient } from '../../../../domain/inquiry.js';
 import type { Fact, NoticeAction } from '../notice.js';
 import { audienceOf, reachableOn } from '../reachability.js';
+import { deadlineMet } from './deadlines.js';
 import { announcement, contactFacts, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** R44.call-notes / R16.expectations: what the client expects, was offered and was warned of — an internal note. */
@@ -19,8 +20,10 @@ function callFacts(call: CallLogRecord): Fact[] {
 }
 
 /** R44.call-notes: the team sees the call in the card's thread with every fact (D9); the card shows the new status. */
-const callLogged: Rule<'call_logged'> = (event, snapshot) => [
+const callLogged: Rule<'call_logged'> = (event, snapshot, { platform }) => [
   announcement(event, snapshot),
+  // R29.agreed-time: the call was made; its reminder's Log call gives way.
+  ...deadlineMet(event, 'call', [{ stage: 'reminder', person: personOf(snapshot, snapshot.inquiry.inquiry.ownerId) }], platform),
   inThread(event.inquiryId, {
     id: 'call.note',
     kind: 'call_note',

@@ -1,4 +1,5 @@
 import { audienceOf, onlyReachableOn, reachableAnywhere } from '../reachability.js';
+import { coveringNote } from './covering.js';
 import { contactFacts, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** A notice names what it is about in a line, not a page. */
@@ -18,11 +19,12 @@ function excerpt(text: string): string {
 const clientMessageReceived: Rule<'client_message_received'> = (event, snapshot, { platform, platforms }) => {
   const text = say('notice.client_message', { number: event.registryNumber, excerpt: excerpt(snapshot.inquiry.inquiry.subject) });
   const note = inThread(event.inquiryId, { id: 'mail.client_wrote', text, actions: [open(event.inquiryId)] });
-  const owner = personOf(snapshot, event.ownerId);
+  // R4.owner: while the owner is away the domain names the substitute covering for them; older events name only the owner.
+  const owner = personOf(snapshot, event.recipientId === undefined ? event.ownerId : event.recipientId);
   if (!reachableAnywhere(owner, platforms)) return [note];
   return audienceOf([owner], platform).map((person) => {
     // The owner may rather call back: the contacts are in the DM, never in the thread.
-    const dm = toPerson(person, { id: 'mail.client_wrote', text, facts: contactFacts(snapshot.inquiry.inquiry), actions: [open(event.inquiryId)] });
+    const dm = toPerson(person, { id: 'mail.client_wrote', text, facts: contactFacts(snapshot.inquiry.inquiry), ...(event.coveringForId === undefined ? {} : { notes: coveringNote(event) }), actions: [open(event.inquiryId)] });
     return onlyReachableOn(person, platform, platforms) ? { ...dm, fallback: [note] } : dm;
   });
 };

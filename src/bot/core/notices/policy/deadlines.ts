@@ -2,8 +2,11 @@ import type { DeadlineKind, EventOf } from '../../../../domain/events.js';
 import { pendingStepDue } from '../../../../domain/external-step.js';
 import { isRetryCall } from '../../../../domain/inquiry.js';
 import { meetingOwingSummary } from '../../../../domain/meeting.js';
+import type { StaffMember } from '../../../../domain/staff.js';
+import type { MessageKey } from '../../i18n/index.js';
 import type { Notice, NoticeSnapshot, PlatformId } from '../notice.js';
 import { audienceOf } from '../reachability.js';
+import { coveringNote } from './covering.js';
 import { announcement, contactFacts, inThread, open, personOf, say, toChannel, toPerson, type Rule } from './shapes.js';
 
 type Nudged = Exclude<DeadlineKind, 'claim'>;
@@ -47,6 +50,40 @@ function extras(event: DeadlineEvent & { deadline: Nudged }, snapshot: NoticeSna
   }
 }
 
+/** The deadlines whose nudge carries a button that meeting them makes moot, and what says it was met. */
+const MET_BY: Partial<Record<Nudged, MessageKey>> = {
+  first_reply: 'notice.deadline_met.first_reply',
+  call: 'notice.deadline_met.call',
+  meeting_summary: 'notice.deadline_met.meeting_summary',
+  external_step: 'notice.deadline_met.external_step',
+};
+
+/**
+ * The deadline is met: the latest nudges about it (to `people`, by stage) say so in place of their buttons, so no
+ * earlier DM offers what is done (issue #13: no stale views). Nothing when none was posted on this platform.
+ */
+export function deadlineMet(
+  event: { inquiryId: string; registryNumber: string },
+  deadline: Nudged,
+  people: ReadonlyArray<{ stage: 'reminder' | 'overdue'; person: StaffMember | undefined }>,
+  platform: PlatformId,
+): Notice[] {
+  const key = MET_BY[deadline];
+  if (!key) return [];
+  return people.flatMap(({ stage, person }) =>
+    audienceOf([person], platform).map((reader) =>
+      toPerson(reader, {
+        id: `deadline.${stage}`,
+        kind: 'deadline',
+        mode: 'update_only',
+        updateKey: { kind: 'deadline', deadline, stage },
+        text: say(key, { number: event.registryNumber }),
+        actions: [open(event.inquiryId)],
+      }),
+    ),
+  );
+}
+
 /** The recipient's DM (the owner; for a meeting summary its recorder, or its chair once late), if reachable here (D1). */
 function toRecipient(event: DeadlineEvent & { deadline: Nudged }, snapshot: NoticeSnapshot, platform: PlatformId): Notice[] {
   const stage = event.type === 'overdue' ? 'overdue' : 'reminder';
@@ -57,10 +94,14 @@ function toRecipient(event: DeadlineEvent & { deadline: Nudged }, snapshot: Noti
     toPerson(person, {
       id: `deadline.${stage}`,
       kind: 'deadline',
+      // Each nudge is a new message; the latest is remembered, so meeting the deadline replaces its button (issue #13).
+      ...(MET_BY[event.deadline] ? { mode: 'repost', updateKey: { kind: 'deadline', deadline: event.deadline, stage } } : {}),
       tone: stage === 'overdue' ? 'attention' : 'info',
       text: say(`notice.${stage}.${event.deadline}`, { number: event.registryNumber, due: { at: event.dueAt } }),
       ...more,
       facts: [subject, ...contactFacts(snapshot.inquiry.inquiry), ...(more.facts ?? [])],
+      // R4.owner: the substitute of an away owner hears whom they cover for; the away person is not told.
+      ...(event.coveringForId === undefined ? {} : { notes: [...coveringNote(event), ...(more.notes ?? [])] }),
     }),
   );
 }

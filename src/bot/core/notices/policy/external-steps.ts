@@ -1,4 +1,5 @@
 import { audienceOf, reachableOn } from '../reachability.js';
+import { deadlineMet } from './deadlines.js';
 import { offerToInform } from './status-notes.js';
 import { inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
@@ -26,8 +27,12 @@ const externalStepAdded: Rule<'external_step_added'> = (event, snapshot, { platf
 };
 
 /** R24.other-institution / R19.status: the decision is a result the client may be told; the fact names its institution (D14). */
-const externalDecisionRecorded: Rule<'external_decision_recorded'> = (event, snapshot, context) =>
-  offerToInform(event, { label: event.institution, value: event.decision }, snapshot, context);
+const externalDecisionRecorded: Rule<'external_decision_recorded'> = (event, snapshot, context) => {
+  const owner = personOf(snapshot, snapshot.inquiry.inquiry.ownerId);
+  // The owner's nudges about the awaited decision give way to it.
+  const met = deadlineMet(event, 'external_step', [{ stage: 'reminder', person: owner }, { stage: 'overdue', person: owner }], context.platform);
+  return [...met, ...offerToInform(event, { label: event.institution, value: event.decision }, snapshot, context)];
+};
 
 /**
  * R24.other-institution: conflicting decisions → the owner is offered a joint meeting; its form starts from the

@@ -3,6 +3,7 @@ import type { StaffMember } from '../../../../domain/staff.js';
 import type { Notice, NoticeContext } from '../notice.js';
 import { audienceOf } from '../reachability.js';
 import { say, toChannel, toPerson } from './shapes.js';
+import { staffAwayNotices } from './staff-away.js';
 
 /** The app joined the staff channel (Teams: added to a team; Slack: invited to the channel). `help` is how help is asked for there. */
 export interface AppInstalled {
@@ -17,6 +18,8 @@ export type Happening = AppInstalled | ServiceHappening;
 export interface HappeningSnapshot {
   /** Staff with the admin role (R12.records: they look after the mailbox). */
   readonly admins: readonly StaffMember[];
+  /** The people a happening names (staff away: the person, their manager, the substitute, who marked it). */
+  readonly people?: ReadonlyMap<string, StaffMember>;
 }
 
 /**
@@ -24,8 +27,11 @@ export interface HappeningSnapshot {
  * and how to ask it for help. An e-mail the intake could not register is told to every reachable admin, with no
  * personal data: which mailbox and message, why, since when (R12.records: nothing a client sent is lost silently).
  */
-export function happeningNotices(happening: Happening, snapshot: HappeningSnapshot, { platform }: NoticeContext): Notice[] {
+export function happeningNotices(happening: Happening, snapshot: HappeningSnapshot, context: NoticeContext): Notice[] {
+  const { platform } = context;
   switch (happening.type) {
+    case 'staff_away':
+      return staffAwayNotices(happening, { admins: snapshot.admins, people: snapshot.people ?? new Map() }, context);
     case 'app_installed':
       return [toChannel({ id: 'platform.welcome', kind: 'welcome', text: say('notice.welcome', { help: happening.help }) })];
     case 'mail_unregistered':

@@ -1,17 +1,25 @@
 import type { EventOf } from '../../../../domain/events.js';
 import type { Notice, NoticeSnapshot } from '../notice.js';
-import { announcement, named, say, toChannel, type Rule } from './shapes.js';
+import { audienceOf } from '../reachability.js';
+import { deadlineMet } from './deadlines.js';
+import { announcement, contactFacts, inThread, named, open, personOf, say, toChannel, toPerson, type Rule } from './shapes.js';
 
 /** Events that only change what the inquiry's card shows: its owner, status or buttons. */
-type LifecycleEvent = 'registered' | 'claimed' | 'released' | 'handed_over' | 'first_reply_sent' | 'holding_reply_sent'
+type LifecycleEvent = 'registered' | 'claimed' | 'released' | 'first_reply_sent' | 'holding_reply_sent'
   | 'waiting_on_client' | 'resolved' | 'closed' | 'reopened';
 
 /**
  * R15.register / R4.owner: a registered inquiry is announced in the staff channel and nobody is messaged; each
  * later change re-renders that card (D8: upsert on every platform). The person who acted sees the card change
- * and was answered by their own click. On a handover the new owner is not messaged yet (gap G1, undecided).
+ * and was answered by their own click.
  */
 const cardOnly = (event: EventOf<LifecycleEvent>, snapshot: NoticeSnapshot): Notice[] => [announcement(event, snapshot)];
+
+/** R14.reply-1wd: answered — the card shows it, and the owner's nudges about the reply give way to it. */
+const firstReplySent: Rule<'first_reply_sent'> = (event, snapshot, { platform }) => {
+  const owner = personOf(snapshot, snapshot.inquiry.inquiry.ownerId);
+  return [announcement(event, snapshot), ...deadlineMet(event, 'first_reply', [{ stage: 'reminder', person: owner }, { stage: 'overdue', person: owner }], platform)];
+};
 
 /** R4.owner: the card shows the owner, and a "nobody has claimed it" nudge, if one was posted, gives way to who did. */
 const claimed: Rule<'claimed'> = (event, snapshot) => [
@@ -26,15 +34,50 @@ const claimed: Rule<'claimed'> = (event, snapshot) => [
   }),
 ];
 
+/**
+ * R4.owner: a handover is told to both people and the team (issue #13, gap G1). The new owner gets the inquiry in a
+ * DM (subject, the client's contacts, Open); the previous owner hears who has it now when someone else (a manager)
+ * handed it on; the thread gets "from X to Y" — nobody else is told. Whoever acted is not told what they did. A
+ * manager's take-over of an escalation is told by `escalation_taken_over` (the raiser, the manager's DM): here only the card.
+ */
+const handedOver: Rule<'handed_over'> = (event, snapshot, { platform }) => {
+  if (event.escalationId !== undefined) return [announcement(event, snapshot)];
+  const { inquiry } = snapshot.inquiry;
+  const number = event.registryNumber;
+  const by = named(event.actorId);
+  const newOwner = event.toId === event.actorId ? undefined : personOf(snapshot, event.toId);
+  const previous = event.fromId === null || event.fromId === event.actorId || event.fromId === event.toId ? undefined : personOf(snapshot, event.fromId);
+  return [
+    announcement(event, snapshot),
+    ...audienceOf([newOwner], platform).map((person) =>
+      toPerson(person, {
+        id: 'inquiry.handed_over_to_you',
+        text: say('notice.handed_over.to_you', { number, by }),
+        facts: [{ label: { key: 'card.subject' }, value: inquiry.subject }, ...contactFacts(inquiry)],
+        actions: [open(event.inquiryId)],
+      }),
+    ),
+    ...audienceOf([previous], platform).map((person) =>
+      toPerson(person, { id: 'inquiry.handed_over_from_you', text: say('notice.handed_over.from_you', { number, by, to: named(event.toId) }) }),
+    ),
+    inThread(event.inquiryId, {
+      id: 'inquiry.handed_over_note',
+      text: event.fromId === null
+        ? say('notice.handed_over.assigned', { number, by, to: named(event.toId) })
+        : say('notice.handed_over.thread', { number, from: named(event.fromId), to: named(event.toId) }),
+    }),
+  ];
+};
+
 export const lifecycleRules = {
   registered: cardOnly,
   claimed,
   released: cardOnly,
-  handed_over: cardOnly,
-  first_reply_sent: cardOnly,
+  handed_over: handedOver,
+  first_reply_sent: firstReplySent,
   holding_reply_sent: cardOnly,
   waiting_on_client: cardOnly,
   resolved: cardOnly,
   closed: cardOnly,
   reopened: cardOnly,
-} satisfies { [T in LifecycleEvent]: Rule<T> };
+} satisfies { [T in LifecycleEvent | 'handed_over']: Rule<T> };

@@ -1,6 +1,7 @@
 import type { Meeting } from '../../../../domain/meeting.js';
 import type { Fact } from '../notice.js';
 import { audienceOf } from '../reachability.js';
+import { deadlineMet } from './deadlines.js';
 import { inThread, named, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** R45.meetings: format, agenda, participants and the previous meeting's key points — on every platform (D11). */
@@ -48,7 +49,10 @@ const meetingSummarySent: Rule<'meeting_summary_sent'> = (event, snapshot, { pla
   const meeting = snapshot.inquiry.meetings.find((candidate) => candidate.id === event.meetingId);
   const told = meeting ? [meeting.chairId, meeting.recorderId].filter((id) => id !== event.actorId) : [];
   const text = say('notice.meeting_summary_sent', { number: event.registryNumber });
+  // R48.meeting-summary-2wd: the recorder's reminder and the chair's overdue notice give way to it.
+  const met = meeting ? deadlineMet(event, 'meeting_summary', [{ stage: 'reminder', person: personOf(snapshot, meeting.recorderId) }, { stage: 'overdue', person: personOf(snapshot, meeting.chairId) }], platform) : [];
   return [
+    ...met,
     inThread(event.inquiryId, { id: 'meeting.summary_sent', text }),
     ...audienceOf(told.map((id) => personOf(snapshot, id)), platform).map((person) => toPerson(person, { id: 'meeting.summary_sent', text, actions: [open(event.inquiryId)] })),
   ];

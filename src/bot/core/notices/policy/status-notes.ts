@@ -58,7 +58,7 @@ const letterIssued: Rule<'letter_issued'> = (event, snapshot, { platform }) => {
       id: 'letter.ready',
       kind: 'workflow',
       text: say('reply.letter_issued', { number: event.registryNumber }),
-      actions: [{ do: 'link', label: 'action.open_letter', url: snapshot.letterUrl(event.letterId), style: 'primary' }, open(event.inquiryId)],
+      actions: [{ do: 'link', label: 'action.open_letter', url: snapshot.letterUrl(event.letterId, author.id), style: 'primary' }, open(event.inquiryId)],
     }),
   );
 };

@@ -1,0 +1,89 @@
+import type { EventOf } from '../../../../domain/events.js';
+import type { StaffMember } from '../../../../domain/staff.js';
+import type { Fact, Notice, NoticeAction, NoticeContext, NoticeSnapshot } from '../notice.js';
+import { audienceOf, onlyReachableOn, reachableAnywhere, reachableOn } from '../reachability.js';
+import { contactFacts, named, open, personOf, say, toPerson, type Rule } from './shapes.js';
+
+/** What a manager needs to judge a stalled inquiry away from its card: the subject, the client and how to reach them. */
+function stallFacts(snapshot: NoticeSnapshot): Fact[] {
+  const { inquiry } = snapshot.inquiry;
+  return [
+    { label: { key: 'card.subject' }, value: inquiry.subject },
+    { label: { key: 'card.client' }, value: inquiry.client.name },
+    ...contactFacts(inquiry),
+  ];
+}
+
+/** Make it one's own, give it to a named colleague, or look first. */
+const TAKE_OVER_OR_REASSIGN = (inquiryId: string): NoticeAction[] => [
+  { do: 'verb', verb: 'take_over', inquiryId, style: 'primary' },
+  { do: 'form', form: 'hand_over', inquiryId },
+  open(inquiryId),
+];
+
+/**
+ * The admins, when a stalled inquiry has no manager reachable on any platform: they set one or reassign it
+ * themselves. Only admins this platform reaches (D1), each once.
+ */
+function toAdmins(event: EventOf<'overdue_escalated'>, snapshot: NoticeSnapshot, { platform }: NoticeContext): Notice[] {
+  return audienceOf(snapshot.admins, platform).map((admin) =>
+    toPerson(admin, {
+      id: 'deadline.escalated_no_manager',
+      kind: 'deadline',
+      tone: 'attention',
+      text: say('notice.overdue_escalated.no_manager', { number: event.registryNumber, owner: named(event.ownerId) }),
+      facts: stallFacts(snapshot),
+      actions: [{ do: 'form', form: 'hand_over', inquiryId: event.inquiryId }, open(event.inquiryId)],
+    }),
+  );
+}
+
+/**
+ * R14.reply-1wd / R4.owner: a first reply or resolution still overdue some office hours after the deadline goes to
+ * the owner's direct manager, by DM with Take over, Hand over (reassign) and Open — the manager only: the owner was
+ * told at the deadline, the team saw the card turn overdue. No reachable manager → the admins, as escalations do
+ * (R54); a manager reached only here who refuses the message at send time → the admins instead (`fallback`).
+ */
+const overdueEscalated: Rule<'overdue_escalated'> = (event, snapshot, context) => {
+  const manager = personOf(snapshot, event.managerId);
+  if (!reachableAnywhere(manager, context.platforms)) return toAdmins(event, snapshot, context);
+  if (!reachableOn(manager, context.platform)) return [];
+  const notice = toPerson(manager, {
+    id: 'deadline.escalated_to_manager',
+    kind: 'deadline',
+    tone: 'attention',
+    text: say(event.deadline === 'resolution' ? 'notice.overdue_escalated.resolution' : 'notice.overdue_escalated.first_reply', {
+      number: event.registryNumber,
+      due: { at: event.dueAt },
+      owner: named(event.ownerId),
+    }),
+    facts: stallFacts(snapshot),
+    actions: TAKE_OVER_OR_REASSIGN(event.inquiryId),
+  });
+  return [onlyReachableOn(manager, context.platform, context.platforms) ? { ...notice, fallback: toAdmins(event, snapshot, context) } : notice];
+};
+
+/**
+ * R4.owner: still nobody claimed it after the channel's nudge → the manager on duty (every active manager when
+ * none is configured) by DM with Claim, Hand over and Open; nobody else. No manager reachable anywhere → the admins.
+ */
+const unclaimedEscalated: Rule<'unclaimed_escalated'> = (event, snapshot, { platform, platforms }) => {
+  const managers = event.managerIds.map((id) => personOf(snapshot, id));
+  const told: ReadonlyArray<StaffMember | undefined> = managers.some((manager) => reachableAnywhere(manager, platforms)) ? managers : snapshot.admins;
+  return audienceOf(told, platform).map((person) =>
+    toPerson(person, {
+      id: 'inquiry.unclaimed_to_manager',
+      kind: 'deadline',
+      tone: 'attention',
+      text: say('notice.unclaimed_escalated', { number: event.registryNumber, received: { at: snapshot.inquiry.inquiry.receivedAt.toISOString() } }),
+      facts: stallFacts(snapshot),
+      actions: [
+        { do: 'verb', verb: 'claim', inquiryId: event.inquiryId, style: 'primary' },
+        { do: 'form', form: 'hand_over', inquiryId: event.inquiryId },
+        open(event.inquiryId),
+      ],
+    }),
+  );
+};
+
+export const stallRules = { overdue_escalated: overdueEscalated, unclaimed_escalated: unclaimedEscalated };

@@ -1,0 +1,4 @@
+import { runContract } from './run.js';
+import { commandRows } from './scenarios/commands.js';
+
+runContract('contract: text commands', commandRows);
