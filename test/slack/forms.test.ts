@@ -31,8 +31,9 @@ describe('post-call summary', () => {
     await postInteraction(h.events, blockAction('UONA00001', 'log_call', inquiry.id, { channel: STAFF_CHANNEL, ts }));
     const view = await openedView('log_call', inquiry.id);
     // R14.urgent-call: no outgoing e-mail here, so "e-mail the client a summary" is not offered.
+    // R29.agreed-time: the client's name, phone and e-mail first (`note`), then the fields.
     expect(view.blocks.map((block: any) => block.block_id)).toEqual([
-      'outcome', 'retryAt', 'summary', 'clientExpectation', 'alternativesOffered', 'risksExplained', 'nextStep', 'nextStepDue',
+      'note', 'outcome', 'retryAt', 'summary', 'clientExpectation', 'alternativesOffered', 'risksExplained', 'nextStep', 'nextStepDue',
     ]);
     expect(view.title.text).toBe('Skambučio santrauka');
     const metadata = JSON.parse(view.private_metadata);

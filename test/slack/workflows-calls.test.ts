@@ -30,7 +30,8 @@ describe('R29.agreed-time', () => {
     await postInteraction(h.events, menuChoice('UONA00001', 'inquiry_more', `schedule_call:${inquiry.id}`, { channel: STAFF_CHANNEL, ts }));
     const view = await openedView(h, 'schedule_call', inquiry.id);
     expect(view.title.text).toBe('Suplanuoti skambutį');
-    expect(view.blocks.map((block: any) => [block.block_id, block.element.type])).toEqual([['at', 'datetimepicker'], ['plan', 'plain_text_input']]);
+    // The client's contacts at the top (`note`), then the fields.
+    expect(view.blocks.map((block: any) => [block.block_id, block.element?.type ?? block.type])).toEqual([['note', 'section'], ['at', 'datetimepicker'], ['plan', 'plain_text_input']]);
     const metadata = JSON.parse(view.private_metadata);
 
     const past = await postInteraction(h.events, viewSubmission('UONA00001', 'schedule_call', { at: when(new Date('2027-03-01T09:00:00+02:00')), plan: text('Aptarti vietą') }, metadata));

@@ -36,7 +36,7 @@ function input(field: FieldSpec, view: FormView, language: Language): InputBlock
 export function formModal(view: FormView, language: Language): ModalView {
   const { spec, context, note } = view;
   const blocks: KnownBlock[] = [
-    ...(note ? [{ type: 'section' as const, text: mrkdwn(`*${inert(note.title)}*\n${inert(clip(note.text, 2000))}`) }] : []),
+    ...(note ? [{ type: 'section' as const, block_id: 'note', text: mrkdwn(`*${inert(note.title)}*\n${inert(clip(note.text, 2000))}`) }] : []),
     ...spec.fields.map((field) => input(field, view, language)),
   ];
   const metadata = Object.fromEntries(Object.entries({ inquiryId: context.inquiryId, meetingId: context.meetingId, stepId: context.stepId }).filter(([, value]) => value !== undefined)) as Record<string, string>;
