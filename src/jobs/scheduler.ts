@@ -41,13 +41,16 @@ export async function createScheduler(
 ): Promise<Scheduler> {
   // Our own pool, because a pool without an error listener crashes the process when PostgreSQL restarts.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
-  pool.on('error', (error) => logger.warn({ err: error }, 'scheduler database connection lost'));
+  // Once the scheduler drains, the database is about to stop: a connection ended then is expected, not a warning.
+  let draining = false;
+  const lost = (message: string) => (error: unknown) => (draining ? logger.debug({ err: error }, message) : logger.warn({ err: error }, message));
+  pool.on('error', lost('scheduler database connection lost'));
   await ensureSchema(pool);
   // The schema exists now, made under the lock. agenda would otherwise redo it on connect, and its CREATE OR REPLACE
   // FUNCTION / CREATE TRIGGER from two instances starting together fail one with "tuple concurrently updated".
   const backend = new PostgresBackend({ pool, ensureSchema: false });
   // The LISTEN connection reconnects by itself; without a listener its 'error' would be fatal.
-  backend.notificationChannel?.on('error', (error: unknown) => logger.warn({ err: error }, 'scheduler notifications interrupted'));
+  backend.notificationChannel?.on('error', lost('scheduler notifications interrupted'));
   const agenda = new Agenda({
     backend,
     name: options.instanceName,
@@ -76,6 +79,7 @@ export async function createScheduler(
       if (away) await agenda.every(STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB);
     },
     async drain(timeoutMs) {
+      draining = true;
       await agenda.drain(timeoutMs);
       await pool.end();
     },

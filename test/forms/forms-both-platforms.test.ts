@@ -4,13 +4,14 @@ import { describeError } from '../../src/bot/core/describe-error.js';
 import { translate } from '../../src/bot/core/i18n/index.js';
 import { DomainError } from '../../src/domain/errors.js';
 import type { TestApp } from '../support/app.js';
-import { eventually, ManualClock } from '../support/app.js';
+import { eventually } from '../support/app.js';
 import { blockAction, choice, person, slashCommand, text, ticked, viewSubmission, when } from '../slack/support/payloads.js';
 import { postCommand, postInteraction } from '../slack/support/signed-requests.js';
-import { startSlackHarness, type SlackHarness } from '../slack/support/slack-harness.js';
+import type { SlackHarness } from '../slack/support/slack-harness.js';
 import { taskFetch, taskSubmit } from '../teams/support/activities.js';
 import { fieldError } from '../teams/support/cards.js';
-import { people, startTeams, type TeamsHarness } from '../teams/support/teams-app.js';
+import { people, type TeamsHarness } from '../teams/support/teams-app.js';
+import { bothPlatforms, onasInquiry as claimedByOna } from './support/both-platforms.js';
 
 /**
  * The same form scenarios on both platforms (issue #12 step 6): one core specification and one error mapping,
@@ -154,29 +155,10 @@ function teamsDriver(h: TeamsHarness): FormDriver {
   };
 }
 
-let slack: SlackHarness;
-let teams: TeamsHarness;
-const drivers: FormDriver[] = [];
-
-beforeAll(async () => {
-  slack = await startSlackHarness({ clock: new ManualClock(new Date('2027-03-01T10:00:00+02:00')) });
-  teams = await startTeams();
-  drivers.push(slackDriver(slack), teamsDriver(teams));
-});
-afterAll(async () => {
-  await slack?.stop();
-  await teams?.stop();
-});
+const drivers = bothPlatforms<FormDriver>((slack, teams) => [slackDriver(slack), teamsDriver(teams)]);
 
 /** An e-mailed inquiry claimed by Ona on the driver's app. */
-async function onasInquiry(driver: FormDriver) {
-  const { inquiry } = await driver.app.inquiries.register({
-    kind: 'request', channel: 'email', externalId: `<forms-${driver.name}-${Math.random()}@example.com>`,
-    client: { name: 'Petras Petraitis', email: 'petras@example.com', phone: null, language: 'lt' },
-    subject: 'Dėl vietos grupėje', body: 'Laba diena', receivedAt: new Date('2027-03-01T09:00:00+02:00'),
-  });
-  return driver.app.inquiries.claim(inquiry.id, driver.onaId);
-}
+const onasInquiry = (driver: FormDriver) => claimedByOna(driver.app, driver.onaId, `forms-${driver.name}`);
 
 const REQUIRED = translate('lt', 'form.required');
 const IN_FUTURE = 'Pasirinkite laiką ateityje.';

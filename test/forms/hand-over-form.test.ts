@@ -1,12 +1,13 @@
 import { translate } from '../../src/bot/core/i18n/index.js';
 import type { RunningApp } from '../../src/app.js';
-import { eventually, ManualClock } from '../support/app.js';
+import { eventually } from '../support/app.js';
 import { blockAction, person, viewSubmission } from '../slack/support/payloads.js';
 import { postInteraction } from '../slack/support/signed-requests.js';
-import { startSlackHarness, type SlackHarness } from '../slack/support/slack-harness.js';
+import type { SlackHarness } from '../slack/support/slack-harness.js';
 import { taskFetch, taskSubmit } from '../teams/support/activities.js';
 import { fieldError } from '../teams/support/cards.js';
-import { people, startTeams, type TeamsHarness } from '../teams/support/teams-app.js';
+import { people, type TeamsHarness } from '../teams/support/teams-app.js';
+import { bothPlatforms, onasInquiry as claimedByOna } from './support/both-platforms.js';
 
 /**
  * R4.owner: the hand_over form, one core specification rendered on both platforms — a person picker (Slack: a
@@ -69,28 +70,9 @@ function teamsDriver(h: TeamsHarness): HandOverDriver {
   };
 }
 
-let slack: SlackHarness;
-let teams: TeamsHarness;
-const drivers: HandOverDriver[] = [];
+const drivers = bothPlatforms<HandOverDriver>((slack, teams) => [slackDriver(slack), teamsDriver(teams)]);
 
-beforeAll(async () => {
-  slack = await startSlackHarness({ clock: new ManualClock(new Date('2027-03-01T10:00:00+02:00')) });
-  teams = await startTeams();
-  drivers.push(slackDriver(slack), teamsDriver(teams));
-});
-afterAll(async () => {
-  await slack?.stop();
-  await teams?.stop();
-});
-
-async function onasInquiry(driver: HandOverDriver) {
-  const { inquiry } = await driver.app.inquiries.register({
-    kind: 'request', channel: 'email', externalId: `<hand-over-${driver.name}-${Math.random()}@example.com>`,
-    client: { name: 'Petras Petraitis', email: 'petras@example.com', phone: null, language: 'lt' },
-    subject: 'Dėl vietos grupėje', body: 'Laba diena', receivedAt: new Date('2027-03-01T09:00:00+02:00'),
-  } as Parameters<RunningApp['inquiries']['register']>[0]);
-  return driver.app.inquiries.claim(inquiry.id, driver.ids.ona);
-}
+const onasInquiry = (driver: HandOverDriver) => claimedByOna(driver.app, driver.ids.ona, `hand-over-${driver.name}`);
 
 describe.each(['slack', 'teams'] as const)('the hand_over form on %s', (platform) => {
   const driver = () => drivers.find((candidate) => candidate.name === platform)!;
