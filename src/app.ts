@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
 import { createPlatforms } from './bot/platforms.js';
 import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
-import type { Config } from './config.js';
+import { institutionOf, type Config } from './config.js';
 import { parseOfficeHours } from './domain/calendar/office-hours.js';
 import { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -49,7 +49,7 @@ import { TypeormMailboxMarks } from './persistence/mailbox-marks.js';
 import { messagingUnitOfWork } from './persistence/messaging-unit-of-work.typeorm.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
 import { mountWebForm } from './web/index.js';
-import { mountLetters, type Letterhead } from './web/letters.js';
+import { mountLetters } from './web/letters.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
 export interface AppOverrides {
@@ -229,7 +229,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     platforms: () => Object.fromEntries(platforms.map((platform) => [platform.name, platform.health()])),
   };
   http.route('GET', '/healthz', healthRoute(health, { stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS }));
-  mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: letterhead(config) });
+  mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: institutionOf(config) });
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
 
@@ -285,17 +285,6 @@ function letterLinkSecret(config: Config, logger: Logger): string {
   return randomBytes(32).toString('hex');
 }
 
-/** The institution as printed at the head of a letter (R55.same-channel); unset parts are left out. */
-function letterhead(config: Config): Letterhead {
-  return {
-    name: config.INSTITUTION_NAME,
-    address: config.INSTITUTION_ADDRESS ?? null,
-    code: config.INSTITUTION_CODE ?? null,
-    phone: config.INSTITUTION_PHONE ?? null,
-    email: config.INSTITUTION_EMAIL ?? null,
-    web: config.INSTITUTION_WEB ?? null,
-  };
-}
 
 /**
  * The client-facing services: client e-mail (acknowledgements, replies, intake of answers) and the answers

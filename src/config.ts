@@ -138,6 +138,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** The institution's name and contacts as configured, read in one place for its letters and its public pages; unset parts are null. */
+export function institutionOf(config: Config) {
+  return {
+    name: config.INSTITUTION_NAME,
+    address: config.INSTITUTION_ADDRESS ?? null,
+    /** Juridinio asmens kodas. */
+    code: config.INSTITUTION_CODE ?? null,
+    phone: config.INSTITUTION_PHONE ?? null,
+    email: config.INSTITUTION_EMAIL ?? null,
+    web: config.INSTITUTION_WEB ?? null,
+  };
+}
+
 /** Where staff browsers and the chat platforms reach this service (links to letters, the endpoints). */
 export function publicUrl(config: Pick<Config, 'PUBLIC_URL' | 'PORT'>): string {
   return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');

@@ -12,6 +12,7 @@ import {
 import { InquiryEntity, TimelineEntity, type InquiryRow, type TimelineRow } from './entities.js';
 import { isUuid } from './ids.js';
 import { isUniqueViolation } from './postgres-errors.js';
+import { nextInYear } from './year-counter.js';
 
 /** InquiryRepository on PostgreSQL through TypeORM, bound to one transaction's EntityManager. */
 /** `InquiryQuery`'s order: the reply deadline while unanswered, then the resolution deadline (`resolutionDue`). */
@@ -22,14 +23,7 @@ export class TypeormInquiryRepository implements InquiryRepository {
   constructor(private readonly db: EntityManager) {}
 
   async nextRegistryNumber(year: number): Promise<string> {
-    // The counter row is locked until commit, so a rolled-back registration leaves no gap.
-    const [row] = await this.db.query(
-      `INSERT INTO registry_counters (year, last_number) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_number = registry_counters.last_number + 1
-       RETURNING last_number`,
-      [year],
-    );
-    return `${year}-${String(row.last_number).padStart(6, '0')}`;
+    return `${year}-${String(await nextInYear(this.db, 'registry_counters', year)).padStart(6, '0')}`;
   }
 
   async insert(inquiry: Inquiry): Promise<void> {

@@ -3,6 +3,7 @@ import type { ExternalStep, ExternalStepRepository } from '../domain/external-st
 import { outgoingNumber, type Letter, type LetterRepository } from '../domain/letter.js';
 import type { Meeting, MeetingFormat, MeetingRepository, MeetingStatus } from '../domain/meeting.js';
 import { isUuid } from './ids.js';
+import { nextInYear } from './year-counter.js';
 
 /**
  * A table whose rows map one to one onto a domain record: insert, update by id, lock by id, list by inquiry.
@@ -199,14 +200,7 @@ export class TypeormLetterRepository implements LetterRepository {
   }
 
   async nextOutgoingNumber(year: number): Promise<string> {
-    // Like the registry counter: the row is locked until commit, so concurrent issues queue for distinct numbers.
-    const [row] = await this.db.query(
-      `INSERT INTO letter_counters (year, last_number) VALUES ($1, 1)
-       ON CONFLICT (year) DO UPDATE SET last_number = letter_counters.last_number + 1
-       RETURNING last_number`,
-      [year],
-    );
-    return outgoingNumber(year, row.last_number);
+    return outgoingNumber(year, await nextInYear(this.db, 'letter_counters', year));
   }
 
   insert(letter: Letter): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import type { Config } from '../config.js';
+import { institutionOf, type Config } from '../config.js';
 import { clientChannelOf } from '../domain/answer-channel.js';
 import { DomainError } from '../domain/errors.js';
 import type { InquiryService } from '../domain/inquiry.service.js';
@@ -118,11 +118,12 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
 
 /** What the public pages say about the institution, read once from the configuration. */
 function publicSite(config: Config): PublicSite {
+  const { name, address, phone, email } = institutionOf(config);
   return {
-    institution: config.INSTITUTION_NAME,
-    address: config.INSTITUTION_ADDRESS ?? null,
-    phone: config.INSTITUTION_PHONE ?? null,
-    email: config.INSTITUTION_EMAIL ?? null,
+    institution: name,
+    address,
+    phone,
+    email,
     procedureUrl: config.PROCEDURE_URL ?? null,
     privacyUrl: config.PRIVACY_URL ?? null,
     replyWorkingDays: config.REPLY_WORKING_DAYS,
