@@ -17,6 +17,16 @@ afterAll(() => world?.stop());
 
 const PHONE = '+370 612 34567';
 
+/** What `who` sees on clicking Open (Details) of an inquiry on each platform. */
+async function details(who: CastName, inquiryId: string): Promise<{ slack: string; teams: string }> {
+  const before = world.wire.api.calls.length;
+  await postInteraction(`${world.app.url}/slack/events`, blockAction(slackIdOf(who), 'details', inquiryId, { channel: 'C0STAFF01', ts: '1.1' }));
+  await world.settle();
+  const slack = JSON.stringify(world.wire.api.calls.slice(before).filter((call) => call.method === 'chat.postEphemeral' && call.body.user === slackIdOf(who)));
+  const answer = await postActivity(world.app.url, cardAction(world.wire.connector.url, teamsIdOf(who), 'inquiry.details', { inquiryId, view: 'details' }));
+  return { slack, teams: JSON.stringify(answer.body?.value) };
+}
+
 describe('the client’s contacts', () => {
   let inquiryId: string;
   let email: string;
@@ -56,19 +66,9 @@ describe('the client’s contacts', () => {
     }
   });
 
-  /** What `who` sees on clicking Open (Details) on each platform. */
-  async function details(who: CastName): Promise<{ slack: string; teams: string }> {
-    const before = world.wire.api.calls.length;
-    await postInteraction(`${world.app.url}/slack/events`, blockAction(slackIdOf(who), 'details', inquiryId, { channel: 'C0STAFF01', ts: '1.1' }));
-    await world.settle();
-    const slack = JSON.stringify(world.wire.api.calls.slice(before).filter((call) => call.method === 'chat.postEphemeral' && call.body.user === slackIdOf(who)));
-    const answer = await postActivity(world.app.url, cardAction(world.wire.connector.url, teamsIdOf(who), 'inquiry.details', { inquiryId, view: 'details' }));
-    return { slack, teams: JSON.stringify(answer.body?.value) };
-  }
-
   it('R29.agreed-time: in Details the owner (ona) and a manager (vida) get the contacts as links, on both platforms', async () => {
     for (const who of ['ona', 'vida'] as const) {
-      const shown = await details(who);
+      const shown = await details(who, inquiryId);
       expect(shown.slack).toContain('<tel:+37061234567|+370 612 34567>');
       expect(shown.teams).toContain('"url":"tel:+37061234567"');
       expect(shown.teams).toContain(`"url":"mailto:${email}"`);
@@ -76,12 +76,29 @@ describe('the client’s contacts', () => {
   });
 
   it('R4.owner: a colleague who is neither the owner nor a manager (jonas) sees which contacts exist, not the number', async () => {
-    const shown = await details('jonas');
+    const shown = await details('jonas', inquiryId);
     for (const view of [shown.slack, shown.teams]) {
       expect(view).toContain('phone, e-mail'); // jonas reads English
       expect(view).not.toContain('612 34567');
       // R4.owner: no owner's action is offered to him in his private view (it would only be refused).
       expect(view).not.toMatch(/log_call|mark_replied|inquiry_more/);
     }
+  });
+});
+
+describe('an inquiry nobody owns, in Details', () => {
+  it('R4.owner: a manager (vida) is offered Hand over beside Claim; a colleague (jonas) only Claim — on both platforms', async () => {
+    world.clock.set(MONDAY_MORNING);
+    const { id } = await world.newInquiry();
+    await world.settle();
+    const manager = await details('vida', id);
+    expect(manager.slack).toContain('"action_id":"claim"');
+    expect(manager.slack).toContain('hand_over');
+    expect(manager.teams).toContain('"verb":"inquiry.claim"');
+    expect(manager.teams).toContain('hand_over');
+    const colleague = await details('jonas', id);
+    expect(colleague.slack).toContain('"action_id":"claim"');
+    expect(colleague.teams).toContain('"verb":"inquiry.claim"');
+    for (const view of [colleague.slack, colleague.teams]) expect(view).not.toContain('hand_over');
   });
 });

@@ -1,6 +1,6 @@
 import { eventually, ManualClock } from '../support/app.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
-import { blockAction, choice, menuChoice, slashCommand, text, ticked, viewSubmission, when } from './support/payloads.js';
+import { blockAction, choice, formAnswer, menuChoice, slashCommand, text, ticked, viewSubmission, when } from './support/payloads.js';
 import { postCommand, postInteraction } from './support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
 import { savedText } from './support/workflow-steps.js';
@@ -78,6 +78,64 @@ describe('post-call summary', () => {
     expect(noteText).toContain('&lt;!here&gt;');
     expect(noteText).not.toContain('<!here>');
     expect(h.api.ok('chat.postMessage', (body) => body.channel === 'UONA00001')).toHaveLength(0); // no DM for a save
+  });
+
+  it('R44.call-notes / R16.expectations: what Slack marks "(optional)" may be left empty — the form is redrawn as the outcome and the next step make fields required', async () => {
+    const inquiry = await h.claimedBy(h.staff.ona.id);
+    const ts = await h.announcementOf(inquiry.id);
+    await postInteraction(h.events, blockAction('UONA00001', 'log_call', inquiry.id, { channel: STAFF_CHANNEL, ts }));
+    const view = await openedView('log_call', inquiry.id);
+    const drawn = (blocks: any[]) => Object.fromEntries(blocks.filter((block) => block.type === 'input').map((block) => [block.block_id, { optional: block.optional, label: block.label.text, hint: block.hint?.text ?? null, dispatch: block.dispatch_action === true }]));
+    // No outcome yet: nothing depends on it is required, and each such field says when it would be.
+    expect(drawn(view.blocks)).toMatchObject({
+      outcome: { optional: false, dispatch: true },
+      summary: { optional: true, label: 'Kas aptarta', hint: 'privaloma, kai su klientu pavyko susisiekti', dispatch: false },
+      retryAt: { optional: true, hint: expect.stringContaining('neatsiliepė') },
+      nextStep: { optional: true, dispatch: true },
+      nextStepDue: { optional: true },
+    });
+    const updates = () => h.api.ok('views.update', (body) => body.view_id === 'VMODAL1' && body.view.callback_id === 'log_call');
+
+    await postInteraction(h.events, formAnswer('UONA00001', view, 'outcome', { outcome: choice('reached'), summary: text('Aptarėme') }));
+    const reached = await eventually(() => {
+      expect(updates()).toHaveLength(1);
+      return updates()[0]!;
+    });
+    expect(reached.hash).toBe('1800000000.abc'); // a newer change wins over this redraw
+    expect(drawn(reached.view.blocks)).toMatchObject({
+      summary: { optional: false, label: 'Kas aptarta', hint: null },
+      clientExpectation: { optional: false, hint: null },
+      retryAt: { optional: true },
+      nextStepDue: { optional: true }, // no next step named yet
+    });
+    expect(reached.view.blocks.find((block: any) => block.block_id === 'summary').element.initial_value).toBe('Aptarėme');
+
+    // A next step typed: its date becomes required. Typing more changes nothing, so nothing is redrawn again.
+    await postInteraction(h.events, formAnswer('UONA00001', reached.view, 'nextStep', { outcome: choice('reached'), nextStep: text('P') }));
+    await eventually(() => expect(updates()).toHaveLength(2));
+    expect(drawn(updates()[1]!.view.blocks).nextStepDue).toMatchObject({ optional: false });
+    await postInteraction(h.events, formAnswer('UONA00001', updates()[1]!.view, 'nextStep', { outcome: choice('reached'), nextStep: text('Pa') }));
+    // The client did not answer the first time: the retry is required, the summary is not.
+    await postInteraction(h.events, formAnswer('UONA00001', updates()[1]!.view, 'outcome', { outcome: choice('no_answer'), nextStep: text('Pa') }));
+    await eventually(() => expect(updates()).toHaveLength(3));
+    expect(drawn(updates()[2]!.view.blocks)).toMatchObject({ retryAt: { optional: false }, summary: { optional: true }, nextStepDue: { optional: true } });
+    // …and the submission enforces exactly that.
+    const missed = await postInteraction(h.events, viewSubmission('UONA00001', 'log_call', { outcome: choice('no_answer'), retryAt: when(null) }, JSON.parse(view.private_metadata)));
+    expect(Object.keys(missed.json.errors)).toEqual(['retryAt']);
+    expect(h.api.ok('chat.postMessage', (body) => body.channel === 'UONA00001')).toHaveLength(0); // a redraw says nothing
+  });
+
+  it('R31.callback: after the first miss the retry is plainly optional, and a second miss without one is accepted', async () => {
+    const inquiry = await h.claimedBy(h.staff.ona.id);
+    await h.t.app.calls.logCall(inquiry.id, h.staff.ona.id, { outcome: 'busy', retryAt: new Date('2027-03-01T12:00:00+02:00') });
+    const ts = await h.announcementOf(inquiry.id);
+    await postInteraction(h.events, blockAction('UONA00001', 'log_call', inquiry.id, { channel: STAFF_CHANNEL, ts }));
+    const view = await openedView('log_call', inquiry.id);
+    const retry = view.blocks.find((block: any) => block.block_id === 'retryAt');
+    expect(retry).toMatchObject({ optional: true, label: { text: 'Kada skambinti vėl (ne anksčiau nei po 30 min.)' } });
+    expect(retry.hint).toBeUndefined();
+    const saved = await postInteraction(h.events, viewSubmission('UONA00001', 'log_call', { outcome: choice('busy'), retryAt: when(null) }, JSON.parse(view.private_metadata)));
+    expect(saved.json.response_action).toBe('update');
   });
 
   it('R44.call-notes: `/inquiry call <number>` opens the same form for that inquiry', async () => {

@@ -1,9 +1,9 @@
 import type { InquirySnapshot } from '../../domain/snapshots.js';
-import type { StaffMember } from '../../domain/staff.js';
-import { mayActOn, type Inquiry } from '../../domain/inquiry.js';
+import { supervises, type StaffMember } from '../../domain/staff.js';
+import { can, mayActOn, type Inquiry } from '../../domain/inquiry.js';
 import { buildInquiryCard, withContacts, type InquiryCard } from './inquiry-card.js';
 import type { PlatformContext } from '../platform.js';
-import type { Language } from './i18n/index.js';
+import { translate, type Language } from './i18n/index.js';
 import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
 
 /** The address staff browsers reach the service at (printable letters). */
@@ -30,9 +30,18 @@ export async function loadStory(context: PlatformContext, reference: string, lan
  * nobody owns it — so no private view shows a button that would only be refused.
  */
 export function forViewer(story: InquiryStory, inquiry: Inquiry, viewer: StaffMember, language: Language): InquiryStory {
-  if (mayActOn(inquiry, viewer)) return { ...story, card: withContacts(story.card, inquiry, language) };
+  if (mayActOn(inquiry, viewer)) return { ...story, card: assignable(withContacts(story.card, inquiry, language), inquiry, viewer, language) };
   const open = story.card.actions.filter((action) => action.id === 'claim' || action.id === 'details');
   return { ...story, card: { ...story.card, actions: open }, actions: [] };
+}
+
+/**
+ * R4.owner: the channel's card offers only Claim while nobody owns the inquiry; in a manager's own view it can also
+ * be handed to a named colleague, as from the manager on duty's DM.
+ */
+function assignable(card: InquiryCard, inquiry: Inquiry, viewer: StaffMember, language: Language): InquiryCard {
+  if (inquiry.ownerId !== null || !supervises(viewer) || !can(inquiry, 'hand_over') || card.actions.some((action) => action.id === 'hand_over')) return card;
+  return { ...card, actions: [...card.actions, { id: 'hand_over', label: translate(language, 'action.hand_over') }] };
 }
 
 /**

@@ -44,7 +44,7 @@ export const EVENT_COVERAGE = {
   overdue: ['D03'],
   // Nothing stalls unseen (issue #13): still overdue → the owner's manager; still unclaimed → the manager on duty.
   overdue_escalated: ['O01', 'O04', 'O05'],
-  unclaimed_escalated: ['U01'],
+  unclaimed_escalated: ['U01', 'U03', 'U04'],
   // E-mail with the client.
   client_message_received: ['M01', 'M02', 'M03', 'M03b', 'M03c'],
   email_requested: ['M08', 'W08'],

@@ -197,13 +197,34 @@ export const stallRows: Scenario[] = [
   },
   {
     id: 'U03',
-    title: 'R4.owner: vida presses Claim in her DM → she owns it: the card shows her, her DM shows it is hers; nobody else is told',
+    title: 'R4.owner: vida presses Claim in her DM → she owns it: the card shows her, her DM shows it is hers, the other manager’s DM says she took it (no Claim left there); nobody else is told',
     given: async (world) => {
       const context = await fresh(world);
       await stillUnclaimed(world, context);
       return context;
     },
     when: (_world, { inquiryId }: Owned, driver) => driver.press({ by: 'vida', action: 'claim', inquiryId, dmOf: 'vida' }),
-    expect: (_context, platform) => [`announcement update inquiry.card [${OWNER_ACTIONS}]`, ...shownInPlace('vida', 'notice.unclaimed_escalated', 'reply.claimed', platform)],
+    expect: (_context, platform) => [
+      `announcement update inquiry.card [${OWNER_ACTIONS}]`,
+      ...shownInPlace('vida', 'notice.unclaimed_escalated', 'reply.claimed', platform),
+      `dm:${platform === 'slack' ? 'karolis' : 'marius'} update notice.unclaimed_escalated []`,
+    ],
+  },
+  {
+    id: 'U04',
+    title: 'R4.owner: ona claims it from the card after the managers were told → both managers’ DMs say she took it, without Claim; ona is not DMed',
+    given: async (world) => {
+      const context = await fresh(world);
+      await stillUnclaimed(world, context);
+      return context;
+    },
+    when: (_world, { inquiryId }: Owned, driver) => driver.click({ by: 'ona', action: 'claim', inquiryId }),
+    // A Teams invoke is answered with the clicked card as it now is, before the notices update it for everyone.
+    expect: (_context, platform) => [
+      `announcement update inquiry.card [${OWNER_ACTIONS}]`,
+      ...(platform === 'teams' ? [`announcement update inquiry.card [${OWNER_ACTIONS}]`] : []),
+      'dm:vida update notice.unclaimed_escalated []',
+      `dm:${platform === 'slack' ? 'karolis' : 'marius'} update notice.unclaimed_escalated []`,
+    ],
   },
 ];

@@ -54,6 +54,33 @@ export function viewSubmission(user: string, callbackId: string, values: FormVal
   };
 }
 
+/**
+ * An input with `dispatch_action` changed inside an open modal: Slack sends the view as it stands (its blocks as
+ * drawn, the answers so far) with the changed element as the action.
+ */
+export function formAnswer(user: string, view: { callback_id: string; private_metadata: string; blocks: unknown[] }, changed: string, values: FormValues) {
+  const element = values[changed]!;
+  return {
+    type: 'block_actions',
+    team,
+    user: { id: user, username: user.toLowerCase(), team_id: team.id },
+    api_app_id: 'A0TEST001',
+    token: 'legacy',
+    trigger_id: trigger(),
+    container: { type: 'view', view_id: 'VMODAL1' },
+    view: {
+      id: 'VMODAL1',
+      type: 'modal',
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      blocks: view.blocks,
+      state: { values: Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value }])) },
+      hash: '1800000000.abc',
+    },
+    actions: [{ ...element, action_id: 'value', block_id: changed, action_ts: '1800000000.2' }],
+  };
+}
+
 export function slashCommand(user: string, text: string, responseUrl: string) {
   return {
     token: 'legacy',

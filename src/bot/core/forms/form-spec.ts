@@ -37,6 +37,12 @@ export interface FieldSpec {
    * `hint` names the condition and the label carries it (`fieldLabel`), so no platform shows it as plainly optional.
    */
   readonly required: boolean | 'conditional';
+  /**
+   * For a `conditional` field, the answers that make it required — all of them — as the domain's schema enforces
+   * (R44.call-notes: the summary when the call reached the client). A platform that can redraw a form while it is
+   * filled in (Slack) marks the field required or optional as the answers change.
+   */
+  readonly requiredWhen?: readonly FieldCondition[];
   readonly hint?: MessageKey;
   /** From the domain's schema; a platform clamps it to its widget (Slack's 3000). */
   readonly limit?: FieldLimit;
@@ -44,6 +50,11 @@ export interface FieldSpec {
   /** A few choices shown all at once rather than in a menu. */
   readonly expanded?: true;
 }
+
+/** An answer another field's requirement depends on: one of some choices, or any text at all. */
+export type FieldCondition =
+  | { readonly field: string; readonly oneOf: readonly string[] }
+  | { readonly field: string; readonly filled: true };
 
 export interface FormSpec {
   readonly id: FormId;
@@ -103,6 +114,30 @@ export function fieldLabel(field: FieldSpec, language: Language): string {
 /** The hint shown below a field: a conditional field's condition is in its label instead. */
 export function fieldHint(field: FieldSpec, language: Language): string | null {
   return field.hint && field.required !== 'conditional' ? translate(language, field.hint) : null;
+}
+
+/** The fields other fields' requirements depend on: a platform redraws the form when one of them changes. */
+export function conditionFields(spec: FormSpec): ReadonlySet<string> {
+  return new Set(spec.fields.flatMap((field) => (field.requiredWhen ?? []).map((condition) => condition.field)));
+}
+
+function holds(condition: FieldCondition, values: FormValues): boolean {
+  const value = (values[condition.field] ?? '').trim();
+  return 'filled' in condition ? value !== '' : condition.oneOf.includes(value);
+}
+
+/**
+ * The form as the answers so far make it: each conditional field with a known condition becomes plainly required
+ * or plainly optional (the hint still says when it would be required), so what a platform marks is what is enforced.
+ */
+export function answeredSpec(spec: FormSpec, values: FormValues): FormSpec {
+  const fields = spec.fields.map((field): FieldSpec => {
+    if (field.required !== 'conditional' || !field.requiredWhen) return field;
+    const required = field.requiredWhen.every((condition) => holds(condition, values));
+    const { hint, ...rest } = field;
+    return required ? { ...rest, required } : { ...field, required };
+  });
+  return { ...spec, fields };
 }
 
 // Reading submitted values, the same way for every platform.

@@ -7,7 +7,7 @@ import { fieldLimits, TEXT_LIMITS } from '../../../domain/validation.js';
 import type { PlatformContext } from '../../platform.js';
 import { formatWhen } from '../format-time.js';
 import { translate, type Language } from '../i18n/index.js';
-import { date, inquiryOf, optionalText, requiredDate, text, toggled, type FormTarget, type FormUseCase, type FormValues } from './form-spec.js';
+import { date, inquiryOf, optionalText, requiredDate, text, toggled, type FieldCondition, type FieldSpec, type FormTarget, type FormUseCase, type FormValues } from './form-spec.js';
 
 /** R7.channels: the channels staff register by hand; e-mail and the web form register themselves. */
 export const STAFF_CHANNELS = ['phone', 'in_person', 'letter'] as const satisfies readonly Channel[];
@@ -22,6 +22,11 @@ const REGISTER = fieldLimits(registerInquirySchema);
 const CALL = fieldLimits(callLogSchema);
 const ESCALATION = fieldLimits(raiseEscalationSchema);
 const PROGRESS = fieldLimits(recordProgressSchema);
+
+// The answers the domain's schemas make other fields depend on (callLogSchema, raiseEscalationSchema).
+const REACHED: FieldCondition = { field: 'outcome', oneOf: CALL_OUTCOMES.filter((outcome) => !isMissed(outcome)) };
+const MISSED: FieldCondition = { field: 'outcome', oneOf: CALL_OUTCOMES.filter(isMissed) };
+const CONFLICT: FieldCondition = { field: 'type', oneOf: ['conflict'] satisfies EscalationType[] };
 
 /** A moment as the person reads it in a confirmation (`today 14:00`), in the institution's time zone. */
 export function whenText(services: PlatformContext, language: Language, at: Date): string {
@@ -82,20 +87,24 @@ const canEmailSummary = (services: PlatformContext, target: FormTarget): boolean
 export const logCall: FormUseCase = {
   specFor(services, _caller, target) {
     const { spec } = logCall;
-    return canEmailSummary(services, target) ? spec : { ...spec, fields: spec.fields.filter((field) => field.id !== EMAIL_SUMMARY) };
+    const fields = spec.fields
+      .filter((field) => field.id !== EMAIL_SUMMARY || canEmailSummary(services, target))
+      // R31.callback: only the first miss must name a retry; after that the owner may still plan one.
+      .map((field): FieldSpec => (field.id === 'retryAt' && (target.inquiry?.missedCalls ?? 0) > 0 ? { id: field.id, label: field.label, kind: field.kind, required: false } : field));
+    return { ...spec, fields };
   },
   spec: {
     id: 'log_call',
     title: 'form.call.title',
     fields: [
       { id: 'outcome', label: 'form.call.outcome', kind: 'choice', required: true, choices: CALL_OUTCOMES.map((value) => ({ value, label: `outcome.${value}` as const })) },
-      { id: 'retryAt', label: 'form.call.retry_at', kind: 'datetime', required: 'conditional', hint: 'form.hint.first_miss' },
-      { id: 'summary', label: 'form.call.summary', kind: 'multiline', required: 'conditional', hint: 'form.hint.reached', limit: CALL.summary },
-      { id: 'clientExpectation', label: 'form.call.expectation', kind: 'multiline', required: 'conditional', hint: 'form.hint.reached', limit: CALL.clientExpectation },
+      { id: 'retryAt', label: 'form.call.retry_at', kind: 'datetime', required: 'conditional', hint: 'form.hint.first_miss', requiredWhen: [MISSED] },
+      { id: 'summary', label: 'form.call.summary', kind: 'multiline', required: 'conditional', hint: 'form.hint.reached', requiredWhen: [REACHED], limit: CALL.summary },
+      { id: 'clientExpectation', label: 'form.call.expectation', kind: 'multiline', required: 'conditional', hint: 'form.hint.reached', requiredWhen: [REACHED], limit: CALL.clientExpectation },
       { id: 'alternativesOffered', label: 'form.call.alternatives', kind: 'multiline', required: false, limit: CALL.alternativesOffered },
       { id: 'risksExplained', label: 'form.call.risks', kind: 'multiline', required: false, limit: CALL.risksExplained },
       { id: 'nextStep', label: 'form.call.next_step', kind: 'text', required: false, limit: CALL.nextStep },
-      { id: 'nextStepDue', label: 'form.call.next_step_due', kind: 'datetime', required: 'conditional', hint: 'form.hint.next_step' },
+      { id: 'nextStepDue', label: 'form.call.next_step_due', kind: 'datetime', required: 'conditional', hint: 'form.hint.next_step', requiredWhen: [REACHED, { field: 'nextStep', filled: true }] },
       { id: EMAIL_SUMMARY, label: 'form.call.email_summary', kind: 'toggle', required: false },
     ],
   },
@@ -143,8 +152,8 @@ export const escalate: FormUseCase = {
     fields: [
       { id: 'type', label: 'form.escalation.type', kind: 'choice', required: true, choices: ESCALATION_TYPES.map((value) => ({ value, label: `form.escalation.${value}` as const })) },
       { id: 'whatHappened', label: 'form.escalation.what_happened', kind: 'multiline', required: true, limit: ESCALATION.whatHappened },
-      { id: 'clientToldWhat', label: 'form.escalation.client_told', kind: 'multiline', required: 'conditional', hint: 'form.hint.conflict', limit: ESCALATION.clientToldWhat },
-      { id: 'followUpAt', label: 'form.escalation.follow_up', kind: 'datetime', required: 'conditional', hint: 'form.hint.conflict' },
+      { id: 'clientToldWhat', label: 'form.escalation.client_told', kind: 'multiline', required: 'conditional', hint: 'form.hint.conflict', requiredWhen: [CONFLICT], limit: ESCALATION.clientToldWhat },
+      { id: 'followUpAt', label: 'form.escalation.follow_up', kind: 'datetime', required: 'conditional', hint: 'form.hint.conflict', requiredWhen: [CONFLICT] },
     ],
   },
   async submit(services, { actor, language }, target, values) {

@@ -50,6 +50,8 @@ function purposeOf(key: UpdateKey): string {
       return 'announcement';
     case 'unclaimed':
       return 'unclaimed';
+    case 'unclaimed_to':
+      return `unclaimed:${key.staffId}`;
     case 'deadline':
       return `deadline:${key.deadline}:${key.stage}`;
     case 'escalation':

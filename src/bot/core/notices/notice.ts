@@ -39,6 +39,8 @@ export type UpdateKey =
   | { readonly kind: 'announcement' }
   /** The channel's "nobody has claimed it" nudge, which gives way to who did (R4.owner). */
   | { readonly kind: 'unclaimed' }
+  /** One manager's DM that nobody has claimed it (several may get one): gives way to who took it (R4.owner). */
+  | { readonly kind: 'unclaimed_to'; readonly staffId: string }
   /** The latest DM nudging about one deadline at one stage: its button gives way once the deadline is met. */
   | { readonly kind: 'deadline'; readonly deadline: string; readonly stage: 'reminder' | 'overdue' }
   | { readonly kind: 'escalation'; readonly escalationId: string }

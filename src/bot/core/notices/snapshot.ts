@@ -21,6 +21,11 @@ export interface SnapshotSettings {
 /** Event fields that name a staff member. */
 const PERSON_FIELDS = ['actorId', 'ownerId', 'recipientId', 'coveringForId', 'chairId', 'recorderId', 'managerId', 'fromId', 'toId'] as const;
 
+/** The latest "nobody claimed it" that went up to the managers on duty, from the inquiry's timeline. */
+export function lastUnclaimedEscalation(inquiry: InquirySnapshot): InquirySnapshot['timeline'][number] | undefined {
+  return [...inquiry.timeline].reverse().find((entry) => entry.action === 'unclaimed_escalated');
+}
+
 /** Every staff id the event names, and the people the inquiry's meetings and letters name for it. */
 function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
   const fields = event as unknown as Record<string, unknown>;
@@ -35,6 +40,9 @@ function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
   const meeting = inquiry.meetings.find((candidate) => candidate.id === fields.meetingId);
   if (meeting) [meeting.chairId, meeting.recorderId].forEach(add);
   add(inquiry.letters.find((candidate) => candidate.id === fields.letterId)?.authorId);
+  // Whoever was told nobody claimed it: their DMs give way to who took it (R4.owner).
+  const told = lastUnclaimedEscalation(inquiry)?.details.managerIds;
+  if (Array.isArray(told)) told.forEach(add);
   return ids;
 }
 

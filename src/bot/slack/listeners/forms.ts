@@ -1,10 +1,10 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { DomainError, StaffNotFoundError } from '../../../domain/errors.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import { describeError } from '../../core/describe-error.js';
 import {
-  fieldErrors, FORM_IDS, FORM_REASONS, FORMS, formProblems, openForm, submitForm, type FormContext, type FormId, type FormSpec,
+  answeredSpec, fieldErrors, FORM_IDS, FORM_REASONS, FORMS, formProblems, isFormId, openForm, submitForm, type FieldSpec, type FormContext, type FormId, type FormSpec,
 } from '../../core/forms/index.js';
 import { splitPair } from '../render/actions.js';
 import { VALUE } from '../render/form-parts.js';
@@ -55,6 +55,18 @@ export const viewSubmissionSchema = z.object({
   }),
 });
 type Submission = z.infer<typeof viewSubmissionSchema>;
+type Element = z.infer<typeof elementSchema>;
+
+/** What a field holds as the core reads it, for every kind but a staff member (mapped to the directory below). */
+function answerOf(field: FieldSpec, element: Element | undefined): string {
+  const seconds = element?.selected_date_time;
+  if (field.kind === 'datetime') return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : '';
+  if (field.kind === 'toggle') return String((element?.selected_options?.length ?? 0) > 0);
+  return element?.value ?? element?.selected_option?.value ?? element?.selected_user ?? '';
+}
+
+const metadataSchema = z.object({ inquiryId: z.string().optional(), meetingId: z.string().optional(), stepId: z.string().optional() });
+const contextOf = (metadata: string): FormContext => metadataSchema.parse(JSON.parse(metadata || '{}'));
 
 /** The form's values as the core reads them; a Slack member is mapped to the staff directory here. */
 async function valuesOf(submission: Submission, spec: FormSpec, services: SlackServices) {
@@ -62,11 +74,7 @@ async function valuesOf(submission: Submission, spec: FormSpec, services: SlackS
   const problems: Array<{ path: string; message: string }> = [];
   for (const field of spec.fields) {
     const element = submission.view.state.values[field.id]?.[VALUE];
-    const seconds = element?.selected_date_time;
-    if (field.kind === 'datetime') values[field.id] = typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : '';
-    else if (field.kind === 'toggle') values[field.id] = String((element?.selected_options?.length ?? 0) > 0);
-    else if (field.kind === 'staff') values[field.id] = await staffId(element?.selected_user ?? null, field.id);
-    else values[field.id] = element?.value ?? element?.selected_option?.value ?? '';
+    values[field.id] = field.kind === 'staff' ? await staffId(element?.selected_user ?? null, field.id) : answerOf(field, element);
   }
   return { values, problems };
 
@@ -91,8 +99,7 @@ function onSubmit(services: SlackServices, id: FormId) {
   const { spec } = FORMS[id];
   return async ({ ack, body }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs): Promise<void> => {
     const submission = viewSubmissionSchema.parse(body);
-    const context: FormContext = z.object({ inquiryId: z.string().optional(), meetingId: z.string().optional(), stepId: z.string().optional() })
-      .parse(JSON.parse(submission.view.private_metadata || '{}'));
+    const context = contextOf(submission.view.private_metadata);
     let actor: StaffMember | null = null;
     let values: Record<string, string> = {};
     let confirmation: string | null;
@@ -114,9 +121,52 @@ function onSubmit(services: SlackServices, id: FormId) {
   };
 }
 
-/** Every form's submission, and every button that opens one. */
+/** A form as it stands while it is filled in: its answers so far, and how each input is drawn now. */
+const openViewSchema = z.object({
+  user: z.object({ id: z.string() }),
+  view: z.object({
+    id: z.string(),
+    hash: z.string().optional(),
+    callback_id: z.string(),
+    private_metadata: z.string().default('{}'),
+    state: z.object({ values: z.record(z.string(), z.record(z.string(), elementSchema)) }),
+    blocks: z.array(z.object({ block_id: z.string().optional(), optional: z.boolean().optional() })).default([]),
+  }),
+});
+
+/**
+ * An answer other fields depend on has changed (the call's outcome, the escalation's kind, a next step typed). When
+ * that changes which fields are required, the form is redrawn so that what Slack marks "(optional)" may really be
+ * left empty; the answers typed so far stay (same block and action ids). Nothing is said on failure: the
+ * submission still checks everything, and a newer change redraws again.
+ */
+function onAnswer(services: SlackServices) {
+  return async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    const parsed = openViewSchema.safeParse(body);
+    if (!parsed.success || !isFormId(parsed.data.view.callback_id)) return;
+    const { user, view } = parsed.data;
+    const id = view.callback_id as FormId;
+    const { spec } = FORMS[id];
+    const answers = Object.fromEntries(spec.fields.map((field) => [field.id, answerOf(field, view.state.values[field.id]?.[VALUE])]));
+    const drawnRequired = new Map(view.blocks.map((block) => [block.block_id, block.optional !== true]));
+    const moved = answeredSpec(spec, answers).fields.some((field, at) => spec.fields[at]!.requiredWhen && drawnRequired.has(field.id) && drawnRequired.get(field.id) !== (field.required === true));
+    if (!moved) return;
+    try {
+      const actor = await services.staff.findBySlackUser(user.id);
+      const form = await openForm(id, { actor, language: actor.language }, contextOf(view.private_metadata), services, false);
+      await client.views.update({ view_id: view.id, ...(view.hash ? { hash: view.hash } : {}), view: formModal(form, actor.language, answers) });
+    } catch (error) {
+      // A newer keystroke already changed the view (hash_conflict), or the form's inquiry is gone: both harmless here.
+      services.logger.debug({ err: error, form: id }, 'slack form not redrawn');
+    }
+  };
+}
+
+/** Every form's submission, its answers that others depend on, and every button that opens one. */
 export function register(app: App, services: SlackServices): void {
   for (const id of FORM_IDS) app.view<ViewSubmitAction>(id, onSubmit(services, id));
+  app.action<BlockAction>({ type: 'block_actions', action_id: VALUE }, onAnswer(services));
   for (const [action, target] of Object.entries(FORM_BUTTONS)) {
     app.action(action, onButton(services, (actor, value, body, client) => openFormModal(services, { client, actor, triggerId: body.trigger_id }, ...target(value))));
   }

@@ -8,6 +8,8 @@ export const VALUE = 'value';
 interface InputOptions {
   optional?: boolean;
   hint?: string;
+  /** Other fields depend on this one: Slack tells the app when it changes, and the form is redrawn. */
+  dispatch?: boolean;
 }
 
 function input(blockId: string, label: string, element: InputBlock['element'], options: InputOptions): InputBlock {
@@ -17,6 +19,7 @@ function input(blockId: string, label: string, element: InputBlock['element'], o
     label: plain(label, 2000),
     element,
     optional: options.optional ?? false,
+    ...(options.dispatch ? { dispatch_action: true } : {}),
     ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
   };
 }
@@ -27,6 +30,8 @@ export function textInput(blockId: string, label: string, options: InputOptions 
     action_id: VALUE,
     multiline: options.multiline ?? false,
     ...(options.max ? { max_length: options.max } : {}),
+    // A text others depend on matters from its first character, not at Enter (which a multi-line input lacks).
+    ...(options.dispatch ? { dispatch_action_config: { trigger_actions_on: ['on_character_entered'] } } : {}),
     ...(options.initial ? { initial_value: options.initial } : {}),
   }, options);
 }

@@ -1,4 +1,4 @@
-import { fieldHint, fieldLabel, type FieldSpec, type FormSpec, type FormView } from '../../core/forms/index.js';
+import { answeredSpec, conditionFields, fieldHint, fieldLabel, type FieldSpec, type FormSpec, type FormValues, type FormView } from '../../core/forms/index.js';
 import { translate, type Language } from '../../core/i18n/index.js';
 import type { InputBlock, KnownBlock, ModalView } from './block-types.js';
 import { checkbox, dateTime, modal, option, person, radio, select, textInput } from './form-parts.js';
@@ -8,12 +8,12 @@ import { clip, inert, LIMITS, mrkdwn, plain } from './elements.js';
 export const TEXT_MAX = 3000;
 
 /** One input block for a field of the core's form; the block id is the field's domain path. */
-function input(field: FieldSpec, view: FormView, language: Language): InputBlock {
+function input(field: FieldSpec, view: FormView, values: FormValues, dispatch: boolean, language: Language): InputBlock {
   const t = (key: Parameters<typeof translate>[1]) => translate(language, key);
   const label = fieldLabel(field, language);
   const hint = fieldHint(field, language);
-  const settings = { optional: field.required !== true, ...(hint ? { hint } : {}) };
-  const initial = view.initial[field.id];
+  const settings = { optional: field.required !== true, dispatch, ...(hint ? { hint } : {}) };
+  const initial = values[field.id];
   const options = () => (field.choices ?? []).map((choice) => option(choice.value, typeof choice.label === 'string' ? t(choice.label) : choice.label.literal));
   switch (field.kind) {
     case 'text':
@@ -32,12 +32,19 @@ function input(field: FieldSpec, view: FormView, language: Language): InputBlock
   }
 }
 
-/** The modal of a core form; what it is about travels in `private_metadata` (ids only). */
-export function formModal(view: FormView, language: Language): ModalView {
-  const { spec, context, note } = view;
+/**
+ * The modal of a core form; what it is about travels in `private_metadata` (ids only). Slack marks every input that
+ * may be left empty "(optional)", so a field required only by some answers is drawn as those answers make it — the
+ * answers so far, or what the form starts with — and the form is redrawn when they change (`dispatch_action`).
+ */
+export function formModal(view: FormView, language: Language, answers: FormValues = {}): ModalView {
+  const { context, note } = view;
+  const values = { ...view.initial, ...answers };
+  const spec = answeredSpec(view.spec, values);
+  const dispatching = conditionFields(view.spec);
   const blocks: KnownBlock[] = [
     ...(note ? [{ type: 'section' as const, block_id: 'note', text: mrkdwn(`*${inert(note.title)}*\n${inert(clip(note.text, 2000))}`) }] : []),
-    ...spec.fields.map((field) => input(field, view, language)),
+    ...spec.fields.map((field) => input(field, view, values, dispatching.has(field.id), language)),
   ];
   const metadata = Object.fromEntries(Object.entries({ inquiryId: context.inquiryId, meetingId: context.meetingId, stepId: context.stepId }).filter(([, value]) => value !== undefined)) as Record<string, string>;
   return modal(spec.id, translate(language, spec.shortTitle ?? spec.title), blocks, metadata, language);

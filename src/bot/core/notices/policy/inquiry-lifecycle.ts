@@ -2,6 +2,7 @@ import type { EventOf } from '../../../../domain/events.js';
 import type { Notice, NoticeSnapshot } from '../notice.js';
 import { audienceOf } from '../reachability.js';
 import { deadlineMet } from './deadlines.js';
+import { unclaimedTaken } from './stalls.js';
 import { announcement, contactFacts, inThread, named, open, personOf, say, toChannel, toPerson, type Rule } from './shapes.js';
 
 /** Events that only change what the inquiry's card shows: its owner, status or buttons. */
@@ -21,9 +22,13 @@ const firstReplySent: Rule<'first_reply_sent'> = (event, snapshot, { platform })
   return [announcement(event, snapshot), ...deadlineMet(event, 'first_reply', [{ stage: 'reminder', person: owner }, { stage: 'overdue', person: owner }], platform)];
 };
 
-/** R4.owner: the card shows the owner, and a "nobody has claimed it" nudge, if one was posted, gives way to who did. */
-const claimed: Rule<'claimed'> = (event, snapshot) => [
+/**
+ * R4.owner: the card shows the owner, and a "nobody has claimed it" nudge, if one was posted, gives way to who did —
+ * in the channel and in the managers' DMs.
+ */
+const claimed: Rule<'claimed'> = (event, snapshot, context) => [
   announcement(event, snapshot),
+  ...unclaimedTaken(event, event.ownerId, snapshot, context),
   toChannel({
     id: 'inquiry.unclaimed',
     mode: 'update_only',
@@ -40,7 +45,8 @@ const claimed: Rule<'claimed'> = (event, snapshot) => [
  * handed it on; the thread gets "from X to Y" — nobody else is told. Whoever acted is not told what they did. A
  * manager's take-over of an escalation is told by `escalation_taken_over` (the raiser, the manager's DM): here only the card.
  */
-const handedOver: Rule<'handed_over'> = (event, snapshot, { platform }) => {
+const handedOver: Rule<'handed_over'> = (event, snapshot, context) => {
+  const { platform } = context;
   if (event.escalationId !== undefined) return [announcement(event, snapshot)];
   const { inquiry } = snapshot.inquiry;
   const number = event.registryNumber;
@@ -49,6 +55,7 @@ const handedOver: Rule<'handed_over'> = (event, snapshot, { platform }) => {
   const previous = event.fromId === null || event.fromId === event.actorId || event.fromId === event.toId ? undefined : personOf(snapshot, event.fromId);
   return [
     announcement(event, snapshot),
+    ...(event.fromId === null ? unclaimedTaken(event, event.toId, snapshot, context) : []),
     ...audienceOf([newOwner], platform).map((person) =>
       toPerson(person, {
         id: 'inquiry.handed_over_to_you',

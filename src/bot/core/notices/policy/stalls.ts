@@ -2,6 +2,7 @@ import type { EventOf } from '../../../../domain/events.js';
 import type { StaffMember } from '../../../../domain/staff.js';
 import type { Fact, Notice, NoticeAction, NoticeContext, NoticeSnapshot } from '../notice.js';
 import { audienceOf, onlyReachableOn, reachableAnywhere, reachableOn } from '../reachability.js';
+import { lastUnclaimedEscalation } from '../snapshot.js';
 import { contactFacts, named, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** What a manager needs to judge a stalled inquiry away from its card: the subject, the client and how to reach them. */
@@ -63,27 +64,49 @@ const overdueEscalated: Rule<'overdue_escalated'> = (event, snapshot, context) =
   return [onlyReachableOn(manager, context.platform, context.platforms) ? { ...notice, fallback: toAdmins(event, snapshot, context) } : notice];
 };
 
+/** The DM telling one person nobody has claimed it; `claimedBy` set: the same DM, now saying who took it. */
+function unclaimedDm(person: StaffMember, event: { inquiryId: string; registryNumber: string }, snapshot: NoticeSnapshot, claimedBy?: string): Notice {
+  return toPerson(person, {
+    id: 'inquiry.unclaimed_to_manager',
+    kind: 'deadline',
+    tone: 'attention',
+    mode: claimedBy === undefined ? 'repost' : 'update_only',
+    updateKey: { kind: 'unclaimed_to', staffId: person.id },
+    text: say('notice.unclaimed_escalated', { number: event.registryNumber, received: { at: snapshot.inquiry.inquiry.receivedAt.toISOString() } }),
+    facts: stallFacts(snapshot),
+    actions: [
+      { do: 'verb', verb: 'claim', inquiryId: event.inquiryId, style: 'primary' },
+      { do: 'form', form: 'hand_over', inquiryId: event.inquiryId },
+      open(event.inquiryId),
+    ],
+    ...(claimedBy === undefined ? {} : { outcome: say('notice.unclaimed.claimed', { owner: named(claimedBy) }) }),
+  });
+}
+
+/** Managers, or the admins when no manager can be reached anywhere: who hears that nobody claimed it. */
+function toldOfUnclaimed(managerIds: readonly string[], snapshot: NoticeSnapshot, platforms: NoticeContext['platforms']): ReadonlyArray<StaffMember | undefined> {
+  const managers = managerIds.map((id) => personOf(snapshot, id));
+  return managers.some((manager) => reachableAnywhere(manager, platforms)) ? managers : snapshot.admins;
+}
+
 /**
  * R4.owner: still nobody claimed it after the channel's nudge → the manager on duty (every active manager when
  * none is configured) by DM with Claim, Hand over and Open; nobody else. No manager reachable anywhere → the admins.
  */
-const unclaimedEscalated: Rule<'unclaimed_escalated'> = (event, snapshot, { platform, platforms }) => {
-  const managers = event.managerIds.map((id) => personOf(snapshot, id));
-  const told: ReadonlyArray<StaffMember | undefined> = managers.some((manager) => reachableAnywhere(manager, platforms)) ? managers : snapshot.admins;
-  return audienceOf(told, platform).map((person) =>
-    toPerson(person, {
-      id: 'inquiry.unclaimed_to_manager',
-      kind: 'deadline',
-      tone: 'attention',
-      text: say('notice.unclaimed_escalated', { number: event.registryNumber, received: { at: snapshot.inquiry.inquiry.receivedAt.toISOString() } }),
-      facts: stallFacts(snapshot),
-      actions: [
-        { do: 'verb', verb: 'claim', inquiryId: event.inquiryId, style: 'primary' },
-        { do: 'form', form: 'hand_over', inquiryId: event.inquiryId },
-        open(event.inquiryId),
-      ],
-    }),
-  );
-};
+const unclaimedEscalated: Rule<'unclaimed_escalated'> = (event, snapshot, { platform, platforms }) =>
+  audienceOf(toldOfUnclaimed(event.managerIds, snapshot, platforms), platform).map((person) => unclaimedDm(person, event, snapshot));
+
+/**
+ * R4.owner: someone took it (claimed, taken over, handed to a colleague) — every other DM that said nobody had
+ * claimed it now says who did, in place of its buttons, so no other manager claims it too. Nothing where none was posted.
+ */
+export function unclaimedTaken(event: { inquiryId: string; registryNumber: string; actorId: string | null }, ownerId: string, snapshot: NoticeSnapshot, { platform, platforms }: NoticeContext): Notice[] {
+  const escalation = lastUnclaimedEscalation(snapshot.inquiry);
+  if (!escalation) return [];
+  const managerIds = Array.isArray(escalation.details.managerIds) ? escalation.details.managerIds.filter((id): id is string => typeof id === 'string') : [];
+  // Whoever took it from their own DM sees that DM answer their click already.
+  const others = toldOfUnclaimed(managerIds, snapshot, platforms).filter((person) => person?.id !== event.actorId);
+  return audienceOf(others, platform).map((person) => unclaimedDm(person, event, snapshot, ownerId));
+}
 
 export const stallRules = { overdue_escalated: overdueEscalated, unclaimed_escalated: unclaimedEscalated };
