@@ -1,17 +1,13 @@
 // `npm run bench:core`: throughput and timeliness of the core on a real PostgreSQL. Plain JavaScript on the
 // compiled `dist/` (the script builds first), so it measures what `npm start` runs. See bench/README.md.
-import { freePort } from '../test/support/global-setup.mjs';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { startApp } from '../dist/app.js';
 import { loadConfig } from '../dist/config.js';
 import { DEADLINE_NOTICE_JOB } from '../dist/jobs/deadline-notice.job.js';
 import { createLogger } from '../dist/logger.js';
-import { ensureDatabase, startEmbeddedDatabase } from '../dist/persistence/embedded-database.js';
+import { cleanups, count, log, openBenchDatabase, printTable, runBench } from './support.mjs';
 
 const REGISTRATIONS = count('BENCH_REGISTRATIONS', 2_000);
 const CLAIM_INQUIRIES = count('BENCH_CLAIM_INQUIRIES', 200);
@@ -43,19 +39,9 @@ let header = 'Langelis core benchmark';
 let agendaSettings = '';
 /** Inquiries registered by the earlier parts, still waiting for a first reply: the reminder part reuses them. */
 const unanswered = [];
-const cleanups = [];
-const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 function optionalCount(name) {
   return process.env[name] ? count(name, 0) : null;
-}
-
-function count(name, fallback, { zero = false } = {}) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < (zero ? 0 : 1)) throw new Error(`${name} must be a ${zero ? 'non-negative' : 'positive'} integer, not "${raw}"`);
-  return value;
 }
 
 async function main() {
@@ -359,38 +345,6 @@ async function waitForOutbox(app, { timeoutMs = 300_000, progress = false } = {}
   }
 }
 
-/** DATABASE_URL's server with a throwaway database on it, or else a throwaway embedded PostgreSQL. */
-async function openBenchDatabase() {
-  const given = process.env.DATABASE_URL;
-  if (given) {
-    const url = new URL(given);
-    url.pathname = `/langelis_bench_${randomBytes(6).toString('hex')}`;
-    await ensureDatabase(url.toString());
-    cleanups.push(() => dropDatabase(url));
-    log(`using database ${url.pathname.slice(1)} on ${url.host} (dropped at the end)`);
-    return { url: url.toString(), describe: `server at ${url.host}` };
-  }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'langelis-bench-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const port = await freePort();
-  log(`no DATABASE_URL: starting an embedded PostgreSQL in ${dir} on port ${port}`);
-  const embedded = await startEmbeddedDatabase({ dataDir: path.join(dir, 'postgres'), port, database: 'langelis_bench' });
-  cleanups.unshift(() => embedded.stop());
-  return { url: embedded.url, describe: 'embedded' };
-}
-
-async function dropDatabase(url) {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(url.pathname.slice(1))} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
 function percentile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -405,36 +359,4 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function printTable(header, rows) {
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => String(row[column]).length)));
-  const line = (row) => row.map((cell, column) => (column === 1 ? String(cell).padStart(widths[column]) : String(cell).padEnd(widths[column]))).join('  ').trimEnd();
-  process.stdout.write(`${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n${rows.map(line).join('\n')}\n`);
-}
-
-/** Runs the cleanups in order (app, then database server, then files), each even if an earlier one failed. */
-async function cleanUp() {
-  while (cleanups.length > 0) {
-    const cleanup = cleanups.shift();
-    try {
-      await cleanup();
-    } catch (error) {
-      log(`cleanup failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}
-
-let exitCode = 0;
-process.once('SIGINT', () => {
-  log('interrupted: cleaning up');
-  cleanUp().finally(() => process.exit(130));
-});
-try {
-  await main();
-} catch (error) {
-  process.stderr.write(`\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  exitCode = 1;
-} finally {
-  printResults();
-  await cleanUp();
-}
-process.exit(exitCode);
+await runBench(main, printResults);

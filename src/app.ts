@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
 import { createPlatforms } from './bot/platforms.js';
 import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
-import { institutionOf, type Config } from './config.js';
+import { institutionOf, publicUrl, type Config } from './config.js';
 import { parseOfficeHours } from './domain/calendar/office-hours.js';
 import { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -21,7 +21,9 @@ import { DeadlinePolicy } from './domain/deadline-policy.js';
 import { EscalationService } from './domain/escalation.service.js';
 import { InquiryQueries } from './domain/inquiry.queries.js';
 import { InquiryService } from './domain/inquiry.service.js';
+import { RatingService } from './domain/rating.service.js';
 import { LetterLinks } from './domain/letter-link.js';
+import { REPORT_LINK_LIFETIME_MS, ReportLinks } from './domain/report-link.js';
 import type { MessagingUnitOfWork } from './domain/messaging-unit-of-work.js';
 import type { EventConsumer, Notifier } from './domain/notifier.js';
 import type { Capabilities } from './domain/capabilities.js';
@@ -47,9 +49,16 @@ import { TypeormAbsenceNews } from './persistence/staff-absences.typeorm.js';
 import { PostgresMailboxLease } from './persistence/mailbox-lease.postgres.js';
 import { TypeormMailboxMarks } from './persistence/mailbox-marks.js';
 import { messagingUnitOfWork } from './persistence/messaging-unit-of-work.typeorm.js';
+import { ratingUnitOfWork } from './persistence/rating.typeorm-repository.js';
+import { RatingMailConsumer } from './mail/rating-mail.consumer.js';
+import { mountRatings, RATING_PATH } from './web/rating.js';
 import { TypeormUnitOfWork } from './persistence/unit-of-work.typeorm.js';
+import { PostgresQualityMonitor } from './persistence/quality/quality-monitor.postgres.js';
+import { QualityFactsConsumer } from './persistence/quality/quality-facts.consumer.js';
 import { mountWebForm } from './web/index.js';
 import { mountLetters } from './web/letters.js';
+import { mountReportExports } from './web/reports.js';
+import { TypeormDigestLedger } from './persistence/digest-ledger.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
 export interface AppOverrides {
@@ -172,6 +181,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     { failures: intakeFailures, notifiers: () => notifiers },
     logger,
     { news: new TypeormAbsenceNews(dataSource), notifiers: () => notifiers, clock },
+    // R60.internal: the services are built below; the job reads them only when it runs, after the start.
+    { quality: () => services.quality, calendar, staff: () => services.queries.staffWithRole(null), ledger: new TypeormDigestLedger(dataSource), notifiers: () => notifiers, clock },
   );
   const commands = { unitOfWork, policy, clock };
   const services: DomainServices = {
@@ -183,6 +194,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     queries: new InquiryQueries(unitOfWork),
     staff: new StaffDirectory(unitOfWork),
     absences: new AbsenceService(unitOfWork, clock, config.TIME_ZONE),
+    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock),
+    quality: new PostgresQualityMonitor(dataSource, clock, config.TIME_ZONE),
     capabilities: { email: config.SMTP_URL !== undefined },
   };
   const { inquiries, capabilities } = services;
@@ -200,7 +213,10 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     },
     timings: overrides.mail,
   });
-  const letterLinks = new LetterLinks(letterLinkSecret(config, logger), config.LETTER_LINK_DAYS * 24 * 3_600_000, clock);
+  const linkSecret = letterLinkSecret(config, logger);
+  const letterLinks = new LetterLinks(linkSecret, config.LETTER_LINK_DAYS * 24 * 3_600_000, clock);
+  // R60.internal: a report's CSV link, signed with the same secret for its own purpose.
+  const reportLinks = new ReportLinks(linkSecret, REPORT_LINK_LIFETIME_MS, clock);
   const platforms = await createPlatforms({
     config,
     logger,
@@ -209,13 +225,16 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     messaging: mail.messaging,
     clientChannel: mail.clientChannel,
     letterLinks,
+    reportLinks,
     chatPosts: new TypeormChatPostStore(dataSource),
     conversations: new TypeormConversationStore(dataSource),
   });
   // With no chat platform configured, events are at least logged (ids only).
   const fallback = platforms.length === 0 ? [new LoggingNotifier(logger)] : [];
   notifiers = [...platforms.map((platform) => platform.notifier), ...fallback];
-  consumers.push(new DeadlineScheduler(agenda), ...mail.consumers, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
+  // R60.external: the rating e-mail goes out only where client e-mail does.
+  const ratingMail = capabilities.email ? [new RatingMailConsumer(services.ratings, logger)] : [];
+  consumers.push(new DeadlineScheduler(agenda), new QualityFactsConsumer(dataSource, calendar), ...mail.consumers, ...ratingMail, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
 
@@ -230,6 +249,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   };
   http.route('GET', '/healthz', healthRoute(health, { stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS }));
   mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: institutionOf(config) });
+  mountReportExports(http, { links: reportLinks, quality: services.quality, staffMember: (id) => services.queries.staffMember(id), logger });
+  mountRatings(http, { ratings: services.ratings, logger, site: institutionOf(config) });
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
 
@@ -307,4 +328,23 @@ function clientServices(config: Config, capabilities: Capabilities, unitOfWork: 
   });
   const clientChannel = new ClientChannelService(unitOfWork, composer, templates, policy, clock, { emailEnabled, institution: config.INSTITUTION_NAME });
   return { messaging, clientChannel };
+}
+
+/**
+ * R60.external: client ratings on their own unit of work (the rating requests beside the client's conversation); the
+ * e-mail with the score links is composed like every client e-mail and links to the public rating page.
+ */
+function ratingService(config: Config, unitOfWork: ReturnType<typeof ratingUnitOfWork>, policy: DeadlinePolicy, clock: Clock): RatingService {
+  const templates = new CatalogueTemplates(config.TIME_ZONE);
+  const composer = new ClientEmailComposer(templates, clock, {
+    institution: config.INSTITUTION_NAME,
+    messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
+  });
+  const base = publicUrl(config);
+  return new RatingService(unitOfWork, composer, templates, policy, clock, {
+    emailEnabled: config.SMTP_URL !== undefined,
+    sampleShare: config.RATING_SAMPLE_SHARE,
+    cooldownDays: config.RATING_COOLDOWN_DAYS,
+    ratingUrl: (token, score) => `${base}${RATING_PATH}/${token}?score=${score}`,
+  });
 }

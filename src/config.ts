@@ -37,7 +37,7 @@ const environmentSchema = z.object({
   /** R31.callback: the procedure says 30; an institution may choose longer, never shorter. */
   CALLBACK_MIN_MINUTES: z.coerce.number().int().min(30).max(24 * 60).default(30),
   MEETING_SUMMARY_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
-  /** Address the service is reached at from staff browsers (printable letters); defaults to http://localhost:PORT. */
+  /** Address the service is reached at from staff browsers (printable letters) and clients (rating links); defaults to http://localhost:PORT. */
   PUBLIC_URL: z.url().optional(),
   /** Language of messages to a whole channel (announcements); people get their own. */
   DEFAULT_LANGUAGE: z.enum(['lt', 'en']).default('lt'),
@@ -91,6 +91,10 @@ const environmentSchema = z.object({
   /** How long a link to a printable letter stays valid. */
   LETTER_LINK_DAYS: z.coerce.number().min(0.01).max(90).default(7),
   WEB_FORM: bool.default(true),
+  /** R60.external: the share (0–1) of resolved inquiries whose e-mail client is asked to rate; the same inquiry always decides alike. */
+  RATING_SAMPLE_SHARE: z.coerce.number().min(0).max(1).default(1),
+  /** R60.external: a client (by e-mail address) is asked to rate at most once in this many days; 0 = every time. */
+  RATING_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Submissions one address may make in 10 minutes. */
   WEB_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */

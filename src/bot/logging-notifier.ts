@@ -19,6 +19,10 @@ export class LoggingNotifier implements Notifier {
   }
 
   async happen(happening: ServiceHappening): Promise<void> {
+    if (happening.type === 'weekly_digest') {
+      this.logger.info({ happening: happening.type, staffId: happening.staffId }, 'a weekly digest would have been sent');
+      return;
+    }
     if (happening.type === 'staff_away') {
       this.logger.info({ happening: happening.type, change: happening.change, absenceId: happening.absenceId }, 'a staff member was marked away or back');
       return;

@@ -3,6 +3,7 @@ import type { ClientChannelService } from '../domain/client-channel.service.js';
 import type { ClientMessagingService } from '../domain/client-messaging.service.js';
 import type { Clock } from '../domain/clock.js';
 import type { LetterLinks } from '../domain/letter-link.js';
+import type { ReportLinks } from '../domain/report-link.js';
 import type { Notifier } from '../domain/notifier.js';
 import type { DomainServices } from '../domain/services.js';
 import type { HttpServer } from '../http/server.js';
@@ -22,6 +23,8 @@ export interface PlatformContext extends DomainServices {
   clientChannel: ClientChannelService;
   /** Signs each link to a printable letter for the one staff member it is sent to (R55.same-channel). */
   letterLinks: LetterLinks;
+  /** Signs each link to a report's CSV export for the one staff member it is shown to (R60.internal). */
+  reportLinks: ReportLinks;
   chatPosts: ChatPostStore;
   conversations: ConversationStore;
   /** The platforms switched on: someone another platform reaches is not "missing" on this one (D18). */

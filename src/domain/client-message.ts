@@ -2,7 +2,7 @@ import { DomainError } from './errors.js';
 import type { StaffMember } from './staff.js';
 
 /** Why an e-mail goes to the client; each has its template (src/mail/templates). */
-export const CLIENT_EMAIL_PURPOSES = ['reply', 'acknowledgement', 'holding_reply', 'call_summary', 'status', 'meeting_summary'] as const;
+export const CLIENT_EMAIL_PURPOSES = ['reply', 'acknowledgement', 'holding_reply', 'call_summary', 'status', 'meeting_summary', 'rating'] as const;
 export type ClientEmailPurpose = (typeof CLIENT_EMAIL_PURPOSES)[number];
 
 /** An e-mail to a client as stored before and after sending (R12.records). */
@@ -65,6 +65,9 @@ export interface TemplateData {
   status?: 'resolved' | 'update';
   /** R48: when the meeting being summarised took place. */
   meetingDate?: string;
+  /** R60.external: the five one-click score links, for scores 1 to 5 in that order, and until when they work. */
+  ratingLinks?: readonly string[];
+  ratingExpires?: string;
 }
 
 /** Texts the owner edits before sending, offered by the bot (R31.callback: after a failed retry). */

@@ -34,6 +34,12 @@ export type DomainErrorCode =
   | 'ABSENCE.COVERING'
   | 'ABSENCE.NONE'
   | 'INPUT.INVALID'
+  /** R60.external: no rating request (an unknown link), one that is over (used, expired, void), one already given. */
+  | 'RATING.NOT_FOUND'
+  | 'RATING.CLOSED'
+  | 'RATING.ALREADY_RATED'
+  /** Only the manager told of a low score acknowledges its follow-up. */
+  | 'RATING.NOT_RECIPIENT'
   | 'MAIL.SIGNATURE_INCOMPLETE'
   | 'MAIL.NO_CLIENT_EMAIL'
   | 'MAIL.NOT_CONFIGURED';

@@ -97,7 +97,17 @@ export type InquiryEvent =
   | (EventBase<'client_message_received'> & { clientMessageId: string; ownerId: string | null; recipientId?: string | null; coveringForId?: string })
   | (EventBase<'email_requested'> & { emailId: string; purpose: ClientEmailPurpose })
   | (EventBase<'email_sent'> & { emailId: string; purpose: ClientEmailPurpose })
-  | (EventBase<'email_failed'> & { emailId: string | null; purpose: ClientEmailPurpose; reason: string; recipientId: string | null });
+  | (EventBase<'email_failed'> & { emailId: string | null; purpose: ClientEmailPurpose; reason: string; recipientId: string | null })
+  // R60.external: client ratings (src/domain/rating*.ts). The comment is the client's own words: it is kept in the
+  // timeline (R12.records) and never rendered in a chat message.
+  /** The client was asked by e-mail (five one-click score links, one single-use token). */
+  | (EventBase<'rating_requested'> & { ratingId: string; channel: 'email' })
+  /** `managerId`: the owner's direct manager, told of a score of 1–2 for a follow-up; null for 3–5 or no manager. */
+  | (EventBase<'rated'> & { ratingId: string; score: number; channel: 'email' | 'staff'; comment: string | null; ownerId: string | null; managerId: string | null })
+  /** A pending request no longer counts (the inquiry was reopened, or staff recorded the client's answer). */
+  | (EventBase<'rating_voided'> & { ratingId: string; reason: 'reopened' | 'recorded_by_staff' })
+  /** The manager acknowledged the follow-up of a low score (`score`: which, so the DM can be shown again without the buttons). */
+  | (EventBase<'rating_acknowledged'> & { ratingId: string; managerId: string; score: number });
 
 export type InquiryEventType = InquiryEvent['type'];
 export type EventOf<T extends InquiryEventType> = Extract<InquiryEvent, { type: T }>;

@@ -105,6 +105,8 @@ export const ALLOWED_FROM = {
   resolve: ['claimed', 'in_progress', 'waiting_on_client'],
   close: ['resolved'],
   reopen: ['resolved', 'closed'],
+  /** R60.external: staff record a phone or in-person client's rating once the inquiry is resolved. */
+  record_rating: ['resolved', 'closed'],
 } as const satisfies Record<string, readonly InquiryStatus[]>;
 export type InquiryAction = keyof typeof ALLOWED_FROM;
 export const INQUIRY_ACTIONS = Object.keys(ALLOWED_FROM) as readonly InquiryAction[];

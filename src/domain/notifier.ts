@@ -1,4 +1,5 @@
 import type { InquiryEvent, InquiryEventType } from './events.js';
+import type { Period } from './quality/report.js';
 
 /**
  * A receiver of inquiry events from the outbox: a chat platform's notifier, the reminder scheduler.
@@ -54,7 +55,16 @@ export interface StaffAway {
   /** Who marked it (the person, or a supervisor for them); for "back", who ended it. */
   readonly byId: string;
 }
-export type ServiceHappening = MailUnregistered | StaffAway;
+/**
+ * R60.internal: last week's quality report for one manager or the head, by direct message on the first working day
+ * of the week at opening time (src/jobs/weekly-digest.job.ts). Never posted to the channel.
+ */
+export interface WeeklyDigest {
+  readonly type: 'weekly_digest';
+  readonly staffId: string;
+  readonly week: Period;
+}
+export type ServiceHappening = MailUnregistered | StaffAway | WeeklyDigest;
 
 /** The notifier contract every chat platform implements (Slack, Teams, a logger until they exist). */
 export interface Notifier extends EventConsumer {

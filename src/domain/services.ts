@@ -6,6 +6,8 @@ import type { ExternalStepService } from './external-step.service.js';
 import type { InquiryQueries } from './inquiry.queries.js';
 import type { InquiryService } from './inquiry.service.js';
 import type { MeetingService } from './meeting.service.js';
+import type { QualityMonitor } from './quality/report.js';
+import type { RatingService } from './rating.service.js';
 import type { StaffDirectory } from './staff.service.js';
 
 /** The procedure's use cases, as the composition root builds them and every front end receives them. */
@@ -19,6 +21,10 @@ export interface DomainServices {
   staff: StaffDirectory;
   /** R4.owner: away with cover (a substitute gets the reminders and client messages). */
   absences: AbsenceService;
+  /** R60.external: clients rate the service after resolution (by e-mail, or staff record a phone client's answer). */
+  ratings: RatingService;
+  /** R60.internal: quality figures per period and scope, and the rows behind them (src/domain/quality/report.ts). */
+  quality: QualityMonitor;
   /** What the deployment can do (e-mail), decided once from the configuration; front ends ask the domain's truths with it. */
   capabilities: Capabilities;
 }

@@ -8,12 +8,19 @@ export type RouteHandler = (request: http.IncomingMessage, response: http.Server
 /** The one HTTP server: health, and later the Slack, Teams and web-form endpoints register here. */
 export class HttpServer {
   private readonly routes = new Map<string, RouteHandler>();
+  /** Routes whose path carries a part of its own after the prefix (`/rating/<token>`), tried when no exact route matches. */
+  private readonly prefixes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
   private readonly server = http.createServer((request, response) => void this.dispatch(request, response));
 
   constructor(private readonly logger: Logger) {}
 
   route(method: string, path: string, handler: RouteHandler): void {
     this.routes.set(`${method} ${path}`, handler);
+  }
+
+  /** `prefix` ends with `/`; the handler reads the rest of the path itself. */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): void {
+    this.prefixes.push({ method, prefix, handler });
   }
 
   async listen(port: number, host: string): Promise<string> {
@@ -35,7 +42,9 @@ export class HttpServer {
 
   private async dispatch(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    const handler = this.routes.get(`${request.method} ${path}`);
+    const handler =
+      this.routes.get(`${request.method} ${path}`) ??
+      this.prefixes.find((route) => route.method === request.method && path.startsWith(route.prefix) && path.length > route.prefix.length)?.handler;
     try {
       if (handler) await handler(request, response);
       else sendJson(response, 404, { error: 'not_found' });

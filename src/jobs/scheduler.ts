@@ -5,6 +5,7 @@ import type { DeadlineNotices } from '../domain/deadline-notices.js';
 import type { Logger } from '../logger.js';
 import { DEADLINE_NOTICE_JOB, deadlineNoticeHandler } from './deadline-notice.job.js';
 import { STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB, staffAwayAlertsHandler, type StaffAwayAlertParts } from './staff-away-alerts.job.js';
+import { WEEKLY_DIGEST_EVERY, WEEKLY_DIGEST_JOB, weeklyDigestHandler, type WeeklyDigestParts } from './weekly-digest.job.js';
 import { MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler, type MailIntakeAlertParts } from './mail-intake-alerts.job.js';
 
 export interface SchedulerOptions {
@@ -38,6 +39,8 @@ export async function createScheduler(
   logger: Logger,
   /** R4.owner: managers told of absences; without it the job is not defined. */
   away?: Omit<StaffAwayAlertParts, 'logger'>,
+  /** R60.internal: the weekly digest to managers and the head; without it the job is not defined. */
+  digest?: Omit<WeeklyDigestParts, 'logger'>,
 ): Promise<Scheduler> {
   // Our own pool, because a pool without an error listener crashes the process when PostgreSQL restarts.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
@@ -71,12 +74,14 @@ export async function createScheduler(
   // One run at a time across instances (agenda's lock); a recurring job, stored once however many instances start.
   agenda.define(MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler({ ...alerts, logger }), { concurrency: 1 });
   if (away) agenda.define(STAFF_AWAY_ALERTS_JOB, staffAwayAlertsHandler({ ...away, logger }), { concurrency: 1 });
+  if (digest) agenda.define(WEEKLY_DIGEST_JOB, weeklyDigestHandler({ ...digest, logger }), { concurrency: 1 });
   return {
     agenda,
     async start() {
       await agenda.start();
       await agenda.every(MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB);
       if (away) await agenda.every(STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB);
+      if (digest) await agenda.every(WEEKLY_DIGEST_EVERY, WEEKLY_DIGEST_JOB);
     },
     async drain(timeoutMs) {
       draining = true;

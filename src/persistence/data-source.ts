@@ -8,6 +8,9 @@ import { MailIntakeFailures1763900000004 } from './migrations/1763900000004-mail
 import { MailIntakeTold1763900000005 } from './migrations/1763900000005-mail-intake-told.js';
 import { LettersThatCanBePosted1763900000006 } from './migrations/1763900000006-letters-that-can-be-posted.js';
 import { StaffAbsences1763900000010 } from './migrations/1763900000010-staff-absences.js';
+import { ClientRatings1763900000011 } from './migrations/1763900000011-client-ratings.js';
+import { QualityFacts1763900000012 } from './migrations/1763900000012-quality-facts.js';
+import { WeeklyDigests1763900000013 } from './migrations/1763900000013-weekly-digests.js';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -18,6 +21,9 @@ export const MIGRATIONS = [
   MailIntakeTold1763900000005,
   LettersThatCanBePosted1763900000006,
   StaffAbsences1763900000010,
+  ClientRatings1763900000011,
+  QualityFacts1763900000012,
+  WeeklyDigests1763900000013,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

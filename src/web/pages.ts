@@ -60,32 +60,40 @@ a{color:#0b5394}
 `;
 
 function layout(language: WebLanguage, title: string, content: string, site: PublicSite): string {
+  const words = webMessages[language];
+  return publicPage({ language, title, style: STYLE, content, footer: contactsFooter({ ...site, name: site.institution }, words) });
+}
+
+/** The frame of every public page (the web form, the rating page): its language, title, own style and footer. */
+export function publicPage(page: { language: string; title: string; style: string; content: string; footer: string; noindex?: boolean }): string {
   return `<!doctype html>
-<html lang="${language}">
+<html lang="${page.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
+${page.noindex ? '<meta name="robots" content="noindex">\n' : ''}<title>${escapeHtml(page.title)}</title>
+<style>${page.style}</style>
 </head>
 <body>
 <main>
-${content}
+${page.content}
 </main>
-${contacts(language, site)}
+${page.footer}
 </body>
 </html>
 `;
 }
 
 /** The institution's name, address, phone and e-mail at the foot of every public page; unset ones are left out. */
-function contacts(language: WebLanguage, site: PublicSite): string {
-  const messages = webMessages[language];
-  const lines = [escapeHtml(site.institution)];
+export function contactsFooter(
+  site: { name: string; address: string | null; phone: string | null; email: string | null },
+  words: { contacts: string; contactPhone: string; contactEmail: string },
+): string {
+  const lines = [escapeHtml(site.name)];
   if (site.address) lines.push(escapeHtml(site.address));
-  if (site.phone) lines.push(`${escapeHtml(messages.contactPhone)} <a href="tel:${escapeHtml(site.phone.replace(/[^+0-9]/g, ''))}">${escapeHtml(site.phone)}</a>`);
-  if (site.email) lines.push(`${escapeHtml(messages.contactEmail)} <a href="mailto:${escapeHtml(site.email)}">${escapeHtml(site.email)}</a>`);
-  return `<footer id="contacts"><h2>${escapeHtml(messages.contacts)}</h2><address>${lines.join('<br>\n')}</address></footer>`;
+  if (site.phone) lines.push(`${escapeHtml(words.contactPhone)} <a href="tel:${escapeHtml(site.phone.replace(/[^+0-9]/g, ''))}">${escapeHtml(site.phone)}</a>`);
+  if (site.email) lines.push(`${escapeHtml(words.contactEmail)} <a href="mailto:${escapeHtml(site.email)}">${escapeHtml(site.email)}</a>`);
+  return `<footer id="contacts"><h2>${escapeHtml(words.contacts)}</h2><address>${lines.join('<br>\n')}</address></footer>`;
 }
 
 const procedureLink = (language: WebLanguage, site: PublicSite): string =>

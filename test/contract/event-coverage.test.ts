@@ -8,6 +8,7 @@ import { escalationRows } from './scenarios/escalations.js';
 import { inquiryRows } from './scenarios/inquiry.js';
 import { mailRows } from './scenarios/mail.js';
 import { platformRows } from './scenarios/platform.js';
+import { ratingRows } from './scenarios/ratings.js';
 import { stallRows } from './scenarios/stalls.js';
 import { workflowRows } from './scenarios/workflows.js';
 
@@ -21,6 +22,7 @@ const TABLES: Record<string, readonly Scenario[]> = {
   inquiry: inquiryRows,
   mail: mailRows,
   platform: platformRows,
+  ratings: ratingRows,
   stalls: stallRows,
   workflows: workflowRows,
 };

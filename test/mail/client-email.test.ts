@@ -173,11 +173,13 @@ describe('client e-mail', () => {
     await mailsTo(address, 1);
     await t.app.calls.logCall(inquiry.id, staff.ona.id, { outcome: 'reached', summary: 'Pokalbis', clientExpectation: 'Atsakymas' });
     await t.app.inquiries.resolve(inquiry.id, staff.ona.id);
-    const mails = await mailsTo(address, 2);
-    expect(mails.map((mail) => mail.parsed.subject)).toEqual([
+    // The acknowledgement, the resolution and the request to rate (R60.external) — no call summary.
+    const mails = await mailsTo(address, 3);
+    expect(mails.map((mail) => mail.parsed.subject).sort()).toEqual([
       `[${inquiry.registryNumber}] Gavome jūsų kreipimąsi: Dėl vietos darželyje`,
       `[${inquiry.registryNumber}] Jūsų kreipimasis išnagrinėtas: Dėl vietos darželyje`,
-    ]);
+      `[${inquiry.registryNumber}] Kaip jums padėjome? Dėl vietos darželyje`,
+    ].sort());
   });
 
   it('R19.status: resolving the inquiry tells the client, in the same thread', async () => {

@@ -41,8 +41,8 @@ describe('actions allowed in each state (ALLOWED_FROM)', () => {
       'inform_client', 'write_letter', 'escalate', 'first_reply', 'holding_reply', 'wait_for_client', 'resolve']],
     ['waiting_on_client', ['release', 'hand_over', 'log_call', 'plan_call', 'plan_meeting', 'record_meeting', 'external_step', 'record_progress',
       'inform_client', 'write_letter', 'escalate', 'first_reply', 'holding_reply', 'resolve']],
-    ['resolved', ['record_meeting', 'inform_client', 'write_letter', 'close', 'reopen']],
-    ['closed', ['reopen']],
+    ['resolved', ['record_meeting', 'inform_client', 'write_letter', 'close', 'reopen', 'record_rating']],
+    ['closed', ['reopen', 'record_rating']],
   ];
 
   it('covers every status', () => {

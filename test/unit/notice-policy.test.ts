@@ -218,6 +218,14 @@ const rows: Row[] = [
   { title: 'R12.records: deadline bookkeeping is no news', event: event('deadlines_changed', { schedule: {} }), expect: [] },
   { title: 'R12.records: an e-mail queued is no news', event: event('email_requested', { emailId: 'x', purpose: 'reply' }), expect: [] },
   { title: 'R12.records: an e-mail sent as it should is no news', event: event('email_sent', { emailId: 'x', purpose: 'reply' }), expect: [] },
+  // R60.external: client ratings — never the channel; 1–2 to the owner's direct manager alone; the comment nowhere.
+  { title: 'R60.external: asking the client to rate is no news', event: event('rating_requested', { ratingId: 'r1', channel: 'email', actorId: null }), expect: [] },
+  { title: 'R60.external: a score of 2 → ona’s manager vida alone, Acknowledge and Open', event: event('rated', { ratingId: 'r1', score: 2, channel: 'email', comment: 'Per vėlai', ownerId: 'ona', managerId: 'vida', actorId: null }), given: { inquiry: { status: 'resolved' } }, expect: ['dm:vida upsert notice.rated.low [acknowledge_rating open]'] },
+  { title: 'R60.external: a score of 4 → nobody', event: event('rated', { ratingId: 'r1', score: 4, channel: 'staff', comment: 'Gerai', ownerId: 'ona', managerId: null }), given: { inquiry: { status: 'resolved' } }, expect: [] },
+  { title: 'R60.external: a score of 1 whose manager rasa is on Teams only → Teams DMs her; Slack stays silent', event: event('rated', { ratingId: 'r1', score: 1, channel: 'staff', comment: null, ownerId: 'ona', managerId: 'rasa' }), expect: { slack: [], teams: ['dm:rasa upsert notice.rated.low [acknowledge_rating open]'] } },
+  { title: 'R60.external (D1): the manager tomas is inactive → nobody, not the channel instead', event: event('rated', { ratingId: 'r1', score: 1, channel: 'staff', comment: null, ownerId: 'simona', managerId: 'tomas' }), expect: [] },
+  { title: 'R60.external: vida acknowledges → her DM shows it in place of the buttons; nobody else', event: event('rating_acknowledged', { ratingId: 'r1', managerId: 'vida', score: 2, actorId: 'vida' }), expect: ['dm:vida update_only notice.rated.low []'] },
+  { title: 'R60.external: a voided request is no news', event: event('rating_voided', { ratingId: 'r1', reason: 'reopened', actorId: null }), expect: [] },
 ];
 
 const cases = rows.flatMap((row) => (row.platforms ?? both).map((platform) => [`${row.title} [${platform}]`, row, platform] as const));
@@ -229,7 +237,7 @@ describe('notice policy: who is told what, and nobody else', () => {
   });
 
   it('has at least one row for every event type', () => {
-    const types = { registered: 0, claimed: 0, released: 0, handed_over: 0, first_reply_sent: 0, holding_reply_sent: 0, waiting_on_client: 0, resolved: 0, closed: 0, reopened: 0, call_logged: 0, call_scheduled: 0, callback_failed: 0, meeting_planned: 0, meeting_held: 0, meeting_summary_sent: 0, external_step_added: 0, external_decision_recorded: 0, external_decisions_conflict: 0, progress_recorded: 0, client_informed: 0, letter_issued: 0, escalated: 0, escalation_acknowledged: 0, escalation_taken_over: 0, escalation_referred: 0, escalation_decided: 0, deadlines_changed: 0, reminder_due: 0, overdue: 0, overdue_escalated: 0, unclaimed_escalated: 0, client_message_received: 0, email_requested: 0, email_sent: 0, email_failed: 0 } satisfies Record<InquiryEventType, 0>;
+    const types = { registered: 0, claimed: 0, released: 0, handed_over: 0, first_reply_sent: 0, holding_reply_sent: 0, waiting_on_client: 0, resolved: 0, closed: 0, reopened: 0, call_logged: 0, call_scheduled: 0, callback_failed: 0, meeting_planned: 0, meeting_held: 0, meeting_summary_sent: 0, external_step_added: 0, external_decision_recorded: 0, external_decisions_conflict: 0, progress_recorded: 0, client_informed: 0, letter_issued: 0, escalated: 0, escalation_acknowledged: 0, escalation_taken_over: 0, escalation_referred: 0, escalation_decided: 0, deadlines_changed: 0, reminder_due: 0, overdue: 0, overdue_escalated: 0, unclaimed_escalated: 0, client_message_received: 0, email_requested: 0, email_sent: 0, email_failed: 0, rating_requested: 0, rated: 0, rating_voided: 0, rating_acknowledged: 0 } satisfies Record<InquiryEventType, 0>;
     expect(Object.keys(types).filter((type) => !rows.some((row) => row.event.type === type))).toEqual([]);
   });
 });

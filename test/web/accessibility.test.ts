@@ -20,6 +20,34 @@ const SITE = {
 // The third valid submission from this address is turned away: the "too many" page is public too.
 const RATE_LIMIT = 2;
 
+/**
+ * R60.external: a pending rating link of a resolved inquiry of `ownerId`'s, stored as the rating e-mail would (this
+ * app has no SMTP server to send it): the token the e-mail carries, its hash in the database.
+ */
+async function ratingLinkFor(ownerId: string): Promise<string> {
+  const { hashRatingToken, newRatingToken } = await import('../../src/domain/rating.js');
+  const { TypeormRatingRepository } = await import('../../src/persistence/rating.typeorm-repository.js');
+  const { inquiry } = await t.app.inquiries.register({
+    kind: 'question', channel: 'email', externalId: `<rating-${Date.now()}@example.lt>`,
+    client: { name: 'Giedrė Žemaitienė', email: 'giedre@example.lt', phone: null, language: 'lt' },
+    subject: 'Dėl vasaros', body: 'Kada atostogos?', receivedAt: new Date(),
+  });
+  await t.app.inquiries.claim(inquiry.id, ownerId);
+  await t.app.inquiries.recordFirstReply(inquiry.id, ownerId);
+  await t.app.inquiries.resolve(inquiry.id, ownerId);
+  const token = newRatingToken();
+  const now = new Date();
+  await new TypeormRatingRepository(t.app.dataSource.manager).insert(
+    {
+      id: (await import('node:crypto')).randomUUID(), inquiryId: inquiry.id, channel: 'email', language: 'lt', status: 'pending', requestedAt: now,
+      expiresAt: new Date(now.getTime() + 28 * 24 * 3_600_000), answeredAt: null, score: null, comment: null, recordedById: null, dedupeKey: null,
+      followUpManagerId: null, acknowledgedAt: null, acknowledgedById: null,
+    },
+    hashRatingToken(token),
+  );
+  return token;
+}
+
 /** The page as a parent's browser shows it, audited by axe-core for WCAG 2.1 A and AA. */
 async function expectNoViolations(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
@@ -136,6 +164,40 @@ describeWith(CHROMIUM, 'public pages in a real Chromium, held to WCAG 2.1 AA', (
     it('R55.same-channel: on the page that refuses an altered letter link (no letter content)', async () => {
       const page = await open('/letters?id=00000000-0000-4000-8000-000000000000&staff=x&expires=1&sig=x');
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Nuoroda į raštą negalioja');
+      await expectNoViolations(page);
+      await page.close();
+    });
+
+    it('R60.external: on the rating page — the form a score link opens, its error state, the thanks and the refusals — in Lithuanian and English', async () => {
+      const token = await ratingLinkFor(staff.ona.id);
+      const pages: Array<[string, (page: Page) => Promise<void>]> = [
+        [`/rating/${token}?score=2`, async (page) => expect(await page.locator('input[name=score][value="2"]').isChecked()).toBe(true)],
+        [`/rating/${token}?lang=en`, async (page) => expect(await page.locator('html').getAttribute('lang')).toBe('en')],
+        [`/rating/${'x'.repeat(43)}?score=2`, async (page) => expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Nuoroda nerasta')],
+        ['/rating/sugadinta?score=2&lang=en', async (page) => expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('This link is not valid')],
+      ];
+      for (const [path, check] of pages) {
+        const page = await open(path);
+        await check(page);
+        await expectNoViolations(page);
+        await page.close();
+      }
+      // Sent without a score: the form again, the problem beside the scores.
+      const page = await open(`/rating/${token}`);
+      await page.locator('#comment').fill('Be balo');
+      await page.locator('form').evaluate((form: HTMLFormElement) => form.setAttribute('novalidate', ''));
+      await Promise.all([page.waitForURL(`${t.app.url}/rating/${token}`), page.getByRole('button', { name: 'Siųsti įvertinimą' }).click()]);
+      await page.locator('#score-error').waitFor();
+      expect(await page.locator('#comment').inputValue()).toBe('Be balo');
+      await expectNoViolations(page);
+      // Then a score: the thanks; the link used again: the 410 page that says so.
+      await page.locator('input[name=score][value="4"]').check();
+      await Promise.all([page.waitForURL(`${t.app.url}/rating/${token}`), page.getByRole('button', { name: 'Siųsti įvertinimą' }).click()]);
+      await page.locator('#rating-recorded').waitFor();
+      await expectNoViolations(page);
+      const used = await page.goto(`${t.app.url}/rating/${token}?score=4&lang=en`);
+      expect(used?.status()).toBe(410);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('We already have your rating');
       await expectNoViolations(page);
       await page.close();
     });

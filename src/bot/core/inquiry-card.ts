@@ -1,5 +1,6 @@
 import type { Capabilities } from '../../domain/capabilities.js';
 import { can, canEmailClient, isOpen, resolutionDue, type Inquiry, type InquiryAction } from '../../domain/inquiry.js';
+import { ratedByStaff } from '../../domain/rating.js';
 import type { StaffMember } from '../../domain/staff.js';
 import { fullName } from '../../domain/staff.js';
 import { contactHref } from './contact-links.js';
@@ -12,6 +13,8 @@ export const CARD_ACTIONS = [
   'schedule_call', 'plan_meeting', 'external_step', 'record_progress', 'write_letter', 'resolve', 'close',
   // R4.owner: to a named colleague, beside Release.
   'hand_over',
+  // R60.external: a phone or in-person client's rating, recorded by staff once the inquiry is resolved.
+  'record_rating',
 ] as const;
 export type CardActionId = (typeof CARD_ACTIONS)[number];
 
@@ -134,6 +137,7 @@ const CARD_ACTION_OF = {
   resolve: 'resolve',
   release: 'release',
   hand_over: 'hand_over',
+  record_rating: 'record_rating',
 } as const satisfies Record<CardActionId, InquiryAction | null>;
 
 /** Beyond the table: e-mail must reach the client, and a reply already given is not marked again. */
@@ -142,6 +146,8 @@ const ALSO_NEEDS: Partial<Record<CardActionId, (inquiry: Inquiry, capabilities: 
   mark_replied: (inquiry) => inquiry.firstReplyAt === null,
   // R4.owner: an inquiry nobody owns is claimed from the card; a manager assigns it from the manager on duty's DM.
   hand_over: (inquiry) => inquiry.ownerId !== null,
+  // R60.external: e-mail and web clients rate from the e-mail; phone and in-person ones tell staff.
+  record_rating: ratedByStaff,
 };
 
 /** No dead buttons: only what the domain allows now is offered. */

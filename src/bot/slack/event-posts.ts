@@ -1,6 +1,6 @@
 import type { EventDelivery } from '../../domain/notifier.js';
 import type { Logger } from '../../logger.js';
-import type { KnownBlock } from './render/block-types.js';
+import type { MessageBlock } from './render/block-types.js';
 import type { SlackClient } from './services.js';
 import { slackErrorCode } from './errors.js';
 
@@ -12,7 +12,7 @@ export interface SlackPost {
   channel: string;
   thread_ts?: string;
   text: string;
-  blocks: KnownBlock[];
+  blocks: MessageBlock[];
 }
 
 /** Where a posted message is, so it can be recorded, updated or replied to. */

@@ -3,6 +3,7 @@ import { StaffNotFoundError } from '../../domain/errors.js';
 import { overviewOf } from '../core/commands/overview.js';
 import { describeError } from '../core/describe-error.js';
 import type { PlatformContext } from '../platform.js';
+import { dashboardBlocks } from './home-dashboard.js';
 import type { KnownBlock } from './render/block-types.js';
 import { inert, mrkdwn } from './render/elements.js';
 import { listBlocks } from './render/list.js';
@@ -19,7 +20,7 @@ export class HomeViews {
   constructor(
     private readonly client: SlackClient,
     /** The core's context with Slack's localized staff directory (locales.ts). */
-    private readonly context: Pick<PlatformContext, 'staff' | 'queries' | 'conversations' | 'clock' | 'config' | 'capabilities'>,
+    private readonly context: Pick<PlatformContext, 'staff' | 'queries' | 'conversations' | 'clock' | 'config' | 'capabilities' | 'quality' | 'reportLinks'>,
     private readonly logger: Logger,
   ) {}
 
@@ -42,7 +43,9 @@ export class HomeViews {
     try {
       const actor = await this.context.staff.findBySlackUser(slackUserId);
       const lists = await overviewOf(actor, actor.language, this.context);
-      blocks = lists.flatMap((list, index): KnownBlock[] => [...(index > 0 ? [{ type: 'divider' as const }] : []), ...listBlocks(list.title, list.rows, list.empty, actor.language)]);
+      // R60.internal: a manager's Home opens with this week's dashboard, as an image.
+      const dashboard = await dashboardBlocks(this.client, this.context, actor, slackUserId, this.logger);
+      blocks = [...dashboard, ...lists.flatMap((list, index): KnownBlock[] => [...(index > 0 ? [{ type: 'divider' as const }] : []), ...listBlocks(list.title, list.rows, list.empty, actor.language)])];
     } catch (error) {
       if (!(error instanceof StaffNotFoundError)) throw error;
       blocks = [{ type: 'section', text: mrkdwn(inert(describeError(error, this.context.config.DEFAULT_LANGUAGE))) }];

@@ -6,14 +6,15 @@ import type { Language } from '../core/i18n/index.js';
 import type { ChatSurface, PostedRef, SendResult } from '../core/surface.js';
 import { EventPosts, type SlackPost } from './event-posts.js';
 import type { SlackLocales } from './locales.js';
-import type { KnownBlock } from './render/block-types.js';
+import type { MessageBlock } from './render/block-types.js';
 import { PLATFORM, type SlackClient } from './services.js';
 import { isUnreachableRecipient } from './errors.js';
 
 /** A Slack message as the renderer makes it: Block Kit and the fallback text notifications and screen readers use. */
 export interface SlackMessage {
   text: string;
-  blocks: KnownBlock[];
+  /** Known blocks, and the chart block of a report (R60.internal) that @slack/types does not type yet. */
+  blocks: MessageBlock[];
 }
 
 /** What the surface needs besides the Web API client. */

@@ -83,6 +83,23 @@ export class WorkingCalendar {
   }
 
   /**
+   * Open minutes from `from` to `to`: only office hours on working days count (R60.internal: time to first reply).
+   * 0 when `to` is not after `from`, or when all of it falls while the office is closed.
+   */
+  officeMinutesBetween(from: Date, to: Date): number {
+    const start = instant(from);
+    const end = instant(to);
+    if (end <= start) return 0;
+    let total = 0;
+    this.walk(this.dayOf(start), +1, (period) => {
+      if (period.open >= end) return true;
+      total += Math.max(0, Math.min(period.close, end) - Math.max(period.open, start));
+      return undefined;
+    });
+    return total / MS_PER_MINUTE;
+  }
+
+  /**
    * Due instant of "within `days` working days of receipt". The clock starts at the next opening: a request that
    * waits for the office to open gets whole days, ending at a close (received Friday 18:00, 1 day → Monday 17:00);
    * one received while open is due at the same local time `days` working days later (Mon 14:30 → Tue 14:30),

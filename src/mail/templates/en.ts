@@ -1,4 +1,4 @@
-import type { MailCatalogue } from './catalogue.js';
+import { ratingLines, type MailCatalogue } from './catalogue.js';
 
 /** English client e-mails, for clients who prefer a language other than Lithuanian (R33.language). */
 export const en: MailCatalogue = {
@@ -37,6 +37,15 @@ export const en: MailCatalogue = {
     body: (data) =>
       `thank you for the meeting (${data.meetingDate}). What was discussed and decided:\n\n${data.text ?? ''}\n\n` +
       `If we missed anything, please reply to this e-mail.`,
+  },
+  // R60.external: five one-click links, one per score; the page asks to confirm and offers a comment.
+  rating: {
+    subject: (data) => `How did we do? ${data.subject}`,
+    body: (data) =>
+      `your inquiry ${data.registryNumber} has been resolved. We would be grateful if you rated how we helped you: ` +
+      `click one score from 1 (bad) to 5 (excellent), confirm it on the page that opens and, if you like, add a comment.\n\n` +
+      ratingLines(data.ratingLinks, ['1 – bad', '2 – poor', '3 – fair', '4 – good', '5 – excellent']) +
+      `\n\nThe links work until ${data.ratingExpires}; you can rate once. Rating is optional.`,
   },
   drafts: {
     missed_call: (data) =>

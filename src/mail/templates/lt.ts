@@ -1,4 +1,4 @@
-import type { MailCatalogue } from './catalogue.js';
+import { ratingLines, type MailCatalogue } from './catalogue.js';
 
 /** Lithuanian client e-mails (R33.language: the default, with its letters intact). */
 export const lt: MailCatalogue = {
@@ -37,6 +37,16 @@ export const lt: MailCatalogue = {
     body: (data) =>
       `dėkojame už susitikimą (${data.meetingDate}). Jame aptarta ir nuspręsta:\n\n${data.text ?? ''}\n\n` +
       `Jei santraukoje ką nors praleidome, atsakykite į šį laišką.`,
+  },
+  // R60.external: five one-click links, one per score; the page asks to confirm and offers a comment.
+  rating: {
+    subject: (data) => `Kaip jums padėjome? ${data.subject}`,
+    body: (data) =>
+      `jūsų kreipimasis ${data.registryNumber} išnagrinėtas. Būsime dėkingi, jei įvertinsite, kaip jums padėjome: ` +
+      `spustelėkite vieną įvertinimą nuo 1 (blogai) iki 5 (puikiai), o atsivėrusiame puslapyje jį patvirtinkite ` +
+      `ir, jei norite, parašykite komentarą.\n\n` +
+      ratingLines(data.ratingLinks, ['1 – blogai', '2 – prastai', '3 – vidutiniškai', '4 – gerai', '5 – puikiai']) +
+      `\n\nNuorodos galioja iki ${data.ratingExpires}; įvertinti galima vieną kartą. Vertinti neprivaloma.`,
   },
   drafts: {
     missed_call: (data) =>

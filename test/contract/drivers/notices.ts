@@ -12,7 +12,9 @@ const NUMBER = String.raw`\d{4}-\d{6}`;
 /** Keys without a registry number that still name a whole message (a call note sits under its card: no number). */
 const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered', 'notice.call_logged', 'error.INQUIRY.NOT_OWNER', 'error.ESCALATION.NOT_RECIPIENT', 'command.usage',
   // R4.owner, away with cover: about a person, not an inquiry.
-  'notice.staff_away', 'notice.staff_back', 'reply.away_set', 'reply.back', 'error.ABSENCE.SUBSTITUTE_SELF', 'error.ABSENCE.NONE'];
+  'notice.staff_away', 'notice.staff_back', 'reply.away_set', 'reply.back', 'error.ABSENCE.SUBSTITUTE_SELF', 'error.ABSENCE.NONE',
+  // R60.internal: quality reports are about a period, not an inquiry.
+  'report.title.week', 'report.title.month', 'report.title.quarter', 'report.digest'];
 /**
  * Secondary lines a row may ask about (`+notice.call.retry`), and fact labels whose presence is a drift (D9 call
  * facts, D10 call plan, D11 meeting facts, D13 the step's *what*); printed in this order.

@@ -50,4 +50,9 @@ export const EVENT_COVERAGE = {
   email_requested: ['M08', 'W08'],
   email_sent: ['M06', 'M08', 'W08'],
   email_failed: ['M04', 'M05'],
+  // R60.external: client ratings — asking and voiding are silent; a low score goes to the owner's manager alone.
+  rating_requested: ['R01'],
+  rated: ['R02', 'R03', 'R07', 'R08', 'R09', 'R10'],
+  rating_voided: ['R05'],
+  rating_acknowledged: ['R04'],
 } as const satisfies Record<InquiryEventType, readonly string[]>;

@@ -31,6 +31,8 @@ interface StoredMessage {
 export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   readonly hooks: Array<{ path: string; body: Record<string, any> }> = [];
+  /** Bytes posted to the upload URLs `files.getUploadURLExternal` gave out, by file id (R60.internal: the Home dashboard). */
+  readonly uploads = new Map<string, Buffer>();
   private readonly script = new Map<string, Scripted[]>();
   private readonly matching: Array<{ method: string; where: (body: Record<string, any>) => boolean; answer: Scripted }> = [];
   private readonly fixed = new Map<string, Record<string, unknown>>();
@@ -90,14 +92,20 @@ export class FakeSlackApi {
     this.calls.length = 0;
     this.hooks.length = 0;
     this.messages.clear();
+    this.uploads.clear();
   }
 
   private async handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // Slack's upload URLs take the file's bytes as they are, not a form.
+    if (path.startsWith('/upload/')) {
+      this.uploads.set(path.slice('/upload/'.length), Buffer.concat(chunks));
+      return send(response, 200, { ok: true });
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = parseBody(raw, request.headers['content-type'] ?? '');
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path.startsWith('/hooks/')) {
       this.hooks.push({ path, body });
       return send(response, 200, { ok: true });
@@ -143,6 +151,14 @@ export class FakeSlackApi {
         return { ok: true, message_ts: ts() };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users).slice(1)}` } };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(++this.sequence).padStart(8, '0')}`;
+        return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = typeof body.files === 'string' ? JSON.parse(body.files) : body.files;
+        return { ok: true, files: (files as Array<{ id: string; title?: string }>).map((file) => ({ id: file.id, title: file.title ?? '' })) };
+      }
       case 'views.open':
       case 'views.publish':
       case 'views.update':
@@ -172,7 +188,7 @@ function parseBody(raw: string, contentType: string): Record<string, any> {
   let body: Record<string, any>;
   if (contentType.includes('application/json')) body = raw ? JSON.parse(raw) : {};
   else body = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'view', 'attachments', 'metadata']) {
+  for (const key of ['blocks', 'view', 'attachments', 'metadata', 'files']) {
     if (typeof body[key] === 'string') body[key] = JSON.parse(body[key]);
   }
   return body;

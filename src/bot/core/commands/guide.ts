@@ -27,6 +27,7 @@ const GUIDE: ReadonlyArray<{ word: CommandWord; argument?: string | { words: Mes
   { word: 'staff', argument: { words: 'command.argument.manager' }, meaning: 'command.staff_manager' },
   { word: 'staff', argument: { words: 'command.argument.away' }, meaning: 'command.staff_away' },
   { word: 'staff', argument: 'back', meaning: 'command.staff_back' },
+  { word: 'report', argument: 'week|month|quarter', meaning: 'command.report' },
   { word: 'help', meaning: 'command.help' },
 ];
 

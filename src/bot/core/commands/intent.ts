@@ -1,5 +1,7 @@
+import { PERIOD_NAMES, type PeriodName } from '../../../domain/quality/report.js';
+
 /** The words of the text commands (`/inquiry mine` on Slack, `@Langelis mine` on Teams), in the help's order. */
-export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'help'] as const;
+export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'report', 'help'] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
 /** `<word> <number>` offers the form of one use case about that inquiry. */
@@ -47,6 +49,8 @@ export type CommandIntent =
   /** R4.owner, away with cover: dates (YYYY-MM-DD, inclusive) and the substitute; `member` when a supervisor marks someone else. */
   | { readonly do: 'staff_away'; readonly from: string; readonly to: string; readonly substitute: PersonRef; readonly member?: PersonRef }
   | { readonly do: 'staff_back'; readonly member?: PersonRef }
+  /** R60.internal: the quality report of the period under way (a week unless named). */
+  | { readonly do: 'report'; readonly period: PeriodName }
   /** Understood but incomplete: that word's usage. */
   | { readonly do: 'usage'; readonly word: CommandWord };
 
@@ -79,7 +83,24 @@ export function parseCommand(text: string, mentions: readonly PersonRef[]): Comm
       return argument === '' ? { do: 'usage', word } : { do: 'find', text: argument };
     case 'staff':
       return staffIntent(rest, mentions);
+    case 'report':
+      return reportIntent(argument);
   }
+}
+
+/** The period names a report understands: the command's own (`week`) and the Lithuanian ones staff may type. */
+const PERIOD_WORDS: Readonly<Record<string, PeriodName>> = {
+  ...Object.fromEntries(PERIOD_NAMES.map((name) => [name, name])),
+  savaitė: 'week',
+  savaite: 'week',
+  mėnuo: 'month',
+  menuo: 'month',
+  ketvirtis: 'quarter',
+};
+
+function reportIntent(argument: string): CommandIntent {
+  const period = argument === '' ? 'week' : PERIOD_WORDS[argument.toLowerCase()];
+  return period ? { do: 'report', period } : { do: 'usage', word: 'report' };
 }
 
 function staffIntent([field = '', ...value]: readonly string[], mentions: readonly PersonRef[]): CommandIntent {

@@ -4,6 +4,7 @@ import { fullName, type StaffMember } from '../../../domain/staff.js';
 import { translate, type Language } from '../i18n/index.js';
 import { buildInquiryCard, type CardAction, type InquiryCard } from '../inquiry-card.js';
 import type { InquiryStory, StoryReading } from '../inquiry-story.js';
+import type { ReportView } from '../reports/report-view.js';
 import type { InquiryForm } from './intent.js';
 
 /** One inquiry in a list: its card, a one-line summary in words, and the first useful button. */
@@ -32,7 +33,9 @@ export type CommandReply =
   | { readonly kind: 'form'; readonly form: InquiryForm; readonly inquiry: Inquiry }
   /** `help`: every command; `usage`: the lines of one word that was understood but incomplete. */
   | { readonly kind: 'help' | 'usage'; readonly title: string; readonly lines: readonly GuideLine[]; readonly note: string | null }
-  | { readonly kind: 'text'; readonly text: string };
+  | { readonly kind: 'text'; readonly text: string }
+  /** R60.internal: the quality report the asker may see (src/bot/core/reports). */
+  | { readonly kind: 'report'; readonly view: ReportView };
 
 /** Rows of a list, most pressing first as the domain returned them. */
 export function listRows(

@@ -1,6 +1,7 @@
 import { fullName, type StaffMember } from '../../../domain/staff.js';
 import type { PlatformContext } from '../../platform.js';
 import { translate, type Language } from '../i18n/index.js';
+import { loadReport, reportRequest } from '../reports/load-report.js';
 import { loadStory } from '../story-loader.js';
 import { helpReply, usageReply, type CommandSyntax } from './guide.js';
 import { LISTS, type CommandIntent, type PersonRef } from './intent.js';
@@ -58,6 +59,8 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
       const absence = await context.absences.setAway(actor.id, member.id, { from: intent.from, to: intent.to, substituteId: substitute.id });
       return { kind: 'text', text: translate(language, 'reply.away_set', { member: fullName(member), from: absence.from, to: absence.to, substitute: fullName(substitute) }) };
     }
+    case 'report':
+      return { kind: 'report', view: await loadReport(actor, reportRequest(context, intent.period, 'current'), language, context) };
     case 'staff_back': {
       const member = intent.member ? await caller.staffOf(intent.member) : actor;
       await context.absences.back(actor.id, member.id);

@@ -8,6 +8,7 @@ import type { FormCaller, FormContext, FormId, FormSpec, FormTarget, FormUseCase
 import { escalate, holdingReply, logCall, newInquiry, recordProgress, replyEmail, writeLetter } from './inquiry-forms.js';
 import { externalStep, planMeeting, recordDecision, recordMinutes, scheduleCall, sendSummary } from './workflow-forms.js';
 import { handOver } from './hand-over-form.js';
+import { recordRating } from './rating-form.js';
 
 export * from './form-spec.js';
 export { fieldErrors, formProblems, FORM_REASONS } from './field-errors.js';
@@ -29,6 +30,7 @@ export const FORMS: Readonly<Record<FormId, FormUseCase>> = {
   record_progress: recordProgress,
   write_letter: writeLetter,
   hand_over: handOver,
+  record_rating: recordRating,
 };
 
 export function isFormId(name: string): name is FormId {

@@ -3,7 +3,7 @@ import type { InquiryStory } from '../inquiry-story.js';
 import type { EscalationVerb } from '../notices/notice.js';
 
 /** The inquiry buttons that run one use case at once (the card's, a reminder's, the details view's). */
-export type InquiryClickVerb = 'claim' | 'release' | 'resolve' | 'close' | 'mark_replied' | 'take_over';
+export type InquiryClickVerb = 'claim' | 'release' | 'resolve' | 'close' | 'mark_replied' | 'take_over' | 'acknowledge_rating';
 
 /**
  * Where the clicked button was: the inquiry's card in the staff channel (the same for everyone), the details

@@ -33,6 +33,8 @@ const INQUIRY_CLICKS: Record<InquiryClickVerb, UseCase<Inquiry>> = {
   mark_replied: { run: (context, id, staffId) => context.inquiries.recordFirstReply(id, staffId), done: 'reply.marked_replied' },
   // R4.owner: a manager told of a stalled inquiry makes it theirs — an audited handover to themselves; again, no change.
   take_over: { run: (context, id, staffId) => context.inquiries.handOver(id, staffId, staffId), done: 'reply.taken_over' },
+  // R60.external: the owner's direct manager acknowledges a client's low rating; again, no change.
+  acknowledge_rating: { run: (context, id, staffId) => context.ratings.acknowledge(id, staffId), done: 'reply.rating_acknowledged' },
 };
 
 /**

@@ -2,7 +2,7 @@ import type { ChatPostStore } from '../../../domain/chat-posts.js';
 import type { Clock } from '../../../domain/clock.js';
 import type { InquiryEvent, InquiryEventType } from '../../../domain/events.js';
 import type { InquirySnapshot } from '../../../domain/snapshots.js';
-import type { EventDelivery, Notifier, StaffAway } from '../../../domain/notifier.js';
+import type { EventDelivery, Notifier, StaffAway, WeeklyDigest } from '../../../domain/notifier.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import type { Language } from '../i18n/index.js';
 import { buildInquiryCard } from '../inquiry-card.js';
@@ -38,6 +38,8 @@ export interface NoticeDeliveryParts<M> {
   /** The inquiry's story in one language, for notices that bring its recent past (R29.agreed-time). */
   readonly story: (snapshot: InquirySnapshot, language: Language) => Promise<InquiryStory>;
   readonly log: DeliveryLog;
+  /** R60.internal: sends one weekly digest through this platform's surface (src/bot/core/reports/digest.ts). */
+  readonly digest?: (digest: WeeklyDigest) => Promise<void>;
 }
 
 /** A database blip right after the platform took a keyed post must not cost a second post: the save is retried this long. */
@@ -56,6 +58,8 @@ function purposeOf(key: UpdateKey): string {
       return `deadline:${key.deadline}:${key.stage}`;
     case 'escalation':
       return `escalation:${key.escalationId}`;
+    case 'rating':
+      return `rating:${key.ratingId}`;
     case 'head_decision':
       return `decision:${key.escalationId}:${key.headId}`;
   }
@@ -90,6 +94,7 @@ export class NoticeDelivery<M> implements Notifier {
    * refuses is skipped; any other platform error is thrown, so the caller asks again.
    */
   async happen(happening: Happening): Promise<void> {
+    if (happening.type === 'weekly_digest') return this.parts.digest?.(happening);
     const { reads, context, surface, log, settings } = this.parts;
     const admins = happening.type === 'app_installed' ? [] : await reads.staffWithRole('admin');
     const people = new Map(admins.map((admin) => [admin.id, admin]));

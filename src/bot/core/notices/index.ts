@@ -7,13 +7,14 @@ import { escalationRules } from './policy/escalations.js';
 import { externalStepRules } from './policy/external-steps.js';
 import { lifecycleRules } from './policy/inquiry-lifecycle.js';
 import { meetingRules } from './policy/meetings.js';
+import { ratingRules } from './policy/ratings.js';
 import type { Rule } from './policy/shapes.js';
 import { statusNoteRules } from './policy/status-notes.js';
 import { stallRules } from './policy/stalls.js';
 
 /** Deadline bookkeeping and e-mail that merely left as it should are no news in chat. */
 const silent = (): Notice[] => [];
-const SILENT: ReadonlySet<InquiryEventType> = new Set<InquiryEventType>(['deadlines_changed', 'email_requested', 'email_sent']);
+const SILENT: ReadonlySet<InquiryEventType> = new Set<InquiryEventType>(['deadlines_changed', 'email_requested', 'email_sent', 'rating_requested', 'rating_voided']);
 
 /** Whether any platform is ever told of this event type: a consumer need not even load a snapshot for the rest. */
 export const isNews = (type: InquiryEventType): boolean => !SILENT.has(type);
@@ -29,6 +30,7 @@ const RULES = {
   ...escalationRules,
   ...stallRules,
   ...clientMailRules,
+  ...ratingRules,
   deadlines_changed: silent,
   email_requested: silent,
   email_sent: silent,

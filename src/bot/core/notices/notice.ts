@@ -44,6 +44,8 @@ export type UpdateKey =
   /** The latest DM nudging about one deadline at one stage: its button gives way once the deadline is met. */
   | { readonly kind: 'deadline'; readonly deadline: string; readonly stage: 'reminder' | 'overdue' }
   | { readonly kind: 'escalation'; readonly escalationId: string }
+  /** R60.external: the manager's DM about a low client rating, which the acknowledgement updates. */
+  | { readonly kind: 'rating'; readonly ratingId: string }
   | { readonly kind: 'head_decision'; readonly escalationId: string; readonly headId: string };
 
 /**
@@ -72,7 +74,8 @@ export interface StoryExcerpt {
 }
 
 /** `take_over`: a manager makes the inquiry theirs (R4.owner: an audited handover to themselves). */
-export type InquiryVerb = 'mark_replied' | 'claim' | 'take_over';
+/** `acknowledge_rating`: the manager told of a low client rating acknowledges it (R60.external). */
+export type InquiryVerb = 'mark_replied' | 'claim' | 'take_over' | 'acknowledge_rating';
 export type EscalationVerb = 'acknowledge' | 'take_over' | 'refer_to_head' | 'report' | 'do_not_report';
 /** The forms a notice's button opens; `targetId` names the meeting or external step a form acts on. */
 export type NoticeForm =

@@ -13,6 +13,7 @@ import { letterLinkBlocks } from '../render/letter.js';
 import type { SlackClient, SlackServices } from '../services.js';
 import { openFormModal } from './forms.js';
 import { onButton, privateReply, replaceButtons, type BlockActionBody } from './interaction.js';
+import { REPORT_EXPORT_ACTION } from '../render/report.js';
 
 /** The action ids of the buttons the core carries out at once, and how each value decodes into the neutral click. */
 const CLICKS: Record<string, (value: string, on: ClickedView) => Click> = {
@@ -20,6 +21,7 @@ const CLICKS: Record<string, (value: string, on: ClickedView) => Click> = {
   close: (inquiryId, on) => ({ do: 'verb', verb: 'close', inquiryId, on }),
   mark_replied: (inquiryId, on) => ({ do: 'verb', verb: 'mark_replied', inquiryId, on }),
   take_over: (inquiryId, on) => ({ do: 'verb', verb: 'take_over', inquiryId, on }),
+  acknowledge_rating: (inquiryId, on) => ({ do: 'verb', verb: 'acknowledge_rating', inquiryId, on }),
   details: (inquiryId) => ({ do: 'open', inquiryId }),
   inform_client: (value) => {
     const [inquiryId, noteId] = splitPair(value);
@@ -56,6 +58,10 @@ export function register(app: App, services: SlackServices): void {
   app.action(MORE_MENU, onButton(services, (actor, value, body, client) => chooseFromMenu(services, actor, value, body, client)));
   // A link button (the printable letter) opens in the browser, yet Slack still sends its click: acked so Slack shows no error.
   app.action('open_letter', async ({ ack }) => {
+    await ack();
+  });
+  // R60.internal: the link to a report's CSV, likewise.
+  app.action(REPORT_EXPORT_ACTION, async ({ ack }) => {
     await ack();
   });
 }

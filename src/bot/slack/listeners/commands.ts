@@ -2,8 +2,9 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { parseCommand, type PersonRef } from '../../core/commands/intent.js';
 import { runCommand } from '../../core/commands/run-command.js';
-import type { KnownBlock } from '../render/block-types.js';
+import type { MessageBlock } from '../render/block-types.js';
 import { commandMessage } from '../render/command.js';
+import { reportMessage } from '../render/report.js';
 import { fallback } from '../render/elements.js';
 import type { SlackServices } from '../services.js';
 import { openFormModal } from './forms.js';
@@ -28,7 +29,7 @@ export function register(app: App, services: SlackServices): void {
   app.command('/inquiry', async ({ ack, body, client, respond }) => {
     await ack();
     const command = commandSchema.parse(body);
-    const reply = async (text: string, blocks?: KnownBlock[]) => {
+    const reply = async (text: string, blocks?: MessageBlock[]) => {
       await respond({ response_type: 'ephemeral', text: fallback(text), ...(blocks ? { blocks } : {}) });
     };
     await services.work.run(() => asStaff(services, command.user_id, reply, async (actor) => {
@@ -44,7 +45,13 @@ export function register(app: App, services: SlackServices): void {
         return openFormModal(services, { client, actor, triggerId: command.trigger_id }, answer.form, 'inquiry' in answer ? { inquiryId: answer.inquiry.id } : {});
       }
       const { text, blocks } = commandMessage(answer, actor.language);
-      await reply(text, blocks);
+      await reply(text, blocks).catch(async (error: unknown) => {
+        // R60.internal: a workspace that refuses the chart block still gets the report, its table carrying the data.
+        if (answer.kind !== 'report') throw error;
+        services.logger.warn({ err: error }, 'slack: a report with charts was refused; sent without them');
+        const plainer = reportMessage(answer.view, { charts: false });
+        await reply(plainer.text, plainer.blocks);
+      });
     }));
   });
 }

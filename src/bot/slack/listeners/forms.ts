@@ -29,6 +29,8 @@ const FORM_BUTTONS: Record<string, (value: string) => [FormId, FormContext]> = {
   write_letter: (inquiryId) => ['write_letter', { inquiryId }],
   // R4.owner: Hand over (reassign) in a manager's DM about a stalled inquiry.
   hand_over: (inquiryId) => ['hand_over', { inquiryId }],
+  // R60.external: Record rating on a resolved phone or in-person inquiry's card.
+  record_rating: (inquiryId) => ['record_rating', { inquiryId }],
   schedule_call: (inquiryId) => ['schedule_call', { inquiryId }],
   // R24.other-institution: conflicting decisions → the institutions that decided join the draft's participants.
   plan_joint_meeting: (inquiryId) => ['plan_meeting', { inquiryId, prefill: { joint: true } }],

@@ -1,5 +1,8 @@
 import { translate } from '../../core/i18n/index.js';
 import type { NoticeRenderer } from '../../core/notices/delivery.js';
+import type { ReportRenderer } from '../../core/reports/digest.js';
+import { slackErrorCode } from '../errors.js';
+import { reportMessage } from '../render/report.js';
 import type { NoticeAction, NoticeKind } from '../../core/notices/notice.js';
 import type { Reader, RenderedNotice } from '../../core/notices/speak.js';
 import { pairValue } from '../render/actions.js';
@@ -107,6 +110,9 @@ const KINDS = {
 } satisfies Record<NoticeKind, (notice: RenderedNotice, reader: Reader) => SlackMessage>;
 
 /** The core's notices as Block Kit. */
-export const slackNoticeRenderer: NoticeRenderer<SlackMessage> = {
+export const slackNoticeRenderer: NoticeRenderer<SlackMessage> & ReportRenderer<SlackMessage> = {
   notice: (notice, reader) => KINDS[notice.kind](notice, reader),
+  report: (view, options) => reportMessage(view, options),
+  // R60.internal: a workspace whose clients do not take the chart block yet answers invalid_blocks.
+  refusesCharts: (error) => slackErrorCode(error) === 'invalid_blocks',
 };

@@ -1,6 +1,7 @@
 import type { CommandReply } from '../../core/commands/reply.js';
 import type { Language } from '../../core/i18n/index.js';
-import type { KnownBlock } from './block-types.js';
+import type { KnownBlock, MessageBlock } from './block-types.js';
+import { reportMessage } from './report.js';
 import { storyBlocks } from './story.js';
 import { listBlocks } from './list.js';
 import { inert, mrkdwn, plain } from './elements.js';
@@ -8,7 +9,7 @@ import { inert, mrkdwn, plain } from './elements.js';
 type Shown = Exclude<CommandReply, { kind: 'form' }>;
 
 /** A command's answer as an ephemeral message; forms are not messages (the listener opens them as modals). */
-export function commandMessage(reply: Shown, language: Language): { text: string; blocks?: KnownBlock[] } {
+export function commandMessage(reply: Shown, language: Language): { text: string; blocks?: MessageBlock[] } {
   switch (reply.kind) {
     case 'list':
       return { text: reply.title, blocks: listBlocks(reply.title, reply.rows, reply.empty, language) };
@@ -23,5 +24,7 @@ export function commandMessage(reply: Shown, language: Language): { text: string
     }
     case 'text':
       return { text: reply.text };
+    case 'report':
+      return reportMessage(reply.view, { charts: true });
   }
 }

@@ -28,6 +28,7 @@ const CLICKS: Record<string, (data: Data) => Click> = {
   [INQUIRY_VERBS.close]: verb('close'),
   [INQUIRY_VERBS.mark_replied]: verb('mark_replied'),
   [INQUIRY_VERBS.take_over]: verb('take_over'),
+  [INQUIRY_VERBS.acknowledge_rating]: verb('acknowledge_rating'),
   [INQUIRY_VERBS.details]: (data) => ({ do: 'open', inquiryId: inquiryData.parse(data).inquiryId }),
   [INQUIRY_VERBS.inform_client]: (data) => ({ do: 'inform_client', ...informData.parse(data) }),
   [ESCALATION_VERBS.acknowledge]: (data) => ({ do: 'escalation', verb: 'acknowledge', escalationId: escalationData.parse(data).escalationId }),

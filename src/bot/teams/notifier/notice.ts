@@ -1,5 +1,7 @@
 import { translate } from '../../core/i18n/index.js';
 import type { NoticeRenderer } from '../../core/notices/delivery.js';
+import type { ReportRenderer } from '../../core/reports/digest.js';
+import { reportCard } from '../render/report.js';
 import type { NoticeAction, NoticeKind, NoticeTone } from '../../core/notices/notice.js';
 import type { Reader, RenderedNotice } from '../../core/notices/speak.js';
 import { adaptiveCard, execute, heading, note, openDialog, openUrl, plain, type ActionStyle, type AdaptiveCard, type CardElement } from '../render/elements.js';
@@ -80,6 +82,9 @@ const KINDS = {
 } satisfies Record<NoticeKind, (notice: RenderedNotice, reader: Reader) => AdaptiveCard>;
 
 /** The core's notices as Adaptive Cards. */
-export const teamsNoticeRenderer: NoticeRenderer<AdaptiveCard> = {
+export const teamsNoticeRenderer: NoticeRenderer<AdaptiveCard> & ReportRenderer<AdaptiveCard> = {
   notice: (notice, reader) => KINDS[notice.kind](notice, reader),
+  // Each chart carries its own fallback inside the card: a client without chart elements shows the table instead.
+  report: (view) => reportCard(view),
+  refusesCharts: () => false,
 };

@@ -13,6 +13,8 @@ export const INQUIRY_VERBS = {
   close: 'inquiry.close',
   /** R4.owner: a manager makes a stalled inquiry theirs. */
   take_over: 'inquiry.take_over',
+  /** R60.external: the manager acknowledges a client's low rating. */
+  acknowledge_rating: 'inquiry.acknowledge_rating',
   /** R19.status: pass a recorded result or decision on to the client. */
   inform_client: 'inquiry.inform_client',
 } as const;

@@ -3,6 +3,7 @@ import type { CommandReply } from '../../core/commands/reply.js';
 import { translate, type Language, type MessageKey } from '../../core/i18n/index.js';
 import { adaptiveCard, heading, note, openDialog, type AdaptiveCard } from './elements.js';
 import { listCard } from './list.js';
+import { reportCard } from './report.js';
 import { storyView } from './story.js';
 
 /** A message cannot open a dialog: the command's form comes as a card whose button opens it. */
@@ -26,6 +27,8 @@ export function commandCard(reply: Exclude<CommandReply, { kind: 'text' }>, lang
     case 'help':
     case 'usage':
       return guideCard(reply);
+    case 'report':
+      return reportCard(reply.view);
     case 'form': {
       if (reply.form === 'new_inquiry') return dialogLauncherCard(t('teams.new.prompt'), t('form.new.title'), 'new', {});
       const launcher = LAUNCHERS[reply.form];

@@ -21,6 +21,7 @@ function actionElement(action: CardAction, inquiryId: string, view: CardView): C
     case 'record_progress':
     case 'write_letter':
     case 'hand_over':
+    case 'record_rating':
       return openDialog(action.label, action.id, { inquiryId }, style);
     default:
       return execute(action.label, INQUIRY_VERBS[action.id], { inquiryId, view }, style);

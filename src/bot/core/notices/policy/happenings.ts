@@ -1,4 +1,4 @@
-import type { ServiceHappening } from '../../../../domain/notifier.js';
+import type { ServiceHappening, WeeklyDigest } from '../../../../domain/notifier.js';
 import type { StaffMember } from '../../../../domain/staff.js';
 import type { Notice, NoticeContext } from '../notice.js';
 import { audienceOf } from '../reachability.js';
@@ -14,6 +14,9 @@ export interface AppInstalled {
 /** What is told to staff about no inquiry: a platform's own happening, or the service's. */
 export type Happening = AppInstalled | ServiceHappening;
 
+/** Happenings told as notices; the weekly digest is a report, delivered by src/bot/core/reports/digest.ts. */
+export type NoticeHappening = Exclude<Happening, WeeklyDigest>;
+
 /** All a happening's policy may look at. */
 export interface HappeningSnapshot {
   /** Staff with the admin role (R12.records: they look after the mailbox). */
@@ -27,7 +30,7 @@ export interface HappeningSnapshot {
  * and how to ask it for help. An e-mail the intake could not register is told to every reachable admin, with no
  * personal data: which mailbox and message, why, since when (R12.records: nothing a client sent is lost silently).
  */
-export function happeningNotices(happening: Happening, snapshot: HappeningSnapshot, context: NoticeContext): Notice[] {
+export function happeningNotices(happening: NoticeHappening, snapshot: HappeningSnapshot, context: NoticeContext): Notice[] {
   const { platform } = context;
   switch (happening.type) {
     case 'staff_away':
