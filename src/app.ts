@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
 import { createPlatforms } from './bot/platforms.js';
 import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
-import { institutionOf, publicUrl, type Config } from './config.js';
+import { institutionOf, publicUrl, secretsOf, type Config } from './config.js';
 import { parseOfficeHours } from './domain/calendar/office-hours.js';
 import { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -30,11 +30,15 @@ import type { Capabilities } from './domain/capabilities.js';
 import type { DomainServices } from './domain/services.js';
 import { StaffDirectory } from './domain/staff.service.js';
 import { AbsenceService } from './domain/absence.service.js';
+import { AuditTrail } from './domain/audit.service.js';
+import { AUDIT_LINK_LIFETIME_MS, AuditLinks } from './domain/audit-link.js';
+import { TypeormAuditLog } from './persistence/audit-log.typeorm.js';
+import { mountAuditExport } from './web/audit.js';
 import { healthRoute, type HealthProbe } from './http/health.js';
 import { HttpServer } from './http/server.js';
 import { DeadlineScheduler } from './jobs/deadline-scheduler.js';
 import { createScheduler } from './jobs/scheduler.js';
-import type { Logger } from './logger.js';
+import { secretRedactor, type Logger } from './logger.js';
 import { createMail, type MailModule } from './mail/index.js';
 import { CatalogueTemplates } from './mail/templates/index.js';
 import { openDatabase } from './persistence/data-source.js';
@@ -57,6 +61,13 @@ import { PostgresQualityMonitor } from './persistence/quality/quality-monitor.po
 import { QualityFactsConsumer } from './persistence/quality/quality-facts.consumer.js';
 import { mountWebForm } from './web/index.js';
 import { mountLetters } from './web/letters.js';
+import { mountAttachments } from './web/attachments.js';
+import { AttachmentAccess } from './domain/attachment.service.js';
+import { AttachmentLinks } from './domain/attachment-link.js';
+import { attachmentUnitOfWork } from './persistence/attachment.typeorm-repository.js';
+import { resolveDataKeys } from './persistence/data-keys.js';
+import { bindCipher, DataCipher } from './persistence/encryption.js';
+import { sealPlaintextRows } from './persistence/sealed-columns.js';
 import { mountReportExports } from './web/reports.js';
 import { TypeormDigestLedger } from './persistence/digest-ledger.js';
 
@@ -80,6 +91,8 @@ export interface RunningApp extends DomainServices {
   mail: MailModule;
   /** Signs the links to printable letters (R55.same-channel). */
   letterLinks: LetterLinks;
+  /** Signs the download links of clients' e-mailed files (issue #15). */
+  attachmentLinks: AttachmentLinks;
   /** Drains jobs and deliveries under way, then closes everything it opened. */
   stop(): Promise<void>;
 }
@@ -100,7 +113,7 @@ export interface ConnectedDatabase {
  * pass `share` so they use the server of a Langelis that is already running. Failures are errors whose
  * message names the cause and the fix (`EmbeddedServerError`, `DatabaseUnreachableError`).
  */
-export async function connectDatabase(config: Config, options: { share?: boolean; poolSize?: number } = {}): Promise<ConnectedDatabase> {
+export async function connectDatabase(config: Config, options: { share?: boolean; poolSize?: number; logger?: Pick<Logger, 'warn' | 'info'> } = {}): Promise<ConnectedDatabase> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.DATABASE_URL;
   let facts: DatabaseFacts;
@@ -124,6 +137,12 @@ export async function connectDatabase(config: Config, options: { share?: boolean
     await embedded?.stop();
     throw config.DATABASE_URL ? describeConnectionFailure(url, error) : error;
   }
+  try {
+    await encryptAtRest(config, dataSource, options.logger ?? stderrLogger);
+  } catch (error) {
+    await dataSource.destroy().then(() => embedded?.stop());
+    throw error;
+  }
   let closing: Promise<void> | null = null;
   return {
     url,
@@ -136,9 +155,26 @@ export async function connectDatabase(config: Config, options: { share?: boolean
   };
 }
 
+/**
+ * Issue #15: attachments and letters are sealed with the data keys (DATA_KEYS, or the key file made once in DATA_DIR);
+ * rows written before migration 1763900000015 are sealed now, once. See docs/data-protection.md.
+ */
+async function encryptAtRest(config: Config, dataSource: DataSource, logger: Pick<Logger, 'warn' | 'info'>): Promise<void> {
+  const cipher = new DataCipher(await resolveDataKeys(config, logger));
+  bindCipher(dataSource, cipher);
+  const sealed = await sealPlaintextRows(dataSource, cipher);
+  if (Object.values(sealed).some((count) => count > 0)) logger.info({ sealed }, 'sealed attachments and letters stored before encryption at rest');
+}
+
+/** Warnings of a command-line tool that has no logger of its own. */
+const stderrLogger: Pick<Logger, 'warn' | 'info'> = {
+  warn: ((_object: unknown, message?: string) => void process.stderr.write(`${message ?? ''}\n`)) as Logger['warn'],
+  info: (() => undefined) as Logger['info'],
+};
+
 /** The composition root: wires the domain to PostgreSQL, agenda and HTTP, and starts them. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const database = await connectDatabase(config);
+  const database = await connectDatabase(config, { logger });
   for (const line of startReport(config, database.facts)) logger.info({ part: line.part, state: line.state }, line.message);
   try {
     return await startServices(database, config, logger, overrides);
@@ -185,6 +221,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     { quality: () => services.quality, calendar, staff: () => services.queries.staffWithRole(null), ledger: new TypeormDigestLedger(dataSource), notifiers: () => notifiers, clock },
   );
   const commands = { unitOfWork, policy, clock };
+  const linkSecret = letterLinkSecret(config, logger);
   const services: DomainServices = {
     inquiries: new InquiryService(unitOfWork, policy, clock),
     calls: new CallService(commands),
@@ -192,11 +229,13 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     externalSteps: new ExternalStepService(commands),
     escalations: new EscalationService(unitOfWork, policy, clock),
     queries: new InquiryQueries(unitOfWork),
-    staff: new StaffDirectory(unitOfWork),
+    staff: new StaffDirectory(unitOfWork, clock),
     absences: new AbsenceService(unitOfWork, clock, config.TIME_ZONE),
     ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock),
     quality: new PostgresQualityMonitor(dataSource, clock, config.TIME_ZONE),
     capabilities: { email: config.SMTP_URL !== undefined },
+    // R12.records: the audit export's link is signed with the links' secret, for its own purpose (audit-link.ts).
+    audit: new AuditTrail(new TypeormAuditLog(dataSource.manager), unitOfWork, new AuditLinks(linkSecret, AUDIT_LINK_LIFETIME_MS, clock), clock, config.TIME_ZONE),
   };
   const { inquiries, capabilities } = services;
   const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock);
@@ -213,10 +252,12 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     },
     timings: overrides.mail,
   });
-  const linkSecret = letterLinkSecret(config, logger);
   const letterLinks = new LetterLinks(linkSecret, config.LETTER_LINK_DAYS * 24 * 3_600_000, clock);
   // R60.internal: a report's CSV link, signed with the same secret for its own purpose.
   const reportLinks = new ReportLinks(linkSecret, REPORT_LINK_LIFETIME_MS, clock);
+  // Issue #15: a client's e-mailed file, downloaded through a link signed for one person, for its own purpose.
+  const attachments = new AttachmentAccess(attachmentUnitOfWork(dataSource));
+  const attachmentLinks = new AttachmentLinks(linkSecret, config.ATTACHMENT_LINK_MINUTES * 60_000, clock);
   const platforms = await createPlatforms({
     config,
     logger,
@@ -226,6 +267,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     clientChannel: mail.clientChannel,
     letterLinks,
     reportLinks,
+    attachments,
+    attachmentLinks,
     chatPosts: new TypeormChatPostStore(dataSource),
     conversations: new TypeormConversationStore(dataSource),
   });
@@ -239,17 +282,22 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   wakeDispatcher = () => outbox.wake();
 
   let schedulerRunning = false;
+  const redact = secretRedactor(secretsOf(config));
+  const withoutSecrets = <T>(value: T): T => JSON.parse(redact(JSON.stringify(value))) as T;
   const http = new HttpServer(logger);
   const health: HealthProbe = {
     database: () => dataSource.query('SELECT 1'),
     outbox: () => outbox.backlog(),
     schedulerRunning: () => schedulerRunning,
-    mailbox: () => mail.health(),
+    // Least privilege (issue #15): a server's error quoted in the mailbox's state is cleared of every secret.
+    mailbox: () => withoutSecrets(mail.health()),
     platforms: () => Object.fromEntries(platforms.map((platform) => [platform.name, platform.health()])),
   };
   http.route('GET', '/healthz', healthRoute(health, { stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS }));
-  mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: institutionOf(config) });
-  mountReportExports(http, { links: reportLinks, quality: services.quality, staffMember: (id) => services.queries.staffMember(id), logger });
+  mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: institutionOf(config), audit: services.audit });
+  mountAttachments(http, { attachments, links: attachmentLinks, logger, audit: services.audit });
+  mountReportExports(http, { links: reportLinks, quality: services.quality, staffMember: (id) => services.queries.staffMember(id), logger, audit: services.audit });
+  mountAuditExport(http, { audit: services.audit, logger });
   mountRatings(http, { ratings: services.ratings, logger, site: institutionOf(config) });
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);
@@ -292,6 +340,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     outbox,
     mail,
     letterLinks,
+    attachmentLinks,
     stop,
   };
 }

@@ -90,6 +90,23 @@ const environmentSchema = z.object({
   LETTER_LINK_SECRET: z.string().min(32, 'at least 32 characters, e.g. `openssl rand -hex 32`').optional(),
   /** How long a link to a printable letter stays valid. */
   LETTER_LINK_DAYS: z.coerce.number().min(0.01).max(90).default(7),
+  /**
+   * Keys that encrypt attachments and letters at rest (AES-256-GCM): `k2:<base64 of 32 bytes>,k1:<…>`, the first
+   * seals, all open (docs/data-protection.md). Unset → a key made once in DATA_DIR/data-keys; refused in production
+   * with DATABASE_URL, where the key must not live beside the service only.
+   */
+  DATA_KEYS: z.string().transform((text, context) => {
+    try {
+      return parseDataKeys(text);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }).optional(),
+  /** `production` makes a missing DATA_KEYS with an external DATABASE_URL an error. */
+  NODE_ENV: z.string().optional(),
+  /** How long a link to an e-mail attachment stays valid (health data: short). */
+  ATTACHMENT_LINK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   WEB_FORM: bool.default(true),
   /** R60.external: the share (0–1) of resolved inquiries whose e-mail client is asked to rate; the same inquiry always decides alike. */
   RATING_SAMPLE_SHARE: z.coerce.number().min(0).max(1).default(1),
@@ -103,6 +120,10 @@ const environmentSchema = z.object({
   // The Emulator mode takes activities without authentication: reachable from outside, anyone could act as any staff member.
   path: ['HOST'],
   message: 'must be a loopback address (127.0.0.1, ::1 or localhost) while TEAMS_EMULATOR=true, which takes Teams activities without authentication; set HOST=127.0.0.1 or unset TEAMS_EMULATOR',
+}).refine((env) => !(env.NODE_ENV === 'production' && env.DATABASE_URL && !env.DATA_KEYS), {
+  // A key made on the fly would live on this machine only, beside a database that lives elsewhere.
+  path: ['DATA_KEYS'],
+  message: 'is required in production with DATABASE_URL: set it to `k1:` followed by `openssl rand -base64 32` (see docs/data-protection.md)',
 }).superRefine((env, context) => {
   let hours: OfficeHours;
   try {
@@ -121,6 +142,32 @@ const environmentSchema = z.object({
     });
   }
 });
+
+/** One data key as DATA_KEYS lists it: an id and 32 bytes. */
+export interface DataKeySetting {
+  id: string;
+  key: Buffer;
+}
+
+/**
+ * `k2:<base64>,k1:<base64>` → keys, first one first. Errors name the key's id and what is wrong, never a key's value.
+ */
+export function parseDataKeys(text: string): DataKeySetting[] {
+  const keys = text.split(',').map((part) => part.trim()).filter((part) => part !== '').map((part, index) => {
+    const colon = part.indexOf(':');
+    const id = colon > 0 ? part.slice(0, colon) : '';
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error(`key ${index + 1} has no id: write each key as <id>:<base64>, e.g. k1:…`);
+    const encoded = part.slice(colon + 1);
+    const key = Buffer.from(encoded, 'base64');
+    if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded) || key.length !== 32) {
+      throw new Error(`key ${id} is ${key.length} bytes; each key must be 32 random bytes in base64 (\`openssl rand -base64 32\`)`);
+    }
+    return { id, key };
+  });
+  if (keys.length === 0) throw new Error('lists no key: write `k1:` followed by `openssl rand -base64 32`');
+  if (new Set(keys.map((key) => key.id)).size !== keys.length) throw new Error('names a key id twice');
+  return keys;
+}
 
 /** The office minutes of the shortest open day: the reply window a reminder's lead must fit in, on any day. */
 function shortestOfficeDayMinutes({ week }: OfficeHours): number {
@@ -153,6 +200,29 @@ export function institutionOf(config: Config) {
     email: config.INSTITUTION_EMAIL ?? null,
     web: config.INSTITUTION_WEB ?? null,
   };
+}
+
+/**
+ * Every secret the configuration holds (tokens, passwords, link and data keys), for the logger to keep out of every
+ * line (issue #15: never in logs, errors or /healthz). A URL's password is listed as given and decoded.
+ */
+export function secretsOf(config: Config): string[] {
+  const passwordOf = (url: string | undefined) => {
+    if (!url) return [];
+    const password = new URL(url).password;
+    return password ? [password, decodeURIComponent(password)] : [];
+  };
+  return [
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_SIGNING_SECRET,
+    config.SLACK_APP_TOKEN,
+    config.MicrosoftAppPassword,
+    config.LETTER_LINK_SECRET,
+    ...(config.DATA_KEYS ?? []).flatMap(({ key }) => [key.toString('base64'), key.toString('base64url'), key.toString('hex')]),
+    ...passwordOf(config.IMAP_URL),
+    ...passwordOf(config.SMTP_URL),
+    ...passwordOf(config.DATABASE_URL),
+  ].filter((secret): secret is string => typeof secret === 'string' && secret !== '');
 }
 
 /** Where staff browsers and the chat platforms reach this service (links to letters, the endpoints). */

@@ -28,11 +28,30 @@ function scrubbedMessageFirst(this: PinoLogger, args: Parameters<LogFn>, method:
   return method.apply(this, args);
 }
 
+/** A URL's password (`imap://user:password@host`), wherever a library quotes the URL it was given. */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@"'<>]*:)[^\s@/"'<>]+@/gi;
+
+/**
+ * Least privilege (issue #15): whatever a line holds — an error a library wrote its settings into, a server's
+ * echo of the password it refused — no configured secret (`secretsOf`) and no URL's password leaves the process.
+ * Each secret is also caught as a URL and as a JSON string would write it.
+ */
+export function secretRedactor(secrets: readonly string[]): (line: string) => string {
+  const forms = [...new Set(secrets.filter((secret) => secret.length >= 6).flatMap((secret) => [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]))]
+    .sort((a, b) => b.length - a.length);
+  return (line) => {
+    let clean = line.replace(URL_PASSWORD, '$1[secret]@');
+    for (const form of forms) if (clean.includes(form)) clean = clean.split(form).join('[secret]');
+    return clean;
+  };
+}
+
 /**
  * The app's logger: `destination` defaults to stdout (tests pass a stream to read the lines). Errors are logged
- * through `serializeError`, so no query parameter, driver detail or quoted value reaches a line.
+ * through `serializeError`, so no query parameter, driver detail or quoted value reaches a line; every line is
+ * then cleared of `secrets` (tokens, passwords, keys: `secretsOf` in config.ts) and of URL passwords.
  */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+export function createLogger(level: string, destination?: DestinationStream, secrets: readonly string[] = []): Logger {
   const errorSerializer = (value: unknown) => serializeError(value);
   const options = {
     level,
@@ -41,5 +60,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     formatters: { log: serializeErrorsIn },
     hooks: { logMethod: scrubbedMessageFirst },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const target = destination ?? pino.destination({ dest: 1, sync: true });
+  const redact = secretRedactor(secrets);
+  return pino(options, { write: (line: string) => target.write(redact(line)) });
 }

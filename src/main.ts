@@ -1,5 +1,5 @@
 import { startApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { createLogger } from './logger.js';
 import { survivingUnhandledRejections } from './process-faults.js';
 import { describeStartFailure } from './start-errors.js';
@@ -10,7 +10,7 @@ const STOP_BUDGET_MS = 9_000;
 /** `npm start`: parse the environment, start everything, drain on SIGTERM / SIGINT. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, undefined, secretsOf(config));
   // Before the start: a rejection nobody handles while starting must not end the process either.
   survivingUnhandledRejections(logger);
   const app = await startApp(config, logger);

@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import type { ClientChannelService } from '../domain/client-channel.service.js';
 import type { ClientMessagingService } from '../domain/client-messaging.service.js';
 import type { Clock } from '../domain/clock.js';
+import type { AttachmentLinks } from '../domain/attachment-link.js';
+import type { AttachmentAccess } from '../domain/attachment.service.js';
 import type { LetterLinks } from '../domain/letter-link.js';
 import type { ReportLinks } from '../domain/report-link.js';
 import type { Notifier } from '../domain/notifier.js';
@@ -23,6 +25,10 @@ export interface PlatformContext extends DomainServices {
   clientChannel: ClientChannelService;
   /** Signs each link to a printable letter for the one staff member it is sent to (R55.same-channel). */
   letterLinks: LetterLinks;
+  /** Issue #15: the client's e-mailed files an inquiry's owner and supervisors may download (names and sizes here). */
+  attachments: Pick<AttachmentAccess, 'listFor'>;
+  /** Signs each attachment's download link for the one staff member it is shown to. */
+  attachmentLinks: AttachmentLinks;
   /** Signs each link to a report's CSV export for the one staff member it is shown to (R60.internal). */
   reportLinks: ReportLinks;
   chatPosts: ChatPostStore;

@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isScalar, parseDocument, visit } from 'yaml';
-import { connectDatabase } from '../app.js';
-import { ConfigError, loadConfig } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { StaffDirectory, type ImportSummary } from '../domain/staff.service.js';
-import { DatabaseUnreachableError } from '../persistence/connection-errors.js';
-import { EmbeddedServerError } from '../persistence/embedded-database.js';
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
+import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
 
 /**
  * `npm run staff:import <file>`: loads the staff directory from a YAML or JSON file into the database
@@ -94,14 +90,8 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write('Usage: npm run staff:import <file.yaml|file.yml|file.json>\n');
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
+  const config = cliConfig();
+  if (typeof config === 'number') return config;
   // Read the file before starting a database, so a typo in the path fails fast.
   let records: unknown;
   try {
@@ -111,15 +101,8 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
-  let database;
-  try {
-    // With `npm start` running on the embedded database, use its server rather than refuse.
-    database = await connectDatabase(config, { share: true, poolSize: 2 });
-  } catch (error) {
-    if (!(error instanceof EmbeddedServerError || error instanceof DatabaseUnreachableError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
+  const database = await cliDatabase(config);
+  if (typeof database === 'number') return database;
   try {
     const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));
     const summary = await staff.importMembers(records);
@@ -134,13 +117,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-const entryPoint = process.argv[1];
-if (entryPoint && import.meta.url === pathToFileURL(path.resolve(entryPoint)).href) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`staff import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runWhenEntryPoint(import.meta.url, 'staff import', () => main(process.argv.slice(2)));

@@ -42,7 +42,9 @@ export type DomainErrorCode =
   | 'RATING.NOT_RECIPIENT'
   | 'MAIL.SIGNATURE_INCOMPLETE'
   | 'MAIL.NO_CLIENT_EMAIL'
-  | 'MAIL.NOT_CONFIGURED';
+  | 'MAIL.NOT_CONFIGURED'
+  /** R12.records: `audit <from> <to>` with dates that cannot be read or end before they start. */
+  | 'AUDIT.PERIOD_INVALID';
 
 /** Base of every error the domain raises on purpose; anything else is a bug. */
 export class DomainError extends Error {

@@ -1,4 +1,5 @@
 import type { AbsenceService } from './absence.service.js';
+import type { AuditTrail } from './audit.service.js';
 import type { CallService } from './call.service.js';
 import type { Capabilities } from './capabilities.js';
 import type { EscalationService } from './escalation.service.js';
@@ -25,6 +26,8 @@ export interface DomainServices {
   ratings: RatingService;
   /** R60.internal: quality figures per period and scope, and the rows behind them (src/domain/quality/report.ts). */
   quality: QualityMonitor;
+  /** R12.records: reads recorded as they happen, and the admins' export of the audit log. */
+  audit: AuditTrail;
   /** What the deployment can do (e-mail), decided once from the configuration; front ends ask the domain's truths with it. */
   capabilities: Capabilities;
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { AuditRecorder } from './audit.js';
+import { systemClock, type Clock } from './clock.js';
 import { DomainError, NotAllowedError, StaffNotFoundError } from './errors.js';
 import { hasRole, STAFF_LANGUAGES, STAFF_ROLES, type StaffMember } from './staff.js';
 import type { StaffRepository } from './staff.repository.js';
@@ -37,12 +39,20 @@ export interface ImportSummary {
 
 /** The staff directory: who serves clients, in which language, and who their direct manager is. */
 export class StaffDirectory {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    /** When a role or manager changed, for the audit log (R12.records). */
+    private readonly clock: Clock = systemClock,
+  ) {}
 
-  /** Upserts people by e-mail, then links managers; the whole file applies or nothing does. */
+  /**
+   * Upserts people by e-mail, then links managers; the whole file applies or nothing does. R12.records: each role
+   * or manager it changes (a new member's roles included) is audited in the same transaction, with no actor (a file).
+   */
   async importMembers(records: unknown): Promise<ImportSummary> {
     const people = parseInput(staffImportSchema, records);
-    return this.unitOfWork.run(async ({ staff }) => {
+    return this.unitOfWork.run(async ({ staff, audit }) => {
+      const now = this.clock.now();
       const summary: ImportSummary = { created: 0, updated: 0 };
       const saved = new Map<string, StaffMember>();
       for (const person of people) {
@@ -50,6 +60,7 @@ export class StaffDirectory {
         const { manager: _manager, ...fields } = person;
         const member: StaffMember = { ...fields, id: existing?.id ?? randomUUID(), managerId: existing?.managerId ?? null };
         await staff.save(member);
+        await auditRoles(audit, now, null, member, existing?.roles ?? []);
         saved.set(member.email, member);
         summary[existing ? 'updated' : 'created'] += 1;
       }
@@ -60,6 +71,7 @@ export class StaffDirectory {
         if (!manager) throw new StaffNotFoundError(person.manager);
         await assertNoCycle(staff, member.id, manager.id);
         await staff.save({ ...member, managerId: manager.id });
+        await auditManager(audit, now, null, member, manager.id);
       }
       return summary;
     });
@@ -79,7 +91,7 @@ export class StaffDirectory {
 
   /** Sets who receives a member's escalations; admins and the head only. */
   setManager(actorId: string, targetId: string, managerId: string): Promise<StaffMember> {
-    return this.unitOfWork.run(async ({ staff }) => {
+    return this.unitOfWork.run(async ({ staff, audit }) => {
       const actor = await requireMember(staff, actorId);
       if (!hasRole(actor, 'admin') && !hasRole(actor, 'head')) throw new NotAllowedError('set a manager', 'admin');
       const member = await requireMember(staff, targetId);
@@ -87,6 +99,7 @@ export class StaffDirectory {
       await assertNoCycle(staff, member.id, managerId);
       const updated = { ...member, managerId };
       await staff.save(updated);
+      await auditManager(audit, this.clock.now(), actor.id, member, managerId);
       return updated;
     });
   }
@@ -98,6 +111,19 @@ export class StaffDirectory {
   findByTeamsUser(teamsUserId: string): Promise<StaffMember> {
     return this.unitOfWork.run(async ({ staff }) => active(await staff.findByTeamsUserId(teamsUserId), `Teams user ${teamsUserId}`));
   }
+}
+
+/** R12.records: a change of roles, as sorted role codes before and after; nothing when they are the same. */
+async function auditRoles(audit: AuditRecorder, at: Date, actorId: string | null, member: StaffMember, before: readonly string[]): Promise<void> {
+  const [was, now] = [[...before].sort().join(','), [...member.roles].sort().join(',')];
+  if (was === now) return;
+  await audit.record({ at, actorId, action: 'staff_role_changed', inquiryId: null, registryNumber: null, subjectStaffId: member.id, details: { before: was, after: now } });
+}
+
+/** R12.records: a change of direct manager (ids); setting the same manager again records nothing. */
+async function auditManager(audit: AuditRecorder, at: Date, actorId: string | null, member: StaffMember, managerId: string): Promise<void> {
+  if (member.managerId === managerId) return;
+  await audit.record({ at, actorId, action: 'staff_manager_changed', inquiryId: null, registryNumber: null, subjectStaffId: member.id, details: { before: member.managerId, after: managerId } });
 }
 
 async function requireMember(staff: StaffRepository, id: string): Promise<StaffMember> {

@@ -1,4 +1,5 @@
 import type { AbsenceRepository } from './absence.js';
+import type { AuditRecorder } from './audit.js';
 import type { EscalationRepository } from './escalation.js';
 import type { InquiryEvent } from './events.js';
 import type { ExternalStepRepository } from './external-step.js';
@@ -22,6 +23,8 @@ export interface TransactionScope {
   letters: LetterRepository;
   /** R4.owner: who is away, and who covers for them. */
   absences: AbsenceRepository;
+  /** R12.records: the audit log, written with the change it records (audited events are written by `events` itself). */
+  audit: AuditRecorder;
   events: EventSink;
 }
 

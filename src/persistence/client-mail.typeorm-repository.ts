@@ -6,7 +6,9 @@ import type {
   IncomingAttachment,
   OutgoingEmail,
 } from '../domain/client-message.js';
+import { randomUUID } from 'node:crypto';
 import { isUuid } from './ids.js';
+import { cipherOf, sealContext } from './encryption.js';
 
 interface OutgoingEmailRow {
   id: string;
@@ -78,9 +80,12 @@ export class TypeormClientMailRepository implements ClientMailRepository {
     attachments: Array<IncomingAttachment & { disposition: AttachmentDisposition }>,
   ): Promise<void> {
     for (const [position, attachment] of attachments.entries()) {
+      // Health data at rest: the content is sealed for its own row (src/persistence/encryption.ts).
+      const id = randomUUID();
+      const content = attachment.disposition === 'stored' ? cipherOf(this.db).seal(attachment.content, sealContext('mail_attachments', 'content', id)) : null;
       await this.db.query(
-        `INSERT INTO mail_attachments (id, inquiry_id, message_id, position, filename, content_type, size_bytes, content, disposition)
-         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id, position) DO NOTHING`,
+        `INSERT INTO mail_attachments (id, inquiry_id, message_id, position, filename, content_type, size_bytes, sealed_content, disposition)
+         VALUES ($9, $1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id, position) DO NOTHING`,
         [
           inquiryId,
           messageId,
@@ -88,8 +93,9 @@ export class TypeormClientMailRepository implements ClientMailRepository {
           attachment.filename,
           attachment.contentType,
           attachment.content.length,
-          attachment.disposition === 'stored' ? attachment.content : null,
+          content,
           attachment.disposition,
+          id,
         ],
       );
     }

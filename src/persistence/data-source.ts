@@ -11,6 +11,8 @@ import { StaffAbsences1763900000010 } from './migrations/1763900000010-staff-abs
 import { ClientRatings1763900000011 } from './migrations/1763900000011-client-ratings.js';
 import { QualityFacts1763900000012 } from './migrations/1763900000012-quality-facts.js';
 import { WeeklyDigests1763900000013 } from './migrations/1763900000013-weekly-digests.js';
+import { EncryptedAtRest1763900000015 } from './migrations/1763900000015-encrypted-at-rest.js';
+import { AuditLog1763900000014 } from './migrations/1763900000014-audit-log.js';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -24,6 +26,8 @@ export const MIGRATIONS = [
   ClientRatings1763900000011,
   QualityFacts1763900000012,
   WeeklyDigests1763900000013,
+  AuditLog1763900000014,
+  EncryptedAtRest1763900000015,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { ExternalStep, ExternalStepRepository } from '../domain/external-step.js';
 import { outgoingNumber, type Letter, type LetterRepository } from '../domain/letter.js';
 import type { Meeting, MeetingFormat, MeetingRepository, MeetingStatus } from '../domain/meeting.js';
+import { cipherOf, sealContext } from './encryption.js';
 import { isUuid } from './ids.js';
 import { nextInYear } from './year-counter.js';
 
@@ -180,7 +181,8 @@ export class TypeormLetterRepository implements LetterRepository {
         inquiry_id: letter.inquiryId,
         author_id: letter.authorId,
         outgoing_number: letter.outgoingNumber,
-        body: letter.body,
+        // The letter's text is health data as often as not: sealed at rest (src/persistence/encryption.ts).
+        sealed_body: cipherOf(db).sealText(letter.body, sealContext('letters', 'body', letter.id)),
         language: letter.language,
         created_at: letter.createdAt,
         note_id: letter.noteId,
@@ -190,7 +192,8 @@ export class TypeormLetterRepository implements LetterRepository {
         inquiryId: row.inquiry_id,
         authorId: row.author_id,
         outgoingNumber: row.outgoing_number,
-        body: row.body,
+        // A row written before the encryption keeps its plaintext until the next start seals it (sealPlaintextRows).
+        body: row.sealed_body ? cipherOf(db).openText(row.sealed_body, sealContext('letters', 'body', row.id)) : row.body,
         language: row.language as Letter['language'],
         createdAt: row.created_at,
         noteId: row.note_id,

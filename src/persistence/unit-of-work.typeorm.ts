@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventConsumer } from '../domain/notifier.js';
+import { auditingEvents } from '../domain/audit.js';
 import type { TransactionScope } from '../domain/unit-of-work.js';
+import { TypeormAuditLog } from './audit-log.typeorm.js';
 import { TypeormAbsenceRepository } from './staff-absences.typeorm.js';
 import { TypeormEscalationRepository } from './escalation.typeorm-repository.js';
 import { TypeormInquiryRepository } from './inquiry.typeorm-repository.js';
@@ -21,8 +23,9 @@ export class TypeormUnitOfWork<S extends TransactionScope = TransactionScope> {
   ) {}
 
   async run<T>(work: (scope: S) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((manager) =>
-      work(
+    const result = await this.dataSource.transaction((manager) => {
+      const audit = new TypeormAuditLog(manager);
+      return work(
         this.extend(manager, {
           inquiries: new TypeormInquiryRepository(manager),
           staff: new TypeormStaffRepository(manager),
@@ -31,10 +34,12 @@ export class TypeormUnitOfWork<S extends TransactionScope = TransactionScope> {
           externalSteps: new TypeormExternalStepRepository(manager),
           letters: new TypeormLetterRepository(manager),
           absences: new TypeormAbsenceRepository(manager),
-          events: new OutboxWriter(manager, this.consumers),
+          audit,
+          // R12.records: an audited event's entry commits with the change, beside its timeline line and outbox rows.
+          events: auditingEvents(new OutboxWriter(manager, this.consumers), audit),
         }),
-      ),
-    );
+      );
+    });
     this.afterCommit();
     return result;
   }

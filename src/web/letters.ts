@@ -1,10 +1,11 @@
-import type http from 'node:http';
+import type { AuditTrail } from '../domain/audit.service.js';
 import type { ClientChannelService, LetterView } from '../domain/client-channel.service.js';
 import { DomainError } from '../domain/errors.js';
 import type { LetterLinks } from '../domain/letter-link.js';
 import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { escapeHtml } from './pages.js';
+import { refusalPage, sendPrivatePage, type Refusal } from './private-response.js';
 
 /** The route of a printable letter; only a signed link made for a staff member opens it (letter-link.ts). */
 export const LETTER_PATH = '/letters';
@@ -26,6 +27,8 @@ export interface LetterPageDependencies {
   logger: Logger;
   timeZone: string;
   letterhead: Letterhead;
+  /** R12.records: each letter shown is recorded before it is sent. */
+  audit: Pick<AuditTrail, 'recordRead'>;
 }
 
 const WORDS = {
@@ -67,7 +70,7 @@ export function mountLetters(http: HttpServer, deps: LetterPageDependencies): vo
     const check = links.verify({ id: query.get('id'), staff: query.get('staff'), expires: query.get('expires'), sig: query.get('sig') });
     if (!check.ok) {
       logger.info({ reason: check.reason }, 'letter link refused');
-      return sendPage(response, 403, refusalPage('forbidden'));
+      return sendPrivatePage(response, 403, refusalPage(REFUSALS.forbidden));
     }
     let view: LetterView;
     try {
@@ -75,23 +78,11 @@ export function mountLetters(http: HttpServer, deps: LetterPageDependencies): vo
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       logger.info({ code: error.code }, 'letter not shown');
-      return error.code === 'LETTER.FORBIDDEN' ? sendPage(response, 403, refusalPage('forbidden')) : sendPage(response, 404, refusalPage('not_found'));
+      return error.code === 'LETTER.FORBIDDEN' ? sendPrivatePage(response, 403, refusalPage(REFUSALS.forbidden)) : sendPrivatePage(response, 404, refusalPage(REFUSALS.not_found));
     }
-    sendPage(response, 200, letterPage(view, letterhead, timeZone));
+    await deps.audit.recordRead(check.staffId, 'letter_opened', { inquiryId: view.inquiry.id, registryNumber: view.inquiry.registryNumber, details: { letterId: view.letter.id } });
+    sendPrivatePage(response, 200, letterPage(view, letterhead, timeZone));
   });
-}
-
-function sendPage(response: http.ServerResponse, status: number, html: string): void {
-  response.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8',
-    // The letter holds a client's personal data: never cached, never framed, its link never passed on as a referrer.
-    'cache-control': 'no-store',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
-  });
-  response.end(html);
 }
 
 const REFUSALS = {
@@ -103,32 +94,7 @@ const REFUSALS = {
     lt: ['Raštas nerastas', 'Tokio rašto nėra. Atidarykite kreipimąsi per Slack ar Teams.'],
     en: ['Letter not found', 'There is no such letter. Open the inquiry from Slack or Teams.'],
   },
-} as const;
-
-/** Said in both languages: the page cannot know whose link it was, and tells nothing of the letter. */
-export function refusalPage(kind: keyof typeof REFUSALS): string {
-  const { lt, en } = REFUSALS[kind];
-  return `<!doctype html>
-<html lang="lt">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(`${lt[0]} / ${en[0]}`)}</title>
-<style>body{font:1.05rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a;background:#fafafa}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem}h2{font-size:1.25rem}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(lt[0])}</h1>
-<p>${escapeHtml(lt[1])}</p>
-<section lang="en" aria-labelledby="refusal-en">
-<h2 id="refusal-en">${escapeHtml(en[0])}</h2>
-<p>${escapeHtml(en[1])}</p>
-</section>
-</main>
-</body>
-</html>
-`;
-}
+} satisfies Record<string, Refusal>;
 
 /** `2027-03-01`: how Lithuanian documents write dates, in the institution's time zone. */
 function isoDate(at: Date, timeZone: string): string {

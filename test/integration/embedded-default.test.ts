@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { startEmbeddedDatabase } from '../../src/persistence/embedded-database.js';
 import { emailedRequest, eventually, RecordingNotifier } from '../support/app.js';
+import { TEST_DATA_KEYS } from '../support/encryption-keys.js';
 import { freePort } from '../support/database.js';
 
 const logger = createLogger('silent');
@@ -37,7 +38,7 @@ it('R12.records: a database restart → /healthz 503 and a clear failure while i
   const port = await freePort();
   let database = await startEmbeddedDatabase({ dataDir, port, database: 'langelis_restart_test' });
   const recorder = new RecordingNotifier();
-  const app = await startApp(loadConfig({ DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1' }), logger, {
+  const app = await startApp(loadConfig({ DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1', DATA_KEYS: TEST_DATA_KEYS }), logger, {
     notifiers: [recorder],
     dispatcher: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 },
   });

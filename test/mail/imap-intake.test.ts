@@ -4,6 +4,7 @@ import { eventually, RecordingNotifier, seedStaff, startTestApp, type TestApp } 
 import { freePort } from '../support/database.js';
 import { startDovecot, type TestMailbox } from '../support/dovecot.js';
 import { DOVECOT, describeWith } from '../support/system-programs.js';
+import { cipherOf, sealContext } from '../../src/persistence/encryption.js';
 import { baltic, base64Lines, encodedWord, quotedPrintable, rfc822 } from './rfc822.js';
 
 let box: TestMailbox;
@@ -130,10 +131,14 @@ describeWith(DOVECOT, 'with a real Dovecot', () => {
       await deliver(rfc822({ from: 'Ona <ona.mama@example.lt>', subject: 'Pažyma', messageId: '<att-1@tevai.lt>', contentType: `multipart/mixed; boundary="${boundary}"`, body }));
       const inquiry = await byMessageId('<att-1@tevai.lt>');
       expect(inquiry!.body).toBe('Prisegu pažymą.');
-      const rows = await t.app.dataSource.query(
-        'SELECT filename, content_type, size_bytes, disposition, content FROM mail_attachments WHERE inquiry_id = $1 ORDER BY position',
+      const stored: Array<Record<string, any>> = await t.app.dataSource.query(
+        'SELECT id, filename, content_type, size_bytes, disposition, content, sealed_content FROM mail_attachments WHERE inquiry_id = $1 ORDER BY position',
         [inquiry!.id],
       );
+      // Encrypted at rest (issue #15; docs/data-protection.md): nothing in the plaintext column, the sealed value opens.
+      expect(stored.map((row) => row.content)).toEqual([null, null]);
+      const cipher = cipherOf(t.app.dataSource.manager);
+      const rows = stored.map(({ id, sealed_content: sealed, content: _plain, ...row }) => ({ ...row, content: sealed ? cipher.open(sealed, sealContext('mail_attachments', 'content', id)) : null }));
       expect(rows).toEqual([
         { filename: 'pažyma.pdf', content_type: 'application/pdf', size_bytes: 14, disposition: 'stored', content: Buffer.from('%PDF-1.4 small') },
         { filename: 'large.jpg', content_type: 'image/jpeg', size_bytes: 5000, disposition: 'too_large', content: null },

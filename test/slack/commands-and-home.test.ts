@@ -1,13 +1,12 @@
 import { emailedRequest, eventually, ManualClock } from '../support/app.js';
 import { numbersIn, outboxDelivered, twentyFiveOpenInquiries } from '../support/pressing-list.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
-import { appHomeOpened, slashCommand } from './support/payloads.js';
-import { postCommand, postEvent } from './support/signed-requests.js';
+import { appHomeOpened } from './support/payloads.js';
+import { postEvent } from './support/signed-requests.js';
 import { startSlackHarness, type SlackHarness } from './support/slack-harness.js';
 
 let h: SlackHarness;
 const clock = new ManualClock(new Date('2027-03-02T10:00:00+02:00'));
-let hook = 0;
 
 beforeAll(async () => {
   h = await startSlackHarness({ clock });
@@ -17,18 +16,7 @@ afterAll(() => h.stop());
 // Answers through response URLs are messages too: the same limits apply.
 afterEach(() => expect(blockKitViolations([...h.api.calls, ...h.api.hooks.map((hook) => ({ method: 'response_url', body: hook.body, status: 200 }))])).toEqual([]));
 
-/** Runs `/inquiry <text>` as `user` and returns what came back on the response URL. */
-async function command(user: string, input: string) {
-  const path = `/hooks/${++hook}`;
-  const answer = await postCommand(h.events, slashCommand(user, input, `${h.api.url}${path}`));
-  expect(answer.status).toBe(200);
-  return eventually(() => {
-    const found = h.api.hooks.filter((entry) => entry.path === path);
-    expect(found).toHaveLength(1);
-    expect(found[0]!.body.response_type).toBe('ephemeral');
-    return found[0]!.body;
-  });
-}
+const command = (user: string, input: string) => h.command(user, input);
 
 describe('/inquiry', () => {
   it('help, and anything it does not understand, lists the commands (Lithuanian; English for Jonas)', async () => {

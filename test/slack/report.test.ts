@@ -2,13 +2,12 @@ import { WEEKLY_DIGEST_JOB } from '../../src/jobs/weekly-digest.job.js';
 import { emailedRequest, eventually, ManualClock } from '../support/app.js';
 import { outboxDelivered } from '../support/pressing-list.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
-import { appHomeOpened, slashCommand } from './support/payloads.js';
-import { postCommand, postEvent } from './support/signed-requests.js';
+import { appHomeOpened } from './support/payloads.js';
+import { postEvent } from './support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
 
 let h: SlackHarness;
 const clock = new ManualClock(new Date('2027-03-03T10:00:00+02:00'));
-let hook = 0;
 const client = { name: 'Slaptoji Klientė', email: 'slaptoji@example.lt', phone: '+37061111111', language: 'lt' };
 const numbers: Record<'ona' | 'jonas' | 'rasa', string> = { ona: '', jonas: '', rasa: '' };
 
@@ -26,16 +25,7 @@ beforeAll(async () => {
 afterAll(() => h.stop());
 afterEach(() => expect(blockKitViolations([...h.api.calls, ...h.api.hooks.map((entry) => ({ method: 'response_url', body: entry.body, status: 200 }))])).toEqual([]));
 
-async function command(user: string, input: string): Promise<Record<string, any>> {
-  const path = `/hooks/report-${++hook}`;
-  expect((await postCommand(h.events, slashCommand(user, input, `${h.api.url}${path}`))).status).toBe(200);
-  return eventually(() => {
-    const found = h.api.hooks.filter((entry) => entry.path === path);
-    expect(found).toHaveLength(1);
-    expect(found[0]!.body.response_type).toBe('ephemeral');
-    return found[0]!.body;
-  });
-}
+const command = (user: string, input: string) => h.command(user, input);
 
 /** No client's name, e-mail or phone (they are on the inquiries the figures count). */
 function expectNoClient(payload: unknown): void {

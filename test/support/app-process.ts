@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { TEST_DATA_KEYS } from './encryption-keys.js';
 
 /** One `node dist/main.js` as an operator runs it: configured by environment variables only. */
 export interface AppProcess {
@@ -32,7 +33,8 @@ const CLI_STAFF_IMPORT = path.resolve('dist/cli/staff-import.js');
  * into it. `npm test` builds dist/ before jest runs; run `npm run build` first when running one file by hand.
  */
 function childEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env };
+  // Tests never depend on a machine's key file: a test that means to exercise it passes DATA_KEYS: ''.
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_KEYS: TEST_DATA_KEYS, ...env };
 }
 
 /** Starts the service with `env` (PORT among it) and waits until `GET /healthz` answers 200. */

@@ -6,6 +6,7 @@ import type { Notifier, ServiceHappening } from '../../src/domain/notifier.js';
 import type { StaffMember } from '../../src/domain/staff.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { TEST_DATA_KEYS } from './encryption-keys.js';
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
@@ -58,7 +59,7 @@ export interface TestApp {
  */
 export async function startTestApp(overrides: AppOverrides = {}, database?: TestDatabase, env: Record<string, string> = {}, logger?: Logger): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_KEYS: TEST_DATA_KEYS, ...env });
   const app = await startApp(config, logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
     dispatcher: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 },
     schedulerProcessEvery: 200,

@@ -7,7 +7,8 @@ import type { Compared, QualityFigures, QualityReport, QualityRow, ReportScope }
 import { reportAccessOf } from '../../src/domain/report-access.js';
 import { ReportLinks } from '../../src/domain/report-link.js';
 import type { StaffMember } from '../../src/domain/staff.js';
-import { csvCell, csvLine } from '../../src/web/reports.js';
+import { csvCell } from '../../src/web/csv.js';
+import { csvLine } from '../../src/web/reports.js';
 import { ManualClock } from '../support/app.js';
 import { blockKitViolations } from '../slack/support/block-kit-limits.js';
 import { chartsIn, reportCardProblems } from '../teams/support/chart-cards.js';

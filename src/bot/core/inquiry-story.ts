@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
+import { readableSize, type AttachmentSummary } from '../../domain/attachment.js';
 import type { Capabilities } from '../../domain/capabilities.js';
 import type { OutgoingEmail } from '../../domain/client-message.js';
 import { deadlineStates, type DeadlineState } from '../../domain/deadline-states.js';
 import type { CallLogRecord } from '../../domain/events.js';
+import type { AttachmentLinks } from '../../domain/attachment-link.js';
 import type { LetterLinks } from '../../domain/letter-link.js';
 import type { InquirySnapshot } from '../../domain/snapshots.js';
 import { fullName, type StaffMember } from '../../domain/staff.js';
@@ -40,11 +42,11 @@ export interface StoryDeadline {
 
 /** A button that acts on one part of the story (a meeting, an external step, a letter). */
 export interface StoryAction {
-  id: 'record_minutes' | 'send_summary' | 'record_decision' | 'open_letter';
+  id: 'record_minutes' | 'send_summary' | 'record_decision' | 'open_letter' | 'open_attachment';
   label: string;
   /** The meeting, step or letter it acts on. */
   targetId: string;
-  /** For `open_letter`: the printable page. */
+  /** For `open_letter`: the printable page; for `open_attachment`: the file's signed download link. */
   url?: string;
 }
 
@@ -73,13 +75,18 @@ export interface StorySources {
    * (R55.same-channel); null where the story is not one person's (a notice's recent lines), so no letter is linked.
    */
   letterUrl: ((letterId: string) => string) | null;
+  /**
+   * Issue #15: the files the client e-mailed (names and sizes, never content), each with a download link signed for
+   * the one person the story is shown to; given only to those who may act on the inquiry. Absent: none listed.
+   */
+  attachments?: { files: readonly AttachmentSummary[]; url: (attachmentId: string) => string };
 }
 
 /** Actions that record a staff note rather than something the client saw. */
 const INTERNAL_ACTIONS: ReadonlySet<string> = new Set(['call_logged', 'escalated', 'progress_recorded', 'meeting_held', 'external_decision_recorded']);
 
 export function buildInquiryStory(sources: StorySources, reading: StoryReading, capabilities: Capabilities): InquiryStory {
-  const { snapshot, emails, people, letterUrl } = sources;
+  const { snapshot, emails, people, letterUrl, attachments } = sources;
   const { inquiry } = snapshot;
   const { language } = reading;
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
@@ -152,6 +159,9 @@ export function buildInquiryStory(sources: StorySources, reading: StoryReading, 
     ...(letterUrl
       ? snapshot.letters.map((letter): StoryAction => ({ id: 'open_letter', label: `${t('action.open_letter')} (${when(letter.createdAt)})`, targetId: letter.id, url: letterUrl(letter.id) }))
       : []),
+    ...(attachments?.files ?? [])
+      .filter((file) => file.stored)
+      .map((file): StoryAction => ({ id: 'open_attachment', label: t('action.open_attachment', { name: shortName(file.filename), size: readableSize(file.sizeBytes, language) }), targetId: file.id, url: attachments!.url(file.id) })),
   ];
 
   return {
@@ -168,6 +178,22 @@ export function buildInquiryStory(sources: StorySources, reading: StoryReading, 
     timeline,
     actions,
   };
+}
+
+/** A file name short enough for a button, its extension kept. */
+function shortName(filename: string, max = 48): string {
+  if (filename.length <= max) return filename;
+  const dot = filename.lastIndexOf('.');
+  const extension = dot > 0 && filename.length - dot <= 8 ? filename.slice(dot) : '';
+  return `${filename.slice(0, max - extension.length - 1)}…${extension}`;
+}
+
+/**
+ * A client's e-mailed file's download address, signed for the staff member it is shown to (issue #15;
+ * src/domain/attachment-link.ts).
+ */
+export function attachmentUrl(publicUrl: string, attachmentId: string, staffId: string, links: AttachmentLinks): string {
+  return `${publicUrl.replace(/\/$/, '')}/attachments/${attachmentId}?${new URLSearchParams({ ...links.sign(attachmentId, staffId) }).toString()}`;
 }
 
 /** A timeline action in words; an action this version does not know yet still shows, as a generic entry. */

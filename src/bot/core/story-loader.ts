@@ -4,7 +4,7 @@ import { can, mayActOn, type Inquiry } from '../../domain/inquiry.js';
 import { buildInquiryCard, withContacts, type InquiryCard } from './inquiry-card.js';
 import type { PlatformContext } from '../platform.js';
 import { translate, type Language } from './i18n/index.js';
-import { buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
+import { attachmentUrl, buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
 
 /** The address staff browsers reach the service at (printable letters). */
 export function publicUrl(context: Pick<PlatformContext, 'config'>): string {
@@ -18,9 +18,14 @@ export async function loadChannelCard(context: PlatformContext, inquiryId: strin
   return buildInquiryCard(inquiry, owner, config.DEFAULT_LANGUAGE, clock.now(), config.TIME_ZONE, capabilities);
 }
 
-/** Loads everything the inquiry view shows, for one reader (`forViewer`). */
-export async function loadStory(context: PlatformContext, reference: string, language: Language, viewer: StaffMember): Promise<InquiryStory> {
+/**
+ * Loads everything the inquiry view shows, for one reader (`forViewer`). R12.records: opening it is recorded before it
+ * is shown (`opened`); a view already open that is redrawn after a click on it (`opened: false`) is not a new opening.
+ */
+export async function loadStory(context: PlatformContext, reference: string, language: Language, viewer: StaffMember, opened = true): Promise<InquiryStory> {
   const snapshot = await context.queries.get(reference);
+  const { inquiry } = snapshot;
+  if (opened) await context.audit.recordRead(viewer.id, 'details_opened', { inquiryId: inquiry.id, registryNumber: inquiry.registryNumber, details: { contacts: mayActOn(inquiry, viewer) } });
   return forViewer(await storyOf(context, snapshot, language, viewer.id), snapshot.inquiry, viewer, language);
 }
 
@@ -52,8 +57,11 @@ export async function storyOf(context: PlatformContext, snapshot: InquirySnapsho
   const emails = await context.messaging.emailsOf(snapshot.inquiry.id);
   const people = await storyPeople(snapshot, (id) => context.queries.staffMember(id));
   const base = publicUrl(context);
+  // Issue #15: the client's files are listed (names, sizes) only in one person's view, and only if they may act on it.
+  const files = viewerId === null ? [] : await context.attachments.listFor(snapshot.inquiry.id, viewerId);
+  const attachments = viewerId === null ? undefined : { files, url: (id: string) => attachmentUrl(base, id, viewerId, context.attachmentLinks) };
   return buildInquiryStory(
-    { snapshot, emails, people, letterUrl: viewerId === null ? null : (id) => letterUrl(base, id, viewerId, context.letterLinks) },
+    { snapshot, emails, people, letterUrl: viewerId === null ? null : (id) => letterUrl(base, id, viewerId, context.letterLinks), attachments },
     { language, now: context.clock.now(), zone: context.config.TIME_ZONE },
     context.capabilities,
   );

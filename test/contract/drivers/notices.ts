@@ -14,7 +14,9 @@ const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries'
   // R4.owner, away with cover: about a person, not an inquiry.
   'notice.staff_away', 'notice.staff_back', 'reply.away_set', 'reply.back', 'error.ABSENCE.SUBSTITUTE_SELF', 'error.ABSENCE.NONE',
   // R60.internal: quality reports are about a period, not an inquiry.
-  'report.title.week', 'report.title.month', 'report.title.quarter', 'report.digest'];
+  'report.title.week', 'report.title.month', 'report.title.quarter', 'report.digest',
+  // R12.records: the audit log's export is about a period, and refused to anyone but an admin.
+  'audit.ready', 'error.STAFF.NOT_ALLOWED', 'error.AUDIT.PERIOD_INVALID'];
 /**
  * Secondary lines a row may ask about (`+notice.call.retry`), and fact labels whose presence is a drift (D9 call
  * facts, D10 call plan, D11 meeting facts, D13 the step's *what*); printed in this order.

@@ -2,7 +2,8 @@ import type { AppOverrides } from '../../../src/app.js';
 import type { Inquiry } from '../../../src/domain/inquiry.js';
 import { emailedRequest, eventually, seedStaff, startTestApp, type TestApp } from '../../support/app.js';
 import { FakeSlackApi } from './fake-slack-api.js';
-import { SIGNING_SECRET } from './signed-requests.js';
+import { slashCommand } from './payloads.js';
+import { postCommand, SIGNING_SECRET } from './signed-requests.js';
 
 export const STAFF_CHANNEL = 'C0STAFF01';
 
@@ -16,6 +17,8 @@ export interface SlackHarness {
   announcementOf(inquiryId: string): Promise<string>;
   /** A freshly registered, announced inquiry claimed by `ownerId`. */
   claimedBy(ownerId: string): Promise<Inquiry>;
+  /** Runs `/inquiry <input>` as `user`: the one private answer that came back on the response URL. */
+  command(user: string, input: string): Promise<Record<string, any>>;
   stop(): Promise<void>;
 }
 
@@ -30,6 +33,7 @@ export async function startSlackHarness(overrides: AppOverrides = {}, env: Recor
     ...env,
   });
   const staff = await seedStaff(t.app);
+  let hooks = 0;
   const announcementOf = (inquiryId: string) =>
     eventually(async () => {
       const [row] = await t.app.dataSource.query(
@@ -49,6 +53,16 @@ export async function startSlackHarness(overrides: AppOverrides = {}, env: Recor
       const { inquiry } = await t.app.inquiries.register(emailedRequest());
       await announcementOf(inquiry.id);
       return t.app.inquiries.claim(inquiry.id, ownerId);
+    },
+    async command(user, input) {
+      const path = `/hooks/command-${++hooks}`;
+      expect((await postCommand(`${t.app.url}/slack/events`, slashCommand(user, input, `${api.url}${path}`))).status).toBe(200);
+      return eventually(() => {
+        const found = api.hooks.filter((entry) => entry.path === path);
+        expect(found).toHaveLength(1);
+        expect(found[0]!.body.response_type).toBe('ephemeral');
+        return found[0]!.body;
+      });
     },
     async stop() {
       await t.stop();

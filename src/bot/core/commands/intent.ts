@@ -1,7 +1,7 @@
 import { PERIOD_NAMES, type PeriodName } from '../../../domain/quality/report.js';
 
 /** The words of the text commands (`/inquiry mine` on Slack, `@Langelis mine` on Teams), in the help's order. */
-export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'report', 'help'] as const;
+export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'report', 'audit', 'help'] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
 /** `<word> <number>` offers the form of one use case about that inquiry. */
@@ -51,6 +51,8 @@ export type CommandIntent =
   | { readonly do: 'staff_back'; readonly member?: PersonRef }
   /** R60.internal: the quality report of the period under way (a week unless named). */
   | { readonly do: 'report'; readonly period: PeriodName }
+  /** R12.records: the audit log of the calendar days `from`…`to` (inclusive), as a CSV link; admins only. */
+  | { readonly do: 'audit'; readonly from: string; readonly to: string }
   /** Understood but incomplete: that word's usage. */
   | { readonly do: 'usage'; readonly word: CommandWord };
 
@@ -85,6 +87,8 @@ export function parseCommand(text: string, mentions: readonly PersonRef[]): Comm
       return staffIntent(rest, mentions);
     case 'report':
       return reportIntent(argument);
+    case 'audit':
+      return auditIntent(rest);
   }
 }
 
@@ -115,6 +119,13 @@ function staffIntent([field = '', ...value]: readonly string[], mentions: readon
 
 /** Something written as a date (the domain reads it, and says so when it cannot). */
 const DATE_LIKE = /^\d{4}-\d{1,2}-\d{1,2}$/;
+
+/** `audit <from> [<to>]`: one date is a single day; the domain reads the dates and says when it cannot. */
+function auditIntent(words: readonly string[]): CommandIntent {
+  const [from, to = from, ...extra] = words;
+  if (from === undefined || !DATE_LIKE.test(from) || !DATE_LIKE.test(to!) || extra.length > 0) return { do: 'usage', word: 'audit' };
+  return { do: 'audit', from, to: to! };
+}
 
 /**
  * `staff away <from> [<to>] [@member] @substitute`: one mention is the substitute for oneself; two are the member and

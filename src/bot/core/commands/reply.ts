@@ -35,7 +35,9 @@ export type CommandReply =
   | { readonly kind: 'help' | 'usage'; readonly title: string; readonly lines: readonly GuideLine[]; readonly note: string | null }
   | { readonly kind: 'text'; readonly text: string }
   /** R60.internal: the quality report the asker may see (src/bot/core/reports). */
-  | { readonly kind: 'report'; readonly view: ReportView };
+  | { readonly kind: 'report'; readonly view: ReportView }
+  /** A few words and one link only the asker may open (R12.records: the audit log's CSV). */
+  | { readonly kind: 'link'; readonly text: string; readonly link: { readonly label: string; readonly url: string } };
 
 /** Rows of a list, most pressing first as the domain returned them. */
 export function listRows(

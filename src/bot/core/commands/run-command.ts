@@ -1,8 +1,9 @@
+import { AUDIT_EXPORT_PATH } from '../../../domain/audit-link.js';
 import { fullName, type StaffMember } from '../../../domain/staff.js';
 import type { PlatformContext } from '../../platform.js';
 import { translate, type Language } from '../i18n/index.js';
 import { loadReport, reportRequest } from '../reports/load-report.js';
-import { loadStory } from '../story-loader.js';
+import { loadStory, publicUrl } from '../story-loader.js';
 import { helpReply, usageReply, type CommandSyntax } from './guide.js';
 import { LISTS, type CommandIntent, type PersonRef } from './intent.js';
 import { listReply, listRows, type CommandReply } from './reply.js';
@@ -61,6 +62,13 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
     }
     case 'report':
       return { kind: 'report', view: await loadReport(actor, reportRequest(context, intent.period, 'current'), language, context) };
+    case 'audit': {
+      // R12.records: admins only (the domain refuses anyone else); the link is signed for the asker alone.
+      const made = await context.audit.exportLink(actor.id, intent.from, intent.to);
+      const url = `${publicUrl(context).replace(/\/$/, '')}${AUDIT_EXPORT_PATH}?${new URLSearchParams({ ...made.query }).toString()}`;
+      const text = translate(language, 'audit.ready', { from: made.from, to: made.to });
+      return { kind: 'link', text, link: { label: translate(language, 'audit.download'), url } };
+    }
     case 'staff_back': {
       const member = intent.member ? await caller.staffOf(intent.member) : actor;
       await context.absences.back(actor.id, member.id);

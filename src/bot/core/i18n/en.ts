@@ -182,6 +182,11 @@ export const en: Record<MessageKey, string> = {
   'command.staff_back': 'mark yourself back: reminders and messages come to you again',
   'command.help': 'this help',
   'command.report': 'service quality report: this week (default), month or quarter',
+  'command.audit': 'the audit log of these days (inclusive) as CSV (admins)',
+  // R12.records: the audit log's export (src/domain/audit.service.ts).
+  'audit.ready': 'The audit log of {from}–{to} is ready. The link is for you alone and works for an hour.',
+  'audit.download': 'Download the audit log (CSV)',
+  'error.AUDIT.PERIOD_INVALID': 'Could not read the period "{from}–{to}": write two dates, the first not after the second, e.g. 2027-01-01 2027-01-31.',
   // R60.internal: quality reports in chat, the App Home dashboard and the weekly digest (src/bot/core/reports).
   'report.title.week': 'Weekly service report',
   'report.title.month': 'Monthly service report',
@@ -318,6 +323,7 @@ export const en: Record<MessageKey, string> = {
   'action.email_client': 'Write the e-mail',
   'action.plan_joint_meeting': 'Plan a joint meeting',
   'action.open_letter': 'Open the letter to print',
+  'action.open_attachment': '📎 {name} ({size})',
   'action.resolve': 'Resolve',
   'action.close': 'Close',
   'form.reason.too_soon': 'Too soon: must be at least {minutes} minutes from now.',

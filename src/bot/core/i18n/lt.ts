@@ -180,6 +180,11 @@ export const lt = {
   'command.staff_back': 'pažymėti, kad sugrįžote: priminimai ir laiškai vėl jums',
   'command.help': 'ši pagalba',
   'command.report': 'aptarnavimo kokybės ataskaita: savaitės (numatyta), mėnesio ar ketvirčio',
+  'command.audit': 'audito žurnalas už nurodytas dienas (imtinai), CSV (administratoriams)',
+  // R12.records: the audit log's export (src/domain/audit.service.ts).
+  'audit.ready': 'Audito žurnalas už {from}–{to} paruoštas. Nuoroda skirta tik jums ir galioja valandą.',
+  'audit.download': 'Atsisiųsti audito žurnalą (CSV)',
+  'error.AUDIT.PERIOD_INVALID': 'Laikotarpis „{from}–{to}“ neatpažintas: rašykite dvi datas, pirmoji ne vėlesnė už antrąją, pvz. 2027-01-01 2027-01-31.',
   // R60.internal: quality reports in chat, the App Home dashboard and the weekly digest (src/bot/core/reports).
   'report.title.week': 'Savaitės aptarnavimo ataskaita',
   'report.title.month': 'Mėnesio aptarnavimo ataskaita',
@@ -316,6 +321,7 @@ export const lt = {
   'action.email_client': 'Rašyti el. laišką',
   'action.plan_joint_meeting': 'Planuoti bendrą susitikimą',
   'action.open_letter': 'Atverti raštą spausdinti',
+  'action.open_attachment': '📎 {name} ({size})',
   'action.resolve': 'Išnagrinėta',
   'action.close': 'Uždaryti',
   'form.reason.too_soon': 'Per anksti: skambinti vėl galima ne anksčiau kaip po {minutes} min.',

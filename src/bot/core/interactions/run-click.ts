@@ -92,7 +92,7 @@ export async function runClick(click: Click, { actor, language }: Clicker, conte
  * everyone else the notices update it), the clicker's details view, or — on a notice — what was done.
  */
 async function refreshed(on: ClickedView, inquiry: Inquiry, done: string, { actor, language }: Clicker, context: PlatformContext): Promise<Shown> {
-  if (on === 'details') return { show: 'story', story: await loadStory(context, inquiry.id, language, actor) };
+  if (on === 'details') return { show: 'story', story: await loadStory(context, inquiry.id, language, actor, false) };
   if (on === 'notice') return outcome(inquiry, done, language);
   return { show: 'card', card: await loadChannelCard(context, inquiry.id) };
 }

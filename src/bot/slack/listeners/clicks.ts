@@ -7,7 +7,7 @@ import type { Click, ClickOutcome, ClickedView, InquiryClickVerb, PrivateShown }
 import { runClick } from '../../core/interactions/run-click.js';
 import { loadChannelCard } from '../../core/story-loader.js';
 import { splitPair } from '../render/actions.js';
-import { storyBlocks } from '../render/story.js';
+import { OPEN_ATTACHMENT_ACTION, storyBlocks } from '../render/story.js';
 import { inquiryMessage, MORE_MENU } from '../render/inquiry.js';
 import { letterLinkBlocks } from '../render/letter.js';
 import type { SlackClient, SlackServices } from '../services.js';
@@ -62,6 +62,10 @@ export function register(app: App, services: SlackServices): void {
   });
   // R60.internal: the link to a report's CSV, likewise.
   app.action(REPORT_EXPORT_ACTION, async ({ ack }) => {
+    await ack();
+  });
+  // Issue #15: an attachment's download link in Details, likewise.
+  app.action(OPEN_ATTACHMENT_ACTION, async ({ ack }) => {
     await ack();
   });
 }

@@ -1,7 +1,7 @@
 import type { CommandReply } from '../../core/commands/reply.js';
 import type { Language } from '../../core/i18n/index.js';
 import type { KnownBlock, MessageBlock } from './block-types.js';
-import { reportMessage } from './report.js';
+import { exportButton, reportMessage } from './report.js';
 import { storyBlocks } from './story.js';
 import { listBlocks } from './list.js';
 import { inert, mrkdwn, plain } from './elements.js';
@@ -26,5 +26,7 @@ export function commandMessage(reply: Shown, language: Language): { text: string
       return { text: reply.text };
     case 'report':
       return reportMessage(reply.view, { charts: true });
+    case 'link':
+      return { text: reply.text, blocks: [{ type: 'section', text: mrkdwn(inert(reply.text)) }, { type: 'actions', elements: [exportButton(reply.link.url, reply.link.label)] }] };
   }
 }

@@ -58,9 +58,16 @@ export function storyBlocks(story: InquiryStory, language: Language): { text: st
   return { text: card.title, blocks: [...head, ...body, ...rest] };
 }
 
-/** A meeting, step or letter button; the value names the inquiry and the part acted on. */
+/**
+ * Each attachment's link button gets an action id of its own (`open_attachment:<id>`): Slack wants them distinct
+ * within a block. Its click, sent although the link opens in the browser, is only acked.
+ */
+export const OPEN_ATTACHMENT_ACTION = /^open_attachment:/;
+
+/** A meeting, step, letter or attachment button; the value names the inquiry and the part acted on. */
 function storyButton(action: StoryAction, inquiryId: string): Button {
-  const button = actionButton(action, pairValue(inquiryId, action.targetId), clip(action.label, LIMITS.buttonLabel));
+  const id = action.id === 'open_attachment' ? `${action.id}:${action.targetId}` : action.id;
+  const button = actionButton({ ...action, id }, pairValue(inquiryId, action.targetId), clip(action.label, LIMITS.buttonLabel));
   return action.url ? { ...button, url: action.url } : button;
 }
 

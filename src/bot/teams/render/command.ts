@@ -1,7 +1,7 @@
 import type { InquiryForm } from '../../core/commands/intent.js';
 import type { CommandReply } from '../../core/commands/reply.js';
 import { translate, type Language, type MessageKey } from '../../core/i18n/index.js';
-import { adaptiveCard, heading, note, openDialog, type AdaptiveCard } from './elements.js';
+import { adaptiveCard, heading, note, openDialog, openUrl, type AdaptiveCard } from './elements.js';
 import { listCard } from './list.js';
 import { reportCard } from './report.js';
 import { storyView } from './story.js';
@@ -29,6 +29,8 @@ export function commandCard(reply: Exclude<CommandReply, { kind: 'text' }>, lang
       return guideCard(reply);
     case 'report':
       return reportCard(reply.view);
+    case 'link':
+      return adaptiveCard([note(reply.text)], [openUrl(reply.link.label, reply.link.url)]);
     case 'form': {
       if (reply.form === 'new_inquiry') return dialogLauncherCard(t('teams.new.prompt'), t('form.new.title'), 'new', {});
       const launcher = LAUNCHERS[reply.form];

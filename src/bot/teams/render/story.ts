@@ -16,7 +16,7 @@ export function targetDialog(label: string, dialog: TargetDialog, inquiryId: str
 }
 
 function storyButton(action: StoryAction, inquiryId: string): CardElement {
-  if (action.id === 'open_letter') return openUrl(action.label, action.url!);
+  if (action.id === 'open_letter' || action.id === 'open_attachment') return openUrl(action.label, action.url!);
   return targetDialog(action.label, action.id, inquiryId, action.targetId);
 }
 
