@@ -26,6 +26,8 @@ export interface InquiryQuery {
   overdueAt?: Date;
   /** Case-insensitive match in registry number, subject, body or client name. */
   text?: string;
+  /** Issue #15 (least privilege): only what this staff member owns, and what nobody owns yet (its card is in the channel). */
+  ownOrUnclaimedOf?: string;
   openOnly?: boolean;
   limit: number;
 }

@@ -68,6 +68,7 @@ export class TypeormInquiryRepository implements InquiryRepository {
     if (query.openOnly || query.unclaimed || query.overdueAt) where.push(`status = ANY(${bind(OPEN_STATUSES)})`);
     if (query.ownerId) where.push(`owner_id = ${bind(query.ownerId)}`);
     if (query.unclaimed) where.push('owner_id IS NULL');
+    if (query.ownOrUnclaimedOf) where.push(`(owner_id = ${bind(query.ownOrUnclaimedOf)} OR owner_id IS NULL)`);
     if (query.overdueAt) {
       const at = bind(query.overdueAt);
       where.push(`((first_reply_at IS NULL AND first_reply_due < ${at}) OR COALESCE(promised_by, statutory_due) < ${at})`);

@@ -82,7 +82,13 @@ describe('the client’s contacts', () => {
       expect(view).not.toContain('612 34567');
       // R4.owner: no owner's action is offered to him in his private view (it would only be refused).
       expect(view).not.toMatch(/log_call|mark_replied|inquiry_more/);
+      // Issue #15 (least privilege): the family's message is not his to browse; he is told who sees it.
+      expect(view).not.toContain('norėčiau sužinoti');
+      expect(view).toContain('Only the owner and managers see');
     }
+    // The owner still reads it.
+    const owner = await details('ona', inquiryId);
+    for (const view of [owner.slack, owner.teams]) expect(view).toContain('norėčiau sužinoti');
   });
 });
 

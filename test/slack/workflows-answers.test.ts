@@ -267,6 +267,9 @@ describe('the inquiry view', () => {
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(answer.blocks)).toContain('*Deadlines*'); // Jonas reads English
-    expect(JSON.stringify(answer.blocks)).toContain(':lock: Internal note');
+    // Issue #15 (least privilege): Jonas neither owns nor supervises it — the deadlines, but no note of the family.
+    expect(JSON.stringify(answer.blocks)).toContain('Only the owner and managers see');
+    expect(JSON.stringify(answer.blocks)).not.toContain('Internal note');
+    expect(JSON.stringify(answer.blocks)).not.toContain('Vieta suteikta');
   });
 });

@@ -238,8 +238,11 @@ describe('Teams: the inquiry view', () => {
     // Details from the announcement, for a colleague reading English.
     const details = await h.post(cardAction(h.connector.url, people.jonas, 'inquiry.details', { inquiryId: inquiry.id, view: 'announcement' }));
     const english = cardText(details.body.value);
-    expect(english).toContain('🔒 Internal note – never sent to the client');
-    expect(english).toContain('Meetings');
+    // Issue #15 (least privilege): jonas neither owns nor supervises it — no note, call or meeting of the family.
+    expect(english).toContain('Only the owner and managers see');
+    expect(english).not.toContain('Internal note');
+    expect(english).not.toContain('Meetings');
+    expect(english).not.toContain('Vidinis sprendimas');
     expectValidCards([shown, details.body.value]);
   });
 

@@ -10,7 +10,7 @@ import { lt, type MessageKey } from '../../../src/bot/core/i18n/lt.js';
  */
 const NUMBER = String.raw`\d{4}-\d{6}`;
 /** Keys without a registry number that still name a whole message (a call note sits under its card: no number). */
-const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered', 'notice.call_logged', 'error.INQUIRY.NOT_OWNER', 'error.ESCALATION.NOT_RECIPIENT', 'command.usage',
+const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'list.found', 'reply.no_inquiries', 'notice.welcome', 'notice.mail_unregistered', 'notice.call_logged', 'error.INQUIRY.NOT_OWNER', 'error.ESCALATION.NOT_RECIPIENT', 'command.usage',
   // R4.owner, away with cover: about a person, not an inquiry.
   'notice.staff_away', 'notice.staff_back', 'reply.away_set', 'reply.back', 'error.ABSENCE.SUBSTITUTE_SELF', 'error.ABSENCE.NONE',
   // R60.internal: quality reports are about a period, not an inquiry.

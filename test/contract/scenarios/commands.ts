@@ -26,4 +26,22 @@ export const commandRows: Scenario[] = [
     when: (_world, _context, driver) => driver.command('ona', 'find'),
     expect: ['private:ona post command.usage []'],
   },
+  {
+    id: 'K03',
+    title: 'Issue #15 (least privilege): `find` by a representative skips a colleague’s inquiry; a manager finds it — privately, nobody else is told',
+    given: async (world, platform) => {
+      // The word is in the body of an inquiry jonas owns: ona may not browse it, vida (a manager) may.
+      const word = `Skarlatina${platform}`;
+      const inquiry = await world.newInquiry({ body: `Vaikas serga: ${word}.` });
+      await world.app.inquiries.claim(inquiry.id, world.staff.jonas.id);
+      await world.settle();
+      return { word };
+    },
+    when: async (_world, { word }: { word: string }, driver) => {
+      await driver.command('ona', `find ${word}`);
+      await driver.command('vida', `find ${word}`);
+    },
+    // ona's list is empty (no Open button); vida's has the one inquiry.
+    expect: ['private:ona post list.found []', 'private:vida post list.found [open]'],
+  },
 ];

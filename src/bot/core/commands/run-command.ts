@@ -1,5 +1,5 @@
 import { AUDIT_EXPORT_PATH } from '../../../domain/audit-link.js';
-import { fullName, type StaffMember } from '../../../domain/staff.js';
+import { fullName, supervises, type StaffMember } from '../../../domain/staff.js';
 import type { PlatformContext } from '../../platform.js';
 import { translate, type Language } from '../i18n/index.js';
 import { loadReport, reportRequest } from '../reports/load-report.js';
@@ -40,7 +40,8 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
       return listReply(translate(language, 'list.mine'), listRows(items, reading, context.capabilities), language);
     }
     case 'find': {
-      const items = await context.queries.list({ text: intent.text, limit: LISTS.find.limit });
+      // Issue #15 (least privilege): a representative searches the inquiries they own or could claim, not colleagues'.
+      const items = await context.queries.list({ text: intent.text, limit: LISTS.find.limit, ...(supervises(actor) ? {} : { ownOrUnclaimedOf: actor.id }) });
       return listReply(translate(language, 'list.found'), listRows(items, reading, context.capabilities), language);
     }
     case 'staff_profile': {

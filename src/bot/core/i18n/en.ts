@@ -157,7 +157,7 @@ export const en: Record<MessageKey, string> = {
   'list.mine': 'My open inquiries',
   'list.unclaimed': 'Waiting for someone to claim',
   'list.overdue': 'Overdue',
-  'list.found': 'Found',
+  'list.found': 'Inquiries found',
 
   'help.title': 'Langelis: commands',
   // Text commands (src/bot/core/commands): one help for every platform; `{prefix}` is how a command is typed there.
@@ -396,6 +396,7 @@ export const en: Record<MessageKey, string> = {
   'reply.letter_issued': '{number}: the letter is ready — open it, print it and post it.',
   'reply.resolved': '{number}: resolved.',
   'reply.closed': '{number}: closed.',
+  'story.restricted': 'Only the owner and managers see the client’s messages, notes, calls and files. To work on this inquiry, claim it or ask a manager.',
   'story.deadlines': 'Deadlines',
   'story.calls': 'Calls',
   'story.meetings': 'Meetings',

@@ -155,7 +155,7 @@ export const lt = {
   'list.mine': 'Mano atviros užklausos',
   'list.unclaimed': 'Laukia, kol kas nors imsis',
   'list.overdue': 'Vėluojančios',
-  'list.found': 'Rasta',
+  'list.found': 'Rasti kreipimaisi',
 
   'help.title': 'Langelis: komandos',
   // Text commands (src/bot/core/commands): one help for every platform; `{prefix}` is how a command is typed there.
@@ -394,6 +394,7 @@ export const lt = {
   'reply.letter_issued': '{number}: raštas paruoštas – atverkite, atspausdinkite ir išsiųskite.',
   'reply.resolved': '{number}: išnagrinėta.',
   'reply.closed': '{number}: uždaryta.',
+  'story.restricted': 'Kliento laiškus, pastabas, skambučius ir priedus mato tik atsakingas darbuotojas ir vadovai. Norėdami dirbti su kreipimusi, perimkite jį arba kreipkitės į vadovą.',
   'story.deadlines': 'Terminai',
   'story.calls': 'Skambučiai',
   'story.meetings': 'Susitikimai',

@@ -45,9 +45,14 @@ export function storyBlocks(story: InquiryStory, language: Language): { text: st
     ...(deadlines.length > 0 ? titled(t('story.deadlines'), deadlines, 1, language) : []),
     ...(internal ? [{ type: 'context' as const, elements: [mrkdwn(`:lock: ${inert(t('card.internal'))}`)] }] : []),
     ...story.sections.flatMap((section) => titled(section.title, section.lines.map(storyLineText), SECTION_PIECES, language)),
-    { type: 'divider' },
-    { type: 'section', text: mrkdwn(`*${inert(t('card.timeline'))}*`) },
-    ...newest(story.timeline.map(storyLineText), TIMELINE_PIECES, language).map((text): KnownBlock => ({ type: 'context', elements: [mrkdwn(text)] })),
+    // A colleague's view has no timeline (issue #15, least privilege): no empty heading either.
+    ...(story.timeline.length === 0
+      ? []
+      : [
+          { type: 'divider' as const },
+          { type: 'section' as const, text: mrkdwn(`*${inert(t('card.timeline'))}*`) },
+          ...newest(story.timeline.map(storyLineText), TIMELINE_PIECES, language).map((text): KnownBlock => ({ type: 'context', elements: [mrkdwn(text)] })),
+        ]),
   ];
   // What the card offers is at hand here too (this view is also reached from DMs and `/inquiry show`).
   const controls = cardControls({ ...card, actions: card.actions.filter((action) => action.id !== 'details') }, language);

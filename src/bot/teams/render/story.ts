@@ -64,7 +64,8 @@ function storyCard(story: InquiryStory, body: string, language: Language): Adapt
     ...(hasInternal ? [note(`${INTERNAL_MARK} ${translate(language, 'card.internal')}`, { color: 'warning' })] : []),
     ...story.sections.map((section) => titled(section.title, section.lines.map(storyLine))),
     ...(story.actions.length > 0 ? [actionSet(story.actions.map((action) => storyButton(action, card.inquiryId)))] : []),
-    titled(translate(language, 'card.timeline'), timelineLines(story.timeline, language)),
+    // A colleague's view has no timeline (issue #15, least privilege): no empty heading either.
+    ...(story.timeline.length > 0 ? [titled(translate(language, 'card.timeline'), timelineLines(story.timeline, language))] : []),
   ];
   return adaptiveCard(
     elements,
