@@ -30,9 +30,19 @@ describe('the service process', () => {
   });
 
   it('R12.records: starts while Slack never answers, and a promise rejection nobody handles is logged and counted in /healthz, not fatal', async () => {
-    // Stands in for a bug: one rejection nobody awaits, a second after the service is up.
+    // Stands in for a bug: one rejection nobody awaits, once the service answers (however slowly it started).
     const bug = path.join(folder, 'unhandled.mjs');
-    await writeFile(bug, "setTimeout(() => { Promise.reject(new Error('nobody awaited me')); }, 1500);\n");
+    await writeFile(
+      bug,
+      [
+        'const url = `http://127.0.0.1:${process.env.PORT}/healthz`;',
+        'let fired = false;',
+        'const poll = setInterval(() => {',
+        "  fetch(url).then(() => { clearInterval(poll); if (fired) return; fired = true; setTimeout(() => { Promise.reject(new Error('nobody awaited me')); }, 100); }, () => {});",
+        '}, 200);',
+        '',
+      ].join('\n'),
+    );
     const service = await startAppProcess('faults', {
       DATABASE_URL: database.url,
       PORT: String(await freePort()),

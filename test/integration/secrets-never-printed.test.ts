@@ -103,9 +103,10 @@ it('least privilege: no token, password or key in anything the process printed o
   const slack = await refusingSlackApi();
   servers.push(imap, smtp, slack);
   const databaseUrl = new URL(database.url);
-  // The test server trusts local connections, so any password is accepted: it is there to be kept quiet.
-  databaseUrl.username = 'postgres';
-  databaseUrl.password = SECRETS.databasePassword;
+  // The embedded test server has a password of its own: that one must be kept quiet. A server that trusts local
+  // connections (DATABASE_URL=…@127.0.0.1:5432) accepts any, so the test's own is put in.
+  if (databaseUrl.password === '') databaseUrl.password = SECRETS.databasePassword;
+  SECRETS.databasePassword = decodeURIComponent(databaseUrl.password);
   const env = {
     DATABASE_URL: databaseUrl.toString(),
     DATA_KEYS: `k2:${SECRETS.dataKey}`,

@@ -8,6 +8,7 @@ import { describeImportError, importStaffFile, StaffFileError } from '../../src/
 import { DomainError } from '../../src/domain/errors.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { createTestDatabase } from '../support/database.js';
+import { TEST_DATA_KEYS } from '../support/encryption-keys.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXAMPLE = path.join(root, 'examples/staff.example.yaml');
@@ -177,7 +178,7 @@ describe('npm run staff:import (the compiled command)', () => {
 
   async function staffImport(databaseUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: '' } });
+      const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, DATA_KEYS: TEST_DATA_KEYS, LOG_LEVEL: '' } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

@@ -31,14 +31,16 @@ export async function loadStory(context: PlatformContext, reference: string, lan
 
 /**
  * R4.owner: the owner and supervisors (`mayActOn`) get the client's contacts as links, the whole story and every
- * action. Issue #15 (least privilege): a colleague sees what the staff channel's card shows — which contacts exist,
- * the state, the deadlines — and no message, note, call or file of a family whose inquiry is not theirs; they are
+ * action. Issue #15 (least privilege): of an inquiry a colleague owns, others see what the staff channel's card shows —
+ * which contacts exist, the state, the deadlines — and no message, note, call or file of the family; they are
  * offered only what anyone may do (Claim while nobody owns it), so no private view shows a button that would only
  * be refused.
  */
 export function forViewer(story: InquiryStory, inquiry: Inquiry, viewer: StaffMember, language: Language): InquiryStory {
   if (mayActOn(inquiry, viewer)) return { ...story, card: assignable(withContacts(story.card, inquiry, language), inquiry, viewer, language) };
   const open = story.card.actions.filter((action) => action.id === 'claim' || action.id === 'details');
+  // Nobody's yet: anyone may read it to decide whether to claim it (R4.owner).
+  if (inquiry.ownerId === null) return { ...story, card: { ...story.card, actions: open }, actions: [] };
   return { card: { ...story.card, actions: open }, body: translate(language, 'story.restricted'), deadlines: story.deadlines, sections: [], timeline: [], actions: [] };
 }
 
