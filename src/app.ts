@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
 import { createPlatforms } from './bot/platforms.js';
 import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
-import { institutionOf, publicUrl, secretsOf, type Config } from './config.js';
+import { institutionOf, publicUrl, retentionPeriodsOf, secretsOf, type Config } from './config.js';
 import { parseOfficeHours } from './domain/calendar/office-hours.js';
 import { WorkingCalendar } from './domain/calendar/working-calendar.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -34,6 +34,10 @@ import { AuditTrail } from './domain/audit.service.js';
 import { AUDIT_LINK_LIFETIME_MS, AuditLinks } from './domain/audit-link.js';
 import { TypeormAuditLog } from './persistence/audit-log.typeorm.js';
 import { mountAuditExport } from './web/audit.js';
+import { SubjectAccess } from './domain/subject-access.service.js';
+import { SUBJECT_ACCESS_LINK_LIFETIME_MS, SubjectAccessLinks } from './domain/subject-access-link.js';
+import { subjectAccessUnitOfWork } from './persistence/subject-access.typeorm-repository.js';
+import { mountSubjectAccess } from './web/subject-access.js';
 import { healthRoute, type HealthProbe } from './http/health.js';
 import { HttpServer } from './http/server.js';
 import { DeadlineScheduler } from './jobs/deadline-scheduler.js';
@@ -70,6 +74,12 @@ import { bindCipher, DataCipher } from './persistence/encryption.js';
 import { sealPlaintextRows } from './persistence/sealed-columns.js';
 import { mountReportExports } from './web/reports.js';
 import { TypeormDigestLedger } from './persistence/digest-ledger.js';
+import { RetentionService } from './domain/retention.service.js';
+import { RETENTION_LINK_LIFETIME_MS, RETENTION_LIST_PATH, RetentionLinks } from './domain/retention-link.js';
+import { retentionUnitOfWork, TypeormRetentionLedger, TypeormRetentionRepository } from './persistence/retention.typeorm-repository.js';
+import { mountRetentionList } from './web/retention.js';
+import { ErasureService } from './domain/erasure.service.js';
+import { erasureUnitOfWork } from './persistence/erasure.typeorm-unit-of-work.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
 export interface AppOverrides {
@@ -219,6 +229,17 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     { news: new TypeormAbsenceNews(dataSource), notifiers: () => notifiers, clock },
     // R60.internal: the services are built below; the job reads them only when it runs, after the start.
     { quality: () => services.quality, calendar, staff: () => services.queries.staffWithRole(null), ledger: new TypeormDigestLedger(dataSource), notifiers: () => notifiers, clock },
+    // Issue #15: the nightly anonymisation; the admins' list link is signed for each of them (src/web/retention.ts).
+    {
+      retention: () => services.retention,
+      staff: () => services.queries.staffWithRole('admin'),
+      ledger: new TypeormRetentionLedger(dataSource),
+      notifiers: () => notifiers,
+      listUrl: (night, staffId) => `${publicUrl(config)}${RETENTION_LIST_PATH}?${new URLSearchParams({ ...services.retention.listLink(night, staffId) }).toString()}`,
+      noticeHour: config.RETENTION_NOTICE_HOUR,
+      zone: config.TIME_ZONE,
+      clock,
+    },
   );
   const commands = { unitOfWork, policy, clock };
   const linkSecret = letterLinkSecret(config, logger);
@@ -236,6 +257,21 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     capabilities: { email: config.SMTP_URL !== undefined },
     // R12.records: the audit export's link is signed with the links' secret, for its own purpose (audit-link.ts).
     audit: new AuditTrail(new TypeormAuditLog(dataSource.manager), unitOfWork, new AuditLinks(linkSecret, AUDIT_LINK_LIFETIME_MS, clock), clock, config.TIME_ZONE),
+    // Issue #15, subject access: the export's link names a stored request, signed for its own purpose (subject-access-link.ts).
+    subjectAccess: new SubjectAccess(subjectAccessUnitOfWork(dataSource), new SubjectAccessLinks(linkSecret, SUBJECT_ACCESS_LINK_LIFETIME_MS, clock), clock),
+    // Issue #15 (R12.records keeps the number, dates and outcomes): the night-before list's link has its own purpose.
+    retention: new RetentionService(
+      retentionUnitOfWork(dataSource, consumers, () => wakeDispatcher()),
+      new TypeormRetentionRepository(dataSource.manager),
+      new RetentionLinks(linkSecret, RETENTION_LINK_LIFETIME_MS, clock),
+      clock,
+      { periods: retentionPeriodsOf(config), runHour: config.RETENTION_RUN_HOUR, zone: config.TIME_ZONE },
+    ),
+    // Issue #15, erasure on request: the export's matcher and the retention scrub, one transaction per inquiry.
+    erasure: new ErasureService(erasureUnitOfWork(dataSource, consumers, () => wakeDispatcher()), clock, {
+      periods: retentionPeriodsOf(config),
+      dutyKinds: config.RETENTION_DUTY_KINDS,
+    }),
   };
   const { inquiries, capabilities } = services;
   const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock);
@@ -298,6 +334,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   mountAttachments(http, { attachments, links: attachmentLinks, logger, audit: services.audit });
   mountReportExports(http, { links: reportLinks, quality: services.quality, staffMember: (id) => services.queries.staffMember(id), logger, audit: services.audit });
   mountAuditExport(http, { audit: services.audit, logger });
+  mountSubjectAccess(http, { subjectAccess: services.subjectAccess, logger, timeZone: config.TIME_ZONE });
+  mountRetentionList(http, { retention: services.retention, logger, timeZone: config.TIME_ZONE });
   mountRatings(http, { ratings: services.ratings, logger, site: institutionOf(config) });
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);

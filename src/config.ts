@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseOfficeHours, type OfficeHours } from './domain/calendar/office-hours.js';
+import { INQUIRY_KINDS } from './domain/inquiry.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -112,6 +113,29 @@ const environmentSchema = z.object({
   RATING_SAMPLE_SHARE: z.coerce.number().min(0).max(1).default(1),
   /** R60.external: a client (by e-mail address) is asked to rate at most once in this many days; 0 = every time. */
   RATING_COOLDOWN_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /**
+   * Issue #15 (retention): days after closing that an inquiry keeps the family's personal data, per kind; then the
+   * nightly job anonymises it (R12.records keeps its number, dates and outcomes). The institution sets them from the
+   * archival retention index it follows (docs/data-protection.md).
+   */
+  RETENTION_DAYS_REQUEST: z.coerce.number().int().min(1).max(36_500).default(1825),
+  RETENTION_DAYS_QUESTION: z.coerce.number().int().min(1).max(36_500).default(1095),
+  RETENTION_DAYS_COMPLAINT: z.coerce.number().int().min(1).max(36_500).default(1825),
+  /**
+   * Issue #15, erasure on request: kinds (comma-separated) the institution must keep whole for their retention period
+   * by statute, set from the archival retention index it follows; an erasure request leaves them until it ends.
+   * `none` = no such kind (an empty variable counts as unset, like every other).
+   */
+  RETENTION_DUTY_KINDS: z
+    .string()
+    .default('complaint')
+    .transform((text) => text.split(',').map((kind) => kind.trim().toLowerCase()).filter((kind) => kind !== '' && kind !== 'none'))
+    .pipe(z.array(z.enum(INQUIRY_KINDS)))
+    .transform((kinds) => [...new Set(kinds)]),
+  /** The hour (institution's zone) the nightly anonymisation runs from; it keeps trying for four hours. */
+  RETENTION_RUN_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  /** The hour (institution's zone) from which the admins are told what the coming night will anonymise. */
+  RETENTION_NOTICE_HOUR: z.coerce.number().int().min(0).max(23).default(15),
   /** Submissions one address may make in 10 minutes. */
   WEB_FORM_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
@@ -236,4 +260,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = environmentSchema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+}
+
+/** Issue #15: the retention periods per inquiry kind, in days (R12.records: what is kept after them is documented). */
+export function retentionPeriodsOf(config: Pick<Config, 'RETENTION_DAYS_REQUEST' | 'RETENTION_DAYS_QUESTION' | 'RETENTION_DAYS_COMPLAINT'>) {
+  return { request: config.RETENTION_DAYS_REQUEST, question: config.RETENTION_DAYS_QUESTION, complaint: config.RETENTION_DAYS_COMPLAINT } as const;
 }

@@ -27,6 +27,11 @@ export class LoggingNotifier implements Notifier {
       this.logger.info({ happening: happening.type, change: happening.change, absenceId: happening.absenceId }, 'a staff member was marked away or back');
       return;
     }
+    if (happening.type === 'retention_due') {
+      // The count and the night only: the link is a capability, never logged.
+      this.logger.info({ happening: happening.type, staffId: happening.staffId, night: happening.night, count: happening.count }, 'closed inquiries will be anonymised tonight');
+      return;
+    }
     this.logger.warn({ happening: happening.type, mailbox: happening.mailbox, uid: happening.uid, reason: happening.reason }, 'an e-mail could not be registered; it waits in the mailbox');
   }
 }

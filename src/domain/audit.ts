@@ -15,9 +15,15 @@ export const AUDIT_ACTIONS = [
   'handed_over',
   'escalated',
   'anonymised',
+  /** Issue #15: an admin or manager set or cleared the legal hold that keeps an inquiry from being anonymised. */
+  'legal_hold_set',
   'staff_role_changed',
   'staff_manager_changed',
   'audit_exported',
+  // Issue #15, subject access: an admin asked for everything stored about a person, and each time the link is opened.
+  'subject_access_exported',
+  // Issue #15, erasure on request: an admin erased a person's data; each inquiry anonymised has its own `anonymised` line.
+  'erasure_requested',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -78,6 +84,8 @@ export const AUDITED_EVENTS: { readonly [T in InquiryEventType]?: (event: EventO
     subjectStaffId: event.managerId,
     details: { escalationId: event.escalationId, escalationType: event.escalationType },
   }),
+  // Issue #15: the nightly job anonymises (actor null); an admin's "run now" leaves their id.
+  anonymised: () => ({ action: 'anonymised', subjectStaffId: null, details: {} }),
 };
 
 /** The audit entry an event makes, or null when the event is not audited. */

@@ -17,6 +17,8 @@ export interface ChatPostStore {
   save(platform: string, inquiryId: string, purpose: string, post: ChatPost): Promise<void>;
   /** The message saved for this purpose, or null when none was. */
   find(platform: string, inquiryId: string, purpose: string): Promise<ChatPost | null>;
+  /** Issue #15: every message saved about the inquiry on `platform` (card, keyed DMs, copies), oldest first. */
+  all(platform: string, inquiryId: string): Promise<ChatPost[]>;
 }
 
 /** Storage of how to reach a person or channel proactively (Teams conversation references, Slack DM ids). */

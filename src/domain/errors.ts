@@ -44,7 +44,11 @@ export type DomainErrorCode =
   | 'MAIL.NO_CLIENT_EMAIL'
   | 'MAIL.NOT_CONFIGURED'
   /** R12.records: `audit <from> <to>` with dates that cannot be read or end before they start. */
-  | 'AUDIT.PERIOD_INVALID';
+  | 'AUDIT.PERIOD_INVALID'
+  /** Issue #15, subject access: `export` with text that is neither an e-mail address nor a phone number. */
+  | 'SUBJECT_ACCESS.CONTACT_INVALID'
+  /** A subject-access link whose request is gone or was another admin's. */
+  | 'SUBJECT_ACCESS.NOT_FOUND';
 
 /** Base of every error the domain raises on purpose; anything else is a bug. */
 export class DomainError extends Error {

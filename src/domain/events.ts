@@ -107,7 +107,12 @@ export type InquiryEvent =
   /** A pending request no longer counts (the inquiry was reopened, or staff recorded the client's answer). */
   | (EventBase<'rating_voided'> & { ratingId: string; reason: 'reopened' | 'recorded_by_staff' })
   /** The manager acknowledged the follow-up of a low score (`score`: which, so the DM can be shown again without the buttons). */
-  | (EventBase<'rating_acknowledged'> & { ratingId: string; managerId: string; score: number });
+  | (EventBase<'rating_acknowledged'> & { ratingId: string; managerId: string; score: number })
+  /**
+   * Issue #15 (retention): the closed inquiry's personal data were removed (src/domain/retention.service.ts); its chat
+   * copies are edited to the registry number and state. R12.records: the number, dates and outcomes stay.
+   */
+  | EventBase<'anonymised'>;
 
 export type InquiryEventType = InquiryEvent['type'];
 export type EventOf<T extends InquiryEventType> = Extract<InquiryEvent, { type: T }>;

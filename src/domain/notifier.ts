@@ -64,7 +64,19 @@ export interface WeeklyDigest {
   readonly staffId: string;
   readonly week: Period;
 }
-export type ServiceHappening = MailUnregistered | StaffAway | WeeklyDigest;
+/**
+ * Issue #15 (retention): the evening before, one admin hears how many closed inquiries the coming night will anonymise,
+ * with a signed link (for them alone) to the list — registry numbers, kinds and closed dates, nothing personal.
+ */
+export interface RetentionDue {
+  readonly type: 'retention_due';
+  readonly staffId: string;
+  /** The night's date (YYYY-MM-DD, the institution's zone). */
+  readonly night: string;
+  readonly count: number;
+  readonly url: string;
+}
+export type ServiceHappening = MailUnregistered | StaffAway | WeeklyDigest | RetentionDue;
 
 /** The notifier contract every chat platform implements (Slack, Teams, a logger until they exist). */
 export interface Notifier extends EventConsumer {

@@ -2,6 +2,7 @@ import type { AbsenceService } from './absence.service.js';
 import type { AuditTrail } from './audit.service.js';
 import type { CallService } from './call.service.js';
 import type { Capabilities } from './capabilities.js';
+import type { ErasureService } from './erasure.service.js';
 import type { EscalationService } from './escalation.service.js';
 import type { ExternalStepService } from './external-step.service.js';
 import type { InquiryQueries } from './inquiry.queries.js';
@@ -9,7 +10,9 @@ import type { InquiryService } from './inquiry.service.js';
 import type { MeetingService } from './meeting.service.js';
 import type { QualityMonitor } from './quality/report.js';
 import type { RatingService } from './rating.service.js';
+import type { RetentionService } from './retention.service.js';
 import type { StaffDirectory } from './staff.service.js';
+import type { SubjectAccess } from './subject-access.service.js';
 
 /** The procedure's use cases, as the composition root builds them and every front end receives them. */
 export interface DomainServices {
@@ -28,6 +31,12 @@ export interface DomainServices {
   quality: QualityMonitor;
   /** R12.records: reads recorded as they happen, and the admins' export of the audit log. */
   audit: AuditTrail;
+  /** Issue #15, subject access: an admin's export of everything stored about a person (by e-mail or phone). */
+  subjectAccess: SubjectAccess;
+  /** Issue #15: closed inquiries anonymised after their retention period; legal hold; the admins' "run now". */
+  retention: RetentionService;
+  /** Issue #15: a person's inquiries anonymised at once on request, except those under legal hold or a duty to keep. */
+  erasure: ErasureService;
   /** What the deployment can do (e-mail), decided once from the configuration; front ends ask the domain's truths with it. */
   capabilities: Capabilities;
 }

@@ -7,6 +7,7 @@ import { DEADLINE_NOTICE_JOB, deadlineNoticeHandler } from './deadline-notice.jo
 import { STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB, staffAwayAlertsHandler, type StaffAwayAlertParts } from './staff-away-alerts.job.js';
 import { WEEKLY_DIGEST_EVERY, WEEKLY_DIGEST_JOB, weeklyDigestHandler, type WeeklyDigestParts } from './weekly-digest.job.js';
 import { MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler, type MailIntakeAlertParts } from './mail-intake-alerts.job.js';
+import { RETENTION_EVERY, RETENTION_JOB, retentionHandler, type RetentionJobParts } from './retention.job.js';
 
 export interface SchedulerOptions {
   databaseUrl: string;
@@ -41,6 +42,8 @@ export async function createScheduler(
   away?: Omit<StaffAwayAlertParts, 'logger'>,
   /** R60.internal: the weekly digest to managers and the head; without it the job is not defined. */
   digest?: Omit<WeeklyDigestParts, 'logger'>,
+  /** Issue #15: the nightly anonymisation and the admins' notice the evening before; without it the job is not defined. */
+  retention?: Omit<RetentionJobParts, 'logger'>,
 ): Promise<Scheduler> {
   // Our own pool, because a pool without an error listener crashes the process when PostgreSQL restarts.
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 5 });
@@ -75,6 +78,7 @@ export async function createScheduler(
   agenda.define(MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler({ ...alerts, logger }), { concurrency: 1 });
   if (away) agenda.define(STAFF_AWAY_ALERTS_JOB, staffAwayAlertsHandler({ ...away, logger }), { concurrency: 1 });
   if (digest) agenda.define(WEEKLY_DIGEST_JOB, weeklyDigestHandler({ ...digest, logger }), { concurrency: 1 });
+  if (retention) agenda.define(RETENTION_JOB, retentionHandler({ ...retention, logger }), { concurrency: 1 });
   return {
     agenda,
     async start() {
@@ -82,6 +86,7 @@ export async function createScheduler(
       await agenda.every(MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB);
       if (away) await agenda.every(STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB);
       if (digest) await agenda.every(WEEKLY_DIGEST_EVERY, WEEKLY_DIGEST_JOB);
+      if (retention) await agenda.every(RETENTION_EVERY, RETENTION_JOB);
     },
     async drain(timeoutMs) {
       draining = true;

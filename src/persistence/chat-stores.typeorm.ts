@@ -19,6 +19,14 @@ export class TypeormChatPostStore implements ChatPostStore {
     );
     return row ? { channelId: row.channel_id, messageId: row.message_id } : null;
   }
+
+  async all(platform: string, inquiryId: string): Promise<ChatPost[]> {
+    const rows: Array<{ channel_id: string; message_id: string }> = await this.db.query(
+      'SELECT channel_id, message_id FROM chat_posts WHERE platform = $1 AND inquiry_id = $2 ORDER BY created_at, purpose',
+      [platform, inquiryId],
+    );
+    return rows.map((row) => ({ channelId: row.channel_id, messageId: row.message_id }));
+  }
 }
 
 export class TypeormConversationStore implements ConversationStore {

@@ -13,6 +13,8 @@ import { QualityFacts1763900000012 } from './migrations/1763900000012-quality-fa
 import { WeeklyDigests1763900000013 } from './migrations/1763900000013-weekly-digests.js';
 import { EncryptedAtRest1763900000015 } from './migrations/1763900000015-encrypted-at-rest.js';
 import { AuditLog1763900000014 } from './migrations/1763900000014-audit-log.js';
+import { Retention1763900000016 } from './migrations/1763900000016-retention.js';
+import { SubjectAccess1763900000017 } from './migrations/1763900000017-subject-access.js';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -28,6 +30,8 @@ export const MIGRATIONS = [
   WeeklyDigests1763900000013,
   AuditLog1763900000014,
   EncryptedAtRest1763900000015,
+  Retention1763900000016,
+  SubjectAccess1763900000017,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

@@ -2,6 +2,7 @@ import type { EntityManager, FindOptionsWhere } from 'typeorm';
 import type { DeadlineKind } from '../domain/events.js';
 import type { Channel, Inquiry, InquiryKind, InquiryStatus, PlannedCall } from '../domain/inquiry.js';
 import { OPEN_STATUSES } from '../domain/inquiry.js';
+import { InvalidTransitionError } from '../domain/errors.js';
 import {
   DuplicateExternalIdError,
   type InquiryQuery,
@@ -11,7 +12,7 @@ import {
 } from '../domain/inquiry.repository.js';
 import { InquiryEntity, TimelineEntity, type InquiryRow, type TimelineRow } from './entities.js';
 import { isUuid } from './ids.js';
-import { isUniqueViolation } from './postgres-errors.js';
+import { isUniqueViolation, sqlState } from './postgres-errors.js';
 import { nextInYear } from './year-counter.js';
 
 /** InquiryRepository on PostgreSQL through TypeORM, bound to one transaction's EntityManager. */
@@ -39,7 +40,13 @@ export class TypeormInquiryRepository implements InquiryRepository {
 
   async update(inquiry: Inquiry): Promise<void> {
     const { id, ...row } = toRow(inquiry);
-    await this.db.getRepository(InquiryEntity).update({ id }, row);
+    try {
+      await this.db.getRepository(InquiryEntity).update({ id }, row);
+    } catch (error) {
+      // Issue #15: the database keeps an anonymised inquiry as it is (migration 1763900000016); it can only be closed.
+      if (sqlState(error) === 'LA001') throw new InvalidTransitionError(inquiry.registryNumber, 'closed', 'change an anonymised inquiry');
+      throw error;
+    }
   }
 
   async getForUpdate(id: string): Promise<Inquiry | null> {

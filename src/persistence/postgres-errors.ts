@@ -4,3 +4,9 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const { code, constraint: violated } = (driverError ?? {}) as { code?: string; constraint?: string };
   return code === '23505' && (constraint === undefined || violated === constraint);
 }
+
+/** PostgreSQL's SQLSTATE of a failed query (TypeORM wraps the driver's error), or undefined. */
+export function sqlState(error: unknown): string | undefined {
+  const driverError = (error as { driverError?: { code?: string } })?.driverError ?? error;
+  return (driverError as { code?: string } | null)?.code;
+}

@@ -4,7 +4,7 @@ import type { RatingRepository, RatingRequest, RatingScope } from '../domain/rat
 import { TypeormClientMailRepository } from './client-mail.typeorm-repository.js';
 import { TypeormUnitOfWork } from './unit-of-work.typeorm.js';
 
-interface RatingRow {
+export interface RatingRow {
   id: string;
   inquiry_id: string;
   channel: RatingRequest['channel'];
@@ -13,7 +13,7 @@ interface RatingRow {
   requested_at: Date;
   expires_at: Date | null;
   answered_at: Date | null;
-  score: number | null;
+  score: number | string | null;
   comment: string | null;
   recorded_by_id: string | null;
   dedupe_key: string | null;
@@ -23,7 +23,7 @@ interface RatingRow {
 }
 
 /** Every column but the token's hash, which never leaves the database. */
-const COLUMNS = `id, inquiry_id, channel, language, status, requested_at, expires_at, answered_at, score, comment, recorded_by_id,
+export const RATING_COLUMNS = `id, inquiry_id, channel, language, status, requested_at, expires_at, answered_at, score, comment, recorded_by_id,
   dedupe_key, follow_up_manager_id, acknowledged_at, acknowledged_by_id`;
 
 /** RatingRepository on PostgreSQL (`rating_requests`), bound to one transaction's EntityManager. */
@@ -46,16 +46,16 @@ export class TypeormRatingRepository implements RatingRepository {
   }
 
   async findByTokenHash(tokenHash: string, lock: boolean): Promise<RatingRequest | null> {
-    const rows: RatingRow[] = await this.db.query(`SELECT ${COLUMNS} FROM rating_requests WHERE token_hash = $1${lock ? ' FOR UPDATE' : ''}`, [tokenHash]);
-    return rows[0] ? toRequest(rows[0]) : null;
+    const rows: RatingRow[] = await this.db.query(`SELECT ${RATING_COLUMNS} FROM rating_requests WHERE token_hash = $1${lock ? ' FOR UPDATE' : ''}`, [tokenHash]);
+    return rows[0] ? toRatingRequest(rows[0]) : null;
   }
 
   async ofInquiry(inquiryId: string): Promise<RatingRequest[]> {
     const rows: RatingRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM rating_requests WHERE inquiry_id = $1 ORDER BY requested_at, id FOR UPDATE`,
+      `SELECT ${RATING_COLUMNS} FROM rating_requests WHERE inquiry_id = $1 ORDER BY requested_at, id FOR UPDATE`,
       [inquiryId],
     );
-    return rows.map(toRequest);
+    return rows.map(toRatingRequest);
   }
 
   async update(request: RatingRequest): Promise<void> {
@@ -79,7 +79,7 @@ export class TypeormRatingRepository implements RatingRepository {
   }
 }
 
-function toRequest(row: RatingRow): RatingRequest {
+export function toRatingRequest(row: RatingRow): RatingRequest {
   return {
     id: row.id,
     inquiryId: row.inquiry_id,

@@ -9,6 +9,7 @@ import { inquiryRows } from './scenarios/inquiry.js';
 import { mailRows } from './scenarios/mail.js';
 import { platformRows } from './scenarios/platform.js';
 import { ratingRows } from './scenarios/ratings.js';
+import { retentionRows } from './scenarios/retention.js';
 import { stallRows } from './scenarios/stalls.js';
 import { workflowRows } from './scenarios/workflows.js';
 
@@ -23,6 +24,7 @@ const TABLES: Record<string, readonly Scenario[]> = {
   mail: mailRows,
   platform: platformRows,
   ratings: ratingRows,
+  retention: retentionRows,
   stalls: stallRows,
   workflows: workflowRows,
 };

@@ -1,17 +1,13 @@
 import { emailedRequest, eventually } from '../support/app.js';
-import { blockKitViolations } from './support/block-kit-limits.js';
 import { blockAction } from './support/payloads.js';
 import { postInteraction } from './support/signed-requests.js';
-import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
+import { harnessWithAdmin, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
 
 let h: SlackHarness;
 
-beforeAll(async () => {
-  h = await startSlackHarness();
-  await h.t.app.staff.importMembers([{ firstName: 'Aldona', surname: 'Administratorė', email: 'aldona@daigelis.lt', roles: ['admin'], slackUserId: 'UADMIN001' }]);
+harnessWithAdmin((harness) => {
+  h = harness;
 });
-afterAll(() => h.stop());
-afterEach(() => expect(blockKitViolations([...h.api.calls, ...h.api.hooks.map((entry) => ({ method: 'response_url', body: entry.body, status: 200 }))])).toEqual([]));
 
 const RETRY = { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } };
 

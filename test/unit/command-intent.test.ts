@@ -60,6 +60,14 @@ describe('parseCommand: one reading of the text commands for Slack and Teams', (
     expect(parseCommand('staff back <@UONA00001>', [ona])).toEqual({ do: 'staff_back', member: ona });
   });
 
+  it('issue #15: `export` and `erase` read the same contact (a phone may be typed with spaces); without one, the usage', () => {
+    for (const word of ['export', 'erase'] as const) {
+      expect(parseCommand(`${word} ieva@example.lt`, [])).toEqual({ do: word, contact: 'ieva@example.lt' });
+      expect(parseCommand(`${word.toUpperCase()} +370 612 34567`, [])).toEqual({ do: word, contact: '+370 612 34567' });
+      expect(parseCommand(word, [])).toEqual({ do: 'usage', word });
+    }
+  });
+
   it('D7: every list has one size on every platform', () => {
     expect(LISTS.mine.limit).toBe(20);
     expect(LISTS.find.limit).toBe(20);

@@ -14,6 +14,13 @@ describe('configuration', () => {
     });
   });
 
+  it('issue #15: RETENTION_DUTY_KINDS is a list of kinds (complaints by default), read once', () => {
+    expect(loadConfig({}).RETENTION_DUTY_KINDS).toEqual(['complaint']);
+    expect(loadConfig({ RETENTION_DUTY_KINDS: ' Complaint, request,complaint ' }).RETENTION_DUTY_KINDS).toEqual(['complaint', 'request']);
+    expect(loadConfig({ RETENTION_DUTY_KINDS: 'none' }).RETENTION_DUTY_KINDS).toEqual([]);
+    expect(() => loadConfig({ RETENTION_DUTY_KINDS: 'complaint,skundas' })).toThrow(/^Invalid configuration:\n  - RETENTION_DUTY_KINDS/);
+  });
+
   it.each([
     ['PORT', 'eighty', 'PORT'],
     ['DATABASE_URL', 'mysql://localhost/x', 'DATABASE_URL'],

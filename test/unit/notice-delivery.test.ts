@@ -68,6 +68,9 @@ class MemoryPosts implements ChatPostStore {
   async find(platform: string, inquiryId: string, purpose: string) {
     return this.posts.get(`${platform}/${inquiryId}/${purpose}`) ?? null;
   }
+  async all(platform: string, inquiryId: string) {
+    return [...this.posts.entries()].filter(([key]) => key.startsWith(`${platform}/${inquiryId}/`)).map(([, post]) => post);
+  }
 }
 
 function setup() {

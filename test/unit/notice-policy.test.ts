@@ -226,6 +226,7 @@ const rows: Row[] = [
   { title: 'R60.external (D1): the manager tomas is inactive → nobody, not the channel instead', event: event('rated', { ratingId: 'r1', score: 1, channel: 'staff', comment: null, ownerId: 'simona', managerId: 'tomas' }), expect: [] },
   { title: 'R60.external: vida acknowledges → her DM shows it in place of the buttons; nobody else', event: event('rating_acknowledged', { ratingId: 'r1', managerId: 'vida', score: 2, actorId: 'vida' }), expect: ['dm:vida update_only notice.rated.low []'] },
   { title: 'R60.external: a voided request is no news', event: event('rating_voided', { ratingId: 'r1', reason: 'reopened', actorId: null }), expect: [] },
+  { title: 'R12.records (issue #15): anonymised → every kept copy is edited to the number and state, no buttons; nobody is told anew', event: event('anonymised', { actorId: null }), expect: ['every_copy update_only notice.anonymised []'] },
 ];
 
 const cases = rows.flatMap((row) => (row.platforms ?? both).map((platform) => [`${row.title} [${platform}]`, row, platform] as const));
@@ -237,7 +238,7 @@ describe('notice policy: who is told what, and nobody else', () => {
   });
 
   it('has at least one row for every event type', () => {
-    const types = { registered: 0, claimed: 0, released: 0, handed_over: 0, first_reply_sent: 0, holding_reply_sent: 0, waiting_on_client: 0, resolved: 0, closed: 0, reopened: 0, call_logged: 0, call_scheduled: 0, callback_failed: 0, meeting_planned: 0, meeting_held: 0, meeting_summary_sent: 0, external_step_added: 0, external_decision_recorded: 0, external_decisions_conflict: 0, progress_recorded: 0, client_informed: 0, letter_issued: 0, escalated: 0, escalation_acknowledged: 0, escalation_taken_over: 0, escalation_referred: 0, escalation_decided: 0, deadlines_changed: 0, reminder_due: 0, overdue: 0, overdue_escalated: 0, unclaimed_escalated: 0, client_message_received: 0, email_requested: 0, email_sent: 0, email_failed: 0, rating_requested: 0, rated: 0, rating_voided: 0, rating_acknowledged: 0 } satisfies Record<InquiryEventType, 0>;
+    const types = { registered: 0, claimed: 0, released: 0, handed_over: 0, first_reply_sent: 0, holding_reply_sent: 0, waiting_on_client: 0, resolved: 0, closed: 0, reopened: 0, call_logged: 0, call_scheduled: 0, callback_failed: 0, meeting_planned: 0, meeting_held: 0, meeting_summary_sent: 0, external_step_added: 0, external_decision_recorded: 0, external_decisions_conflict: 0, progress_recorded: 0, client_informed: 0, letter_issued: 0, escalated: 0, escalation_acknowledged: 0, escalation_taken_over: 0, escalation_referred: 0, escalation_decided: 0, deadlines_changed: 0, reminder_due: 0, overdue: 0, overdue_escalated: 0, unclaimed_escalated: 0, client_message_received: 0, email_requested: 0, email_sent: 0, email_failed: 0, rating_requested: 0, rated: 0, rating_voided: 0, rating_acknowledged: 0, anonymised: 0 } satisfies Record<InquiryEventType, 0>;
     expect(Object.keys(types).filter((type) => !rows.some((row) => row.event.type === type))).toEqual([]);
   });
 });

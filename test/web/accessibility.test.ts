@@ -168,6 +168,51 @@ describeWith(CHROMIUM, 'public pages in a real Chromium, held to WCAG 2.1 AA', (
       await page.close();
     });
 
+    it('R12.records: on the subject-access export page (issue #15), in Lithuanian and English, and its refusal', async () => {
+      await t.app.staff.importMembers([{ firstName: 'Aldona', surname: 'Administratorė', email: 'aldona@daigelis.lt', roles: ['admin'] }]);
+      const [{ id: adminId }] = await t.app.dataSource.query(`SELECT id FROM staff_members WHERE email = 'aldona@daigelis.lt'`);
+      const { inquiry } = await t.app.inquiries.register({
+        kind: 'question', channel: 'email', externalId: `<subject-access-${Date.now()}@example.lt>`,
+        client: { name: 'Laima Laimutė', email: 'laima@example.lt', phone: '+370 612 00000', language: 'lt' },
+        subject: 'Dėl ekskursijos', body: 'Kada vyks ekskursija? ąčęėįšųūž', receivedAt: new Date(),
+      });
+      await t.app.inquiries.claim(inquiry.id, staff.ona.id);
+      await t.app.calls.logCall(inquiry.id, staff.ona.id, { outcome: 'reached', summary: 'Aptarėme ekskursiją.', clientExpectation: 'Sužinoti datą' });
+      const made = await t.app.subjectAccess.request(adminId, 'laima@example.lt');
+      for (const extra of [{}, { lang: 'en' }] as Array<Record<string, string>>) {
+        const page = await open(`/subject-access?${new URLSearchParams({ ...made.query, ...extra })}`);
+        expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toContain(inquiry.registryNumber);
+        await expectNoViolations(page);
+        await page.close();
+      }
+      const refused = await open(`/subject-access?${new URLSearchParams({ ...made.query, sig: 'x'.repeat(43) })}`);
+      expect(await refused.getByRole('heading', { level: 1 }).innerText()).toBe('Nuoroda į asmens duomenų išrašą negalioja');
+      await expectNoViolations(refused);
+      await refused.close();
+    });
+
+    it('R12.records: on the list of inquiries to be anonymised tonight (issue #15), and its refusal', async () => {
+      await t.app.staff.importMembers([{ firstName: 'Aldona', surname: 'Administratorė', email: 'aldona@daigelis.lt', roles: ['admin'] }]);
+      const [{ id: adminId }] = await t.app.dataSource.query(`SELECT id FROM staff_members WHERE email = 'aldona@daigelis.lt'`);
+      const { inquiry } = await t.app.inquiries.register({
+        kind: 'question', channel: 'email', externalId: `<retention-${Date.now()}@example.lt>`,
+        client: { name: 'Rasa Rasaitė', email: 'rasa@example.lt', phone: null, language: 'lt' },
+        subject: 'Dėl dienos miego', body: 'Ar vaikai miega po pietų?', receivedAt: new Date(),
+      });
+      // Closed long ago (written directly: the page only lists what is due; how it got there is not its concern).
+      await t.app.dataSource.query(`UPDATE inquiries SET status = 'closed', closed_at = now() - interval '20 years' WHERE id = $1`, [inquiry.id]);
+      const { night } = t.app.retention.nextNight();
+      const page = await open(`/retention/due?${new URLSearchParams({ ...t.app.retention.listLink(night, adminId) })}`);
+      expect(await page.content()).toContain(inquiry.registryNumber);
+      expect(await page.content()).not.toContain('Rasa');
+      await expectNoViolations(page);
+      await page.close();
+      const refused = await open(`/retention/due?${new URLSearchParams({ ...t.app.retention.listLink(night, adminId), sig: 'x'.repeat(43) })}`);
+      expect(await refused.getByRole('heading', { level: 1 }).count()).toBe(1);
+      await expectNoViolations(refused);
+      await refused.close();
+    });
+
     it('R60.external: on the rating page — the form a score link opens, its error state, the thanks and the refusals — in Lithuanian and English', async () => {
       const token = await ratingLinkFor(staff.ona.id);
       const pages: Array<[string, (page: Page) => Promise<void>]> = [

@@ -16,7 +16,13 @@ const WITHOUT_NUMBER: readonly MessageKey[] = ['list.mine', 'list.found', 'reply
   // R60.internal: quality reports are about a period, not an inquiry.
   'report.title.week', 'report.title.month', 'report.title.quarter', 'report.digest',
   // R12.records: the audit log's export is about a period, and refused to anyone but an admin.
-  'audit.ready', 'error.STAFF.NOT_ALLOWED', 'error.AUDIT.PERIOD_INVALID'];
+  'audit.ready', 'error.STAFF.NOT_ALLOWED', 'error.AUDIT.PERIOD_INVALID',
+  // Issue #15, subject access: about a person, never named in chat; refused to anyone but an admin.
+  'subject_access.ready', 'error.SUBJECT_ACCESS.CONTACT_INVALID',
+  // Issue #15, erasure on request: about a person (its lines name registry numbers, the message is the request's).
+  'erasure.done',
+  // Issue #15 (retention): the admins' notice the evening before is about a night, not an inquiry.
+  'notice.retention_due', 'reply.retention_run'];
 /**
  * Secondary lines a row may ask about (`+notice.call.retry`), and fact labels whose presence is a drift (D9 call
  * facts, D10 call plan, D11 meeting facts, D13 the step's *what*); printed in this order.

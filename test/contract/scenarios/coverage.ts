@@ -55,4 +55,6 @@ export const EVENT_COVERAGE = {
   rated: ['R02', 'R03', 'R07', 'R08', 'R09', 'R10'],
   rating_voided: ['R05'],
   rating_acknowledged: ['R04'],
+  // Issue #15 (retention): the chat copies are edited to the number and state; nobody is told anew.
+  anonymised: ['A01'],
 } as const satisfies Record<InquiryEventType, readonly string[]>;

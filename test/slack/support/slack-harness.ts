@@ -1,6 +1,7 @@
 import type { AppOverrides } from '../../../src/app.js';
 import type { Inquiry } from '../../../src/domain/inquiry.js';
 import { emailedRequest, eventually, seedStaff, startTestApp, type TestApp } from '../../support/app.js';
+import { blockKitViolations } from './block-kit-limits.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { slashCommand } from './payloads.js';
 import { postCommand, SIGNING_SECRET } from './signed-requests.js';
@@ -69,4 +70,19 @@ export async function startSlackHarness(overrides: AppOverrides = {}, env: Recor
       await api.stop();
     },
   };
+}
+
+/**
+ * A file's harness with Aldona, an admin (audit log, subject access), beside the usual staff; after each test every
+ * message the file sent, response URLs too, is checked against Block Kit's limits. `use` receives the harness.
+ */
+export function harnessWithAdmin(use: (harness: SlackHarness) => void): void {
+  let h: SlackHarness;
+  beforeAll(async () => {
+    h = await startSlackHarness();
+    await h.t.app.staff.importMembers([{ firstName: 'Aldona', surname: 'Administratorė', email: 'aldona@daigelis.lt', roles: ['admin'], slackUserId: 'UADMIN001' }]);
+    use(h);
+  });
+  afterAll(() => h.stop());
+  afterEach(() => expect(blockKitViolations([...h.api.calls, ...h.api.hooks.map((entry) => ({ method: 'response_url', body: entry.body, status: 200 }))])).toEqual([]));
 }

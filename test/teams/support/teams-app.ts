@@ -141,7 +141,7 @@ export function dmCard(h: TeamsHarness, user: { id: string }, text: string): Pro
 /** The id of the channel message announcing an inquiry, once the notifier has posted and stored it. */
 export function announcementOf(h: TeamsHarness, inquiryId: string): Promise<string> {
   return eventually(async () => {
-    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiryId]);
+    const [row] = await h.t.app.dataSource.query(`SELECT message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1 AND purpose = 'announcement'`, [inquiryId]);
     expect(row).toBeDefined();
     return row.message_id as string;
   });

@@ -29,6 +29,10 @@ const GUIDE: ReadonlyArray<{ word: CommandWord; argument?: string | { words: Mes
   { word: 'staff', argument: 'back', meaning: 'command.staff_back' },
   { word: 'report', argument: 'week|month|quarter', meaning: 'command.report' },
   { word: 'audit', argument: '2027-01-01 2027-01-31', meaning: 'command.audit' },
+  { word: 'export', argument: { words: 'command.argument.contact' }, meaning: 'command.export' },
+  { word: 'erase', argument: { words: 'command.argument.contact' }, meaning: 'command.erase' },
+  { word: 'hold', argument: `${NUMBER} on|off`, meaning: 'command.hold' },
+  { word: 'retention', argument: 'run', meaning: 'command.retention' },
   { word: 'help', meaning: 'command.help' },
 ];
 

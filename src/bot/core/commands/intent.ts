@@ -1,7 +1,7 @@
 import { PERIOD_NAMES, type PeriodName } from '../../../domain/quality/report.js';
 
 /** The words of the text commands (`/inquiry mine` on Slack, `@Langelis mine` on Teams), in the help's order. */
-export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'report', 'audit', 'help'] as const;
+export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'report', 'audit', 'export', 'erase', 'hold', 'retention', 'help'] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
 /** `<word> <number>` offers the form of one use case about that inquiry. */
@@ -53,6 +53,14 @@ export type CommandIntent =
   | { readonly do: 'report'; readonly period: PeriodName }
   /** R12.records: the audit log of the calendar days `from`…`to` (inclusive), as a CSV link; admins only. */
   | { readonly do: 'audit'; readonly from: string; readonly to: string }
+  /** Issue #15, subject access: everything stored about a person, found by e-mail or phone; admins only. */
+  | { readonly do: 'export'; readonly contact: string }
+  /** Issue #15, erasure on request: the person's inquiries anonymised at once, save those that must be kept; admins only. */
+  | { readonly do: 'erase'; readonly contact: string }
+  /** Issue #15 (retention): set or clear the legal hold of one inquiry; admins and managers. */
+  | { readonly do: 'hold'; readonly reference: string; readonly on: boolean }
+  /** Issue #15 (retention): the nightly anonymisation, at once; admins. */
+  | { readonly do: 'retention_run' }
   /** Understood but incomplete: that word's usage. */
   | { readonly do: 'usage'; readonly word: CommandWord };
 
@@ -89,6 +97,16 @@ export function parseCommand(text: string, mentions: readonly PersonRef[]): Comm
       return reportIntent(argument);
     case 'audit':
       return auditIntent(rest);
+    case 'hold':
+      return holdIntent(rest);
+    case 'retention':
+      return rest.length === 1 && rest[0]!.toLowerCase() === 'run' ? { do: 'retention_run' } : { do: 'usage', word };
+    case 'export':
+      // The domain reads the contact (and refuses anyone but an admin); a phone may be typed with spaces.
+      return argument === '' ? { do: 'usage', word } : { do: 'export', contact: argument };
+    case 'erase':
+      // As `export`: the same person, found by the same matcher; the domain refuses anyone but an admin.
+      return argument === '' ? { do: 'usage', word } : { do: 'erase', contact: argument };
   }
 }
 
@@ -115,6 +133,15 @@ function staffIntent([field = '', ...value]: readonly string[], mentions: readon
   if (name === 'away') return awayIntent(value, mentions);
   if (name === 'back') return member ? { do: 'staff_back', member } : { do: 'staff_back' };
   return { do: 'usage', word: 'staff' };
+}
+
+/** `hold <number> on|off` (`įjungti`/`išjungti` too): the domain finds the number and checks who may. */
+function holdIntent(words: readonly string[]): CommandIntent {
+  const [reference, state = '', ...extra] = words;
+  const on = ['on', 'įjungti', 'ijungti'].includes(state.toLowerCase());
+  const off = ['off', 'išjungti', 'isjungti'].includes(state.toLowerCase());
+  if (reference === undefined || extra.length > 0 || (!on && !off)) return { do: 'usage', word: 'hold' };
+  return { do: 'hold', reference, on };
 }
 
 /** Something written as a date (the domain reads it, and says so when it cannot). */

@@ -1,9 +1,11 @@
 import { AUDIT_EXPORT_PATH } from '../../../domain/audit-link.js';
+import { SUBJECT_ACCESS_PATH } from '../../../domain/subject-access-link.js';
 import { fullName, supervises, type StaffMember } from '../../../domain/staff.js';
 import type { PlatformContext } from '../../platform.js';
 import { translate, type Language } from '../i18n/index.js';
 import { loadReport, reportRequest } from '../reports/load-report.js';
 import { loadStory, publicUrl } from '../story-loader.js';
+import { erasureReply } from './erasure-reply.js';
 import { helpReply, usageReply, type CommandSyntax } from './guide.js';
 import { LISTS, type CommandIntent, type PersonRef } from './intent.js';
 import { listReply, listRows, type CommandReply } from './reply.js';
@@ -69,6 +71,31 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
       const url = `${publicUrl(context).replace(/\/$/, '')}${AUDIT_EXPORT_PATH}?${new URLSearchParams({ ...made.query }).toString()}`;
       const text = translate(language, 'audit.ready', { from: made.from, to: made.to });
       return { kind: 'link', text, link: { label: translate(language, 'audit.download'), url } };
+    }
+    case 'export': {
+      // Issue #15, R12.records: admins only (the domain refuses anyone else, privately); the link names the stored
+      // request, never the person's contact, and opens for the asker alone. The page speaks the asker's language.
+      const made = await context.subjectAccess.request(actor.id, intent.contact);
+      const query = { ...made.query, ...(language === 'en' ? { lang: 'en' } : {}) };
+      const url = `${publicUrl(context).replace(/\/$/, '')}${SUBJECT_ACCESS_PATH}?${new URLSearchParams(query).toString()}`;
+      const text = translate(language, 'subject_access.ready', { count: made.inquiries });
+      return { kind: 'link', text, link: { label: translate(language, 'subject_access.open'), url } };
+    }
+    case 'erase': {
+      // Issue #15, R12.records: admins only (the domain refuses anyone else, privately). The reply names registry
+      // numbers and reasons, never the contact; the chat copies of what was anonymised are edited through the outbox.
+      const result = await context.erasure.erase(actor.id, intent.contact);
+      return erasureReply(result, language, context.config.TIME_ZONE);
+    }
+    case 'hold': {
+      // Issue #15: admins and managers (the domain refuses anyone else); recorded in the audit log.
+      const held = await context.retention.setLegalHold(actor.id, intent.reference, intent.on);
+      return { kind: 'text', text: translate(language, intent.on ? 'reply.hold_on' : 'reply.hold_off', { number: held.registryNumber }) };
+    }
+    case 'retention_run': {
+      // Issue #15: the nightly job at once, for an admin trying it; the chat copies are edited through the outbox.
+      const run = await context.retention.runNow(actor.id);
+      return { kind: 'text', text: translate(language, 'reply.retention_run', { count: run.anonymised.length }) };
     }
     case 'staff_back': {
       const member = intent.member ? await caller.staffOf(intent.member) : actor;

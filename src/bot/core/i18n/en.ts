@@ -166,6 +166,7 @@ export const en: Record<MessageKey, string> = {
   'command.argument.text': 'text',
   'command.argument.manager': 'manager @member @manager',
   'command.argument.away': 'away 2027-07-01 2027-07-14 @substitute',
+  'command.argument.contact': 'e-mail or phone',
   'command.new': 'register a phone, in-person or letter inquiry',
   'command.mine': 'my open inquiries',
   'command.show': 'an inquiry’s story',
@@ -183,10 +184,32 @@ export const en: Record<MessageKey, string> = {
   'command.help': 'this help',
   'command.report': 'service quality report: this week (default), month or quarter',
   'command.audit': 'the audit log of these days (inclusive) as CSV (admins)',
+  // Issue #15 (retention): legal hold and the nightly anonymisation run at once.
+  'command.hold': 'legal hold: the inquiry is not anonymised (on), or the hold is cleared (off) (admins, managers)',
+  'command.retention': 'run the nightly anonymisation now (admins)',
+  'reply.hold_on': '{number}: legal hold set — the inquiry will not be anonymised until the hold is cleared.',
+  'reply.hold_off': '{number}: legal hold cleared — the inquiry will be anonymised once its retention period is over.',
+  'reply.retention_run': 'Inquiries anonymised: {count}.',
+  'command.export': 'everything stored about a person (by e-mail or phone): a page and JSON (admins)',
   // R12.records: the audit log's export (src/domain/audit.service.ts).
   'audit.ready': 'The audit log of {from}–{to} is ready. The link is for you alone and works for an hour.',
   'audit.download': 'Download the audit log (CSV)',
   'error.AUDIT.PERIOD_INVALID': 'Could not read the period "{from}–{to}": write two dates, the first not after the second, e.g. 2027-01-01 2027-01-31.',
+  // Issue #15, subject access (src/domain/subject-access.service.ts).
+  'subject_access.ready': 'The personal data export is ready ({count} inquiries found). The link is for you alone and works for an hour; every opening is recorded in the audit log.',
+  'subject_access.open': 'Open the export',
+  'error.SUBJECT_ACCESS.CONTACT_INVALID': 'That is neither an e-mail address nor a phone number: write e.g. name@example.lt or +370 612 34567.',
+  'error.SUBJECT_ACCESS.NOT_FOUND': 'There is no such export request, or it is not yours: ask again.',
+  // Issue #15, erasure on request (src/domain/erasure.service.ts): never the person's contact, registry numbers only.
+  'command.erase': 'erase a person’s data on request: their inquiries are anonymised at once, except those that must be kept (admins)',
+  'erasure.done': 'The erasure request is done: {count} inquiries anonymised. It is recorded in the audit log.',
+  'erasure.anonymised': 'Anonymised: {numbers}.',
+  'erasure.kept': 'Kept unchanged ({count}):',
+  'erasure.kept_line': '• {number} — {reason}',
+  'erasure.already': 'Already anonymised before: {numbers}.',
+  'erasure.reason.legal_hold': 'under legal hold',
+  'erasure.reason.open': 'not closed yet — the service to the family is still under way',
+  'erasure.reason.statutory': 'records of this kind must be kept until {until}',
   // R60.internal: quality reports in chat, the App Home dashboard and the weekly digest (src/bot/core/reports).
   'report.title.week': 'Weekly service report',
   'report.title.month': 'Monthly service report',
@@ -456,6 +479,10 @@ export const en: Record<MessageKey, string> = {
   'notice.mail_unregistered': 'An e-mail in the mailbox {mailbox} (UID {uid}) could not be registered. It stays in the mailbox: look at it and register it by hand.',
   'notice.mail_unregistered.reason': 'Reason code',
   'notice.mail_unregistered.since': 'First seen',
+  // Issue #15 (retention): the anonymised card and the admins' notice the evening before.
+  'notice.anonymised': '{number} · {state} · personal data removed (after the retention period, or at the person’s request).',
+  'notice.retention_due': 'Tonight ({night}) {count} closed inquiries past their retention period will be anonymised. To keep one, set a legal hold.',
+  'notice.retention_due.open': 'Open the list',
   // R4.owner, away with cover: the manager hears who is away and who covers; the substitute, whom they cover for.
   'notice.staff_away': '{name} is away {from}–{to}; {substitute} covers. Meanwhile reminders and new client messages go to the substitute.',
   'notice.staff_back': '{name} is back (was away {from}–{to}); reminders and client messages go to them again, not to {substitute}.',
@@ -485,4 +512,5 @@ export const en: Record<MessageKey, string> = {
   'timeline.rated': 'client rated the service',
   'timeline.rating_voided': 'rating request no longer valid',
   'timeline.rating_acknowledged': 'manager acknowledged the low rating',
+  'timeline.anonymised': 'personal data removed (retention period over, or erased at the person’s request)',
 };

@@ -164,6 +164,7 @@ export const lt = {
   'command.argument.text': 'tekstas',
   'command.argument.manager': 'manager @darbuotojas @vadovas',
   'command.argument.away': 'away 2027-07-01 2027-07-14 @pavaduojantis',
+  'command.argument.contact': 'el. paštas arba telefonas',
   'command.new': 'užregistruoti telefonu, asmeniškai ar raštu gautą užklausą',
   'command.mine': 'mano atviros užklausos',
   'command.show': 'užklausos eiga',
@@ -181,10 +182,32 @@ export const lt = {
   'command.help': 'ši pagalba',
   'command.report': 'aptarnavimo kokybės ataskaita: savaitės (numatyta), mėnesio ar ketvirčio',
   'command.audit': 'audito žurnalas už nurodytas dienas (imtinai), CSV (administratoriams)',
+  // Issue #15 (retention): legal hold and the nightly anonymisation run at once.
+  'command.hold': 'teisinis draudimas: kreipimasis nebus anonimizuotas (on) arba draudimas panaikinamas (off) (administratoriams, vadovams)',
+  'command.retention': 'paleisti naktinę anonimizaciją dabar (administratoriams)',
+  'reply.hold_on': '{number}: nustatytas teisinis draudimas – kreipimasis nebus anonimizuotas, kol draudimo nepanaikinsite.',
+  'reply.hold_off': '{number}: teisinis draudimas panaikintas – pasibaigus saugojimo terminui kreipimasis bus anonimizuotas.',
+  'reply.retention_run': 'Anonimizuota kreipimųsi: {count}.',
+  'command.export': 'viskas, kas saugoma apie asmenį (pagal el. paštą ar telefoną): puslapis ir JSON (administratoriams)',
   // R12.records: the audit log's export (src/domain/audit.service.ts).
   'audit.ready': 'Audito žurnalas už {from}–{to} paruoštas. Nuoroda skirta tik jums ir galioja valandą.',
   'audit.download': 'Atsisiųsti audito žurnalą (CSV)',
   'error.AUDIT.PERIOD_INVALID': 'Laikotarpis „{from}–{to}“ neatpažintas: rašykite dvi datas, pirmoji ne vėlesnė už antrąją, pvz. 2027-01-01 2027-01-31.',
+  // Issue #15, subject access (src/domain/subject-access.service.ts).
+  'subject_access.ready': 'Asmens duomenų išrašas paruoštas (rasta kreipimųsi: {count}). Nuoroda skirta tik jums ir galioja valandą; kiekvienas atidarymas įrašomas į audito žurnalą.',
+  'subject_access.open': 'Atidaryti išrašą',
+  'error.SUBJECT_ACCESS.CONTACT_INVALID': 'Tai ne el. pašto adresas ir ne telefono numeris: rašykite, pvz., vardenis@example.lt arba +370 612 34567.',
+  'error.SUBJECT_ACCESS.NOT_FOUND': 'Tokio išrašo prašymo nėra arba jis ne jūsų: paprašykite iš naujo.',
+  // Issue #15, erasure on request (src/domain/erasure.service.ts): never the person's contact, registry numbers only.
+  'command.erase': 'ištrinti asmens duomenis pagal prašymą: jo kreipimaisi anonimizuojami iš karto, išskyrus saugotinus (administratoriams)',
+  'erasure.done': 'Prašymas ištrinti asmens duomenis įvykdytas: anonimizuota kreipimųsi – {count}. Tai įrašyta į audito žurnalą.',
+  'erasure.anonymised': 'Anonimizuoti: {numbers}.',
+  'erasure.kept': 'Palikti nepakeisti ({count}):',
+  'erasure.kept_line': '• {number} – {reason}',
+  'erasure.already': 'Jau anonimizuoti anksčiau: {numbers}.',
+  'erasure.reason.legal_hold': 'taikomas teisinis draudimas',
+  'erasure.reason.open': 'kreipimasis dar neuždarytas – paslauga šeimai tebeteikiama',
+  'erasure.reason.statutory': 'šios rūšies dokumentus privaloma saugoti iki {until}',
   // R60.internal: quality reports in chat, the App Home dashboard and the weekly digest (src/bot/core/reports).
   'report.title.week': 'Savaitės aptarnavimo ataskaita',
   'report.title.month': 'Mėnesio aptarnavimo ataskaita',
@@ -454,6 +477,10 @@ export const lt = {
   'notice.mail_unregistered': 'Laiško iš pašto dėžutės {mailbox} (UID {uid}) nepavyko užregistruoti. Jis liko dėžutėje: peržiūrėkite jį ir užregistruokite ranka.',
   'notice.mail_unregistered.reason': 'Priežasties kodas',
   'notice.mail_unregistered.since': 'Pirmą kartą',
+  // Issue #15 (retention): the anonymised card and the admins' notice the evening before.
+  'notice.anonymised': '{number} · {state} · asmens duomenys pašalinti (pasibaigus saugojimo terminui arba asmens prašymu).',
+  'notice.retention_due': 'Šiąnakt ({night}) bus anonimizuota uždarytų kreipimųsi, kurių saugojimo terminas baigėsi: {count}. Norėdami kurį nors išsaugoti, nustatykite teisinį draudimą.',
+  'notice.retention_due.open': 'Atverti sąrašą',
   // R4.owner, away with cover: the manager hears who is away and who covers; the substitute, whom they cover for.
   'notice.staff_away': '{name} nebus {from}–{to}; pavaduoja {substitute}. Tuo metu priminimai ir naujų klientų laiškai siunčiami pavaduojančiam asmeniui.',
   'notice.staff_back': '{name} sugrįžo (buvo pažymėta {from}–{to}); priminimai ir klientų laiškai vėl siunčiami jam (jai), ne {substitute}.',
@@ -483,6 +510,7 @@ export const lt = {
   'timeline.rated': 'klientas įvertino aptarnavimą',
   'timeline.rating_voided': 'vertinimo prašymas nebegalioja',
   'timeline.rating_acknowledged': 'vadovas susipažino su žemu įvertinimu',
+  'timeline.anonymised': 'asmens duomenys pašalinti (baigėsi saugojimo terminas arba asmuo paprašė ištrinti)',
 } as const;
 
 export type MessageKey = keyof typeof lt;

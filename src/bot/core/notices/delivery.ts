@@ -126,10 +126,17 @@ export class NoticeDelivery<M> implements Notifier {
       if (result && !result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet (add the app to a team); announcement skipped');
       return;
     }
+    if (audience.to === 'every_copy') {
+      // Issue #15: edits only (one update per message; a 429 is thrown and the outbox retries, repeating edits is harmless).
+      const message = await this.render(notice, snapshot, this.parts.settings.channelLanguage);
+      for (const post of await posts.all(context.platform, inquiryId)) await surface.update(post, message);
+      return;
+    }
     if (audience.to === 'thread') {
       const parent = await posts.find(context.platform, inquiryId, purposeOf({ kind: 'announcement' }));
       const result = await surface.replyInThread(parent, await this.render(notice, snapshot, this.parts.settings.channelLanguage));
       if (!result.ok) log.warn({ inquiryId, notice: notice.id, platform: context.platform }, 'no staff channel yet; thread note skipped');
+      else await this.rememberCopy(inquiryId, result.post);
       return;
     }
     const person = snapshot.people.get(audience.staffId);
@@ -137,6 +144,7 @@ export class NoticeDelivery<M> implements Notifier {
     const message = await this.render(notice, snapshot, await surface.languageOf(person));
     const send = () => surface.sendToPerson(person, message);
     const result = notice.updateKey ? await this.keyed(notice, inquiryId, message, surface, send) : await send();
+    if (result?.ok && !notice.updateKey) await this.rememberCopy(inquiryId, result.post);
     if (result && !result.ok) {
       // The platform refused the person at send time: those the policy named instead are told (never retried).
       log.warn({ inquiryId, notice: notice.id, staffId: person.id, platform: context.platform }, 'a staff member cannot be reached; fallback notices instead');
@@ -164,6 +172,14 @@ export class NoticeDelivery<M> implements Notifier {
     await this.record(inquiryId, purpose, result.post);
     await surface.attempts?.done(inquiryId, purpose);
     return result;
+  }
+
+  /**
+   * Issue #15: a thread note or a DM that quotes the inquiry is remembered too (under its own message id), so when the
+   * inquiry is anonymised every copy of it can be edited; a repeated delivery remembers the same message once.
+   */
+  private rememberCopy(inquiryId: string, post: PostedRef): Promise<void> {
+    return this.record(inquiryId, `copy:${post.channelId}:${post.messageId}`, post);
   }
 
   /** Saves the posted message's id, retrying a failing database for a few seconds before giving up. */

@@ -1,5 +1,6 @@
 import type { EventOf, InquiryEvent, InquiryEventType } from '../../../domain/events.js';
 import type { Notice, NoticeContext, NoticeSnapshot } from './notice.js';
+import { anonymisedRules } from './policy/anonymised.js';
 import { callRules } from './policy/calls.js';
 import { clientMailRules } from './policy/client-mail.js';
 import { deadlineRules } from './policy/deadlines.js';
@@ -31,6 +32,7 @@ const RULES = {
   ...stallRules,
   ...clientMailRules,
   ...ratingRules,
+  ...anonymisedRules,
   deadlines_changed: silent,
   email_requested: silent,
   email_sent: silent,

@@ -32,7 +32,12 @@ export type Audience =
   /** A direct message to one person. */
   | { readonly to: 'person'; readonly staffId: string }
   /** The staff channel itself, about no inquiry (the welcome when the app joins it). */
-  | { readonly to: 'channel' };
+  | { readonly to: 'channel' }
+  /**
+   * Issue #15: every message this platform keeps about the inquiry (its card, thread notes, DMs) — edited in place,
+   * never posted anew (an anonymised inquiry's copies show only its registry number and state).
+   */
+  | { readonly to: 'every_copy'; readonly inquiryId: string };
 
 /** Which earlier message a notice replaces, stored per (platform, inquiry, key) by the delivery. */
 export type UpdateKey =

@@ -49,5 +49,15 @@ export function happeningNotices(happening: NoticeHappening, snapshot: Happening
           ],
         }),
       );
+    case 'retention_due':
+      // Issue #15: to the one admin it was made for (its link is signed for them), nobody else; no personal data.
+      return audienceOf(snapshot.admins.filter((admin) => admin.id === happening.staffId), platform).map((admin) =>
+        toPerson(admin, {
+          id: 'retention.due',
+          tone: 'attention',
+          text: say('notice.retention_due', { night: happening.night, count: happening.count }),
+          actions: [{ do: 'link', label: 'notice.retention_due.open', url: happening.url }],
+        }),
+      );
   }
 }
