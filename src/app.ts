@@ -232,6 +232,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     // Issue #15: the nightly anonymisation; the admins' list link is signed for each of them (src/web/retention.ts).
     {
       retention: () => services.retention,
+      subjectAccess: () => services.subjectAccess,
       staff: () => services.queries.staffWithRole('admin'),
       ledger: new TypeormRetentionLedger(dataSource),
       notifiers: () => notifiers,

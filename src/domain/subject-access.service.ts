@@ -4,7 +4,7 @@ import { DomainError, NotAllowedError, StaffNotFoundError } from './errors.js';
 import type { Inquiry } from './inquiry.js';
 import { personKeyOf, type PersonKey } from './person-key.js';
 import { fullName, hasRole, type StaffMember } from './staff.js';
-import type { SubjectAccessLinkCheck, SubjectAccessLinkQuery, SubjectAccessLinks } from './subject-access-link.js';
+import { SUBJECT_ACCESS_LINK_LIFETIME_MS, type SubjectAccessLinkCheck, type SubjectAccessLinkQuery, type SubjectAccessLinks } from './subject-access-link.js';
 import { MASKING_NOTE, OtherPeopleMask } from './subject-access-mask.js';
 import type { ExportedInquiry, StaffRef, SubjectAccessExport, SubjectAccessScope, SubjectAccessUnitOfWork } from './subject-access.js';
 import type { ReceivedQuery } from './signed-link.js';
@@ -59,6 +59,16 @@ export class SubjectAccess {
       });
       return { requestId: request.id, inquiries: inquiries.length, query: this.links.sign(request.id, actorId) };
     });
+  }
+
+  /**
+   * A request keeps the person's e-mail or phone only while its link can open: once every link to it has expired
+   * (an hour, and a margin for a clock skew), it is removed — the audit lines name it by id, never by the person.
+   * Run by the retention job (src/jobs/retention.job.ts); answers how many were removed.
+   */
+  async forgetExpired(): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - 2 * SUBJECT_ACCESS_LINK_LIFETIME_MS);
+    return this.unitOfWork.run((scope) => scope.subjectAccess.forgetRequestsBefore(before));
   }
 
   /** Checks a link as received (signature, expiry); who it names is checked again when it is opened. */

@@ -43,6 +43,8 @@ export interface SubjectAccessRepository {
   otherClientNamesIn(text: string, own: readonly string[]): Promise<string[]>;
   saveRequest(request: SubjectAccessRequest): Promise<void>;
   findRequest(id: string): Promise<SubjectAccessRequest | null>;
+  /** Removes the requests made before `at`; answers how many. */
+  forgetRequestsBefore(at: Date): Promise<number>;
 }
 
 /** The core scope (staff, letters through their cipher, meetings, timeline, audit) plus the person's records. */

@@ -4,6 +4,7 @@ import type { Notifier } from '../domain/notifier.js';
 import type { RetentionLedger } from '../domain/retention.js';
 import type { RetentionService } from '../domain/retention.service.js';
 import { hasRole, type StaffMember } from '../domain/staff.js';
+import type { SubjectAccess } from '../domain/subject-access.service.js';
 import type { Logger } from '../logger.js';
 import { tellEachPlatformOnce } from './tell-each-platform-once.js';
 
@@ -11,7 +12,7 @@ import { tellEachPlatformOnce } from './tell-each-platform-once.js';
  * Issue #15 (retention): checked every few minutes. In the night's window it anonymises every closed inquiry past its
  * period (idempotent: one already anonymised, on legal hold or reopened is skipped, so two instances or a rerun change
  * nothing more); from the notice hour of the evening before, each admin is told once per platform how many the night
- * will take, with a signed link to the list.
+ * will take, with a signed link to the list. Every run also removes subject-access requests whose links have expired.
  */
 export const RETENTION_JOB = 'retention';
 export const RETENTION_EVERY = '10 minutes';
@@ -19,6 +20,8 @@ export const RETENTION_EVERY = '10 minutes';
 export interface RetentionJobParts {
   /** Late-bound: the service is built with the others, after the scheduler. */
   readonly retention: () => Pick<RetentionService, 'anonymiseDue' | 'inRunWindow' | 'nextNight' | 'dueOn'>;
+  /** Subject-access requests hold a person's contact only while their link can open. */
+  readonly subjectAccess: () => Pick<SubjectAccess, 'forgetExpired'>;
   /** Active staff; the admins are told. */
   readonly staff: () => Promise<readonly StaffMember[]>;
   readonly ledger: RetentionLedger;
@@ -40,6 +43,8 @@ export function retentionHandler(parts: RetentionJobParts) {
       // Registry numbers only: never a name.
       if (run.anonymised.length > 0) parts.logger.info({ anonymised: run.anonymised.length, registryNumbers: run.anonymised }, 'anonymised closed inquiries past their retention period');
     }
+    const forgotten = await parts.subjectAccess().forgetExpired();
+    if (forgotten > 0) parts.logger.info({ forgotten }, 'removed subject-access requests whose links have expired');
     await tellTheNightBefore(parts, now);
   };
 }

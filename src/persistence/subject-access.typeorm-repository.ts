@@ -101,6 +101,11 @@ export class TypeormSubjectAccessRepository implements SubjectAccessRepository {
     ]);
   }
 
+  async forgetRequestsBefore(at: Date): Promise<number> {
+    const [, count]: [unknown, number] = await this.db.query('DELETE FROM subject_access_requests WHERE requested_at < $1', [at]);
+    return count;
+  }
+
   async findRequest(id: string): Promise<SubjectAccessRequest | null> {
     if (!isUuid(id)) return null;
     const [row]: Array<{ id: string; person_key: string; requested_by: string; requested_at: Date }> = await this.db.query(

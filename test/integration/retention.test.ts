@@ -206,6 +206,7 @@ describe('issue #15: the admins are told the evening before, once, with a signed
   const run = () =>
     retentionHandler({
       retention: () => t.app.retention,
+      subjectAccess: () => t.app.subjectAccess,
       staff: () => t.app.queries.staffWithRole(null),
       ledger: new TypeormRetentionLedger(t.app.dataSource),
       notifiers: () => [slack, teams],

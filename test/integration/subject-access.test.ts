@@ -238,6 +238,28 @@ describe('R12.records: subject access (issue #15 item 3)', () => {
     expect(row).toEqual({ person_key: 'email:giedre@example.lt', requested_by: admin.id });
   });
 
+  it('R12.records: a request keeps the person’s contact only while its link can open; then it is removed, the audit line stays', async () => {
+    const made = await t.app.subjectAccess.request(admin.id, GIEDRE.email);
+    const stored = async (id: string) => (await t.app.dataSource.query('SELECT id FROM subject_access_requests WHERE id = $1', [id])).length;
+    try {
+      // Within two link lifetimes it stays (a link may still be open in a browser tab).
+      clock.set(new Date(clock.now().getTime() + SUBJECT_ACCESS_LINK_LIFETIME_MS + 60_000).toISOString());
+      await t.app.subjectAccess.forgetExpired();
+      expect(await stored(made.requestId)).toBe(1);
+      clock.set(new Date(clock.now().getTime() + SUBJECT_ACCESS_LINK_LIFETIME_MS).toISOString());
+      const fresh = await t.app.subjectAccess.request(admin.id, RUTA.email);
+      expect(await t.app.subjectAccess.forgetExpired()).toBeGreaterThanOrEqual(1);
+      expect(await stored(made.requestId)).toBe(0);
+      expect(await stored(fresh.requestId)).toBe(1);
+      // The link now opens nothing, and the audit log still names the request (by id only).
+      expect((await fetch(linkUrl({ ...made.query }))).status).toBe(410);
+      const lines = await t.app.dataSource.query(`SELECT details FROM audit_log WHERE details->>'requestId' = $1`, [made.requestId]);
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      clock.set('2027-03-01T10:00:00+02:00');
+    }
+  });
+
   it('R12.records: the log of every export, opening and refusal above names requests and codes, never a person', async () => {
     const lines = log.filter((line) => line.includes('subject access'));
     expect(lines.some((line) => line.includes('subject access export sent'))).toBe(true);
