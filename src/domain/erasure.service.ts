@@ -1,9 +1,9 @@
 import type { Clock } from './clock.js';
-import { emitEvent, requireStaff } from './command-support.js';
+import { requireStaff } from './command-support.js';
 import { DomainError, NotAllowedError } from './errors.js';
 import type { InquiryKind } from './inquiry.js';
 import { personKeyOf } from './person-key.js';
-import type { RetentionPeriods, RetentionScope, RetentionState } from './retention.js';
+import { anonymiseLocked, retentionEndsAt, type RetentionPeriods, type RetentionScope, type RetentionState } from './retention.js';
 import { hasRole } from './staff.js';
 import type { SubjectAccessScope } from './subject-access.js';
 
@@ -46,7 +46,6 @@ export interface ErasureResult {
 
 type Outcome = { done: 'anonymised' } | { done: 'already' } | { done: 'kept'; reason: ErasureKeptReason; until: Date | null };
 
-const DAY_MS = 24 * 3_600_000;
 
 /**
  * Issue #15 item 3 (GDPR art. 17), R12.records: an admin erases a person's data on request (`erase <e-mail or
@@ -117,11 +116,8 @@ export class ErasureService {
       if (!state) return null;
       const now = this.clock.now();
       const outcome = this.decide(state, now);
-      if (outcome.done === 'anonymised') {
-        await scope.retention.scrub(inquiryId, now);
-        // The timeline line, the outbox rows (chat copies edited) and the `anonymised` audit line commit with the scrub.
-        await emitEvent(scope, state, actorId, { type: 'anonymised' }, now);
-      }
+      // The timeline line, the outbox rows (chat copies edited) and the `anonymised` audit line commit with the scrub.
+      if (outcome.done === 'anonymised') await anonymiseLocked(scope, state, actorId, now);
       return { registryNumber: state.registryNumber, outcome };
     });
   }
@@ -132,10 +128,8 @@ export class ErasureService {
     if (state.legalHold) return { done: 'kept', reason: 'legal_hold', until: null };
     // R12.records: the service is still being given; its record is needed (and only a closed record is anonymised).
     if (state.status !== 'closed' || state.closedAt === null) return { done: 'kept', reason: 'retention_duty', until: null };
-    if (this.settings.dutyKinds.includes(state.kind)) {
-      const until = new Date(state.closedAt.getTime() + this.settings.periods[state.kind] * DAY_MS);
-      if (until.getTime() > now.getTime()) return { done: 'kept', reason: 'retention_duty', until };
-    }
+    const until = retentionEndsAt(state, this.settings.periods);
+    if (this.settings.dutyKinds.includes(state.kind) && until !== null && until.getTime() > now.getTime()) return { done: 'kept', reason: 'retention_duty', until };
     return { done: 'anonymised' };
   }
 }

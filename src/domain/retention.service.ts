@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import type { Clock } from './clock.js';
-import { emitEvent, requireStaff } from './command-support.js';
+import { requireStaff } from './command-support.js';
 import { InquiryNotFoundError, InvalidTransitionError, NotAllowedError } from './errors.js';
 import type { RetentionLinkCheck, RetentionLinkQuery, RetentionLinks } from './retention-link.js';
-import type { RetentionCandidate, RetentionPeriods, RetentionReads, RetentionState, RetentionUnitOfWork } from './retention.js';
+import { anonymiseLocked, retentionEndsAt, type RetentionCandidate, type RetentionPeriods, type RetentionReads, type RetentionState, type RetentionUnitOfWork } from './retention.js';
 import type { ReceivedQuery } from './signed-link.js';
 import { hasRole, type StaffMember } from './staff.js';
 
@@ -63,9 +63,8 @@ export class RetentionService {
       const state = await scope.retention.lock(inquiryId);
       const now = this.clock.now();
       if (!state || !this.isDue(state, now)) return false;
-      await scope.retention.scrub(inquiryId, now);
       // The timeline line, the outbox rows (chat copies are edited) and the audit entry commit with the scrub.
-      await emitEvent(scope, state, actorId, { type: 'anonymised' }, now);
+      await anonymiseLocked(scope, state, actorId, now);
       return true;
     });
   }
@@ -138,8 +137,9 @@ export class RetentionService {
   }
 
   private isDue(state: RetentionState, now: Date): boolean {
-    if (state.anonymisedAt !== null || state.legalHold || state.status !== 'closed' || state.closedAt === null) return false;
-    return state.closedAt.getTime() + this.settings.periods[state.kind] * DAY_MS <= now.getTime();
+    if (state.anonymisedAt !== null || state.legalHold || state.status !== 'closed') return false;
+    const ends = retentionEndsAt(state, this.settings.periods);
+    return ends !== null && ends.getTime() <= now.getTime();
   }
 
   private async admin(staffId: string): Promise<StaffMember> {

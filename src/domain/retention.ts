@@ -1,3 +1,4 @@
+import { emitEvent } from './command-support.js';
 import type { InquiryKind } from './inquiry.js';
 import type { TransactionScope } from './unit-of-work.js';
 
@@ -50,6 +51,22 @@ export interface RetentionScope extends TransactionScope {
 
 export interface RetentionUnitOfWork {
   run<T>(work: (scope: RetentionScope) => Promise<T>): Promise<T>;
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/** When a closed inquiry's retention period ends (counted from `closed_at`); null while it is not closed. */
+export function retentionEndsAt(state: Pick<RetentionState, 'kind' | 'closedAt'>, periods: RetentionPeriods): Date | null {
+  return state.closedAt === null ? null : new Date(state.closedAt.getTime() + periods[state.kind] * DAY_MS);
+}
+
+/**
+ * The one way an inquiry is anonymised — by the nightly job or on request — in the caller's transaction, under the row
+ * lock `state` was read with: the scrub, then the `anonymised` event (timeline line, chat copies edited, audit line).
+ */
+export async function anonymiseLocked(scope: RetentionScope, state: RetentionState, actorId: string | null, now: Date): Promise<void> {
+  await scope.retention.scrub(state.id, now);
+  await emitEvent(scope, state, actorId, { type: 'anonymised' }, now);
 }
 
 /** Reads outside a transaction: the night-before list. */

@@ -3,7 +3,6 @@ import type { EventConsumer } from '../domain/notifier.js';
 import {
   anonymisedDetails,
   type RetentionCandidate,
-  type RetentionLedger,
   type RetentionPeriods,
   type RetentionReads,
   type RetentionRepository,
@@ -119,20 +118,6 @@ export class TypeormRetentionRepository implements RetentionRepository, Retentio
       if (JSON.stringify(scrubbed) === JSON.stringify(row.value)) continue;
       await this.db.query(`UPDATE ${table} SET ${column} = $2 WHERE id = $1`, [row.id, JSON.stringify(scrubbed)]);
     }
-  }
-}
-
-/** The night-before notice's marks, one row per platform, night and admin (`retention_notices_told`). */
-export class TypeormRetentionLedger implements RetentionLedger {
-  constructor(private readonly db: DataSource) {}
-
-  async told(platform: string, night: string): Promise<readonly string[]> {
-    const rows: Array<{ staff_id: string }> = await this.db.query('SELECT staff_id FROM retention_notices_told WHERE platform = $1 AND night = $2', [platform, night]);
-    return rows.map((row) => row.staff_id);
-  }
-
-  async markTold(platform: string, night: string, staffId: string): Promise<void> {
-    await this.db.query('INSERT INTO retention_notices_told (platform, night, staff_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [platform, night, staffId]);
   }
 }
 

@@ -2,7 +2,7 @@ import type { DomainError } from '../../src/domain/errors.js';
 import { RETENTION_LIST_PATH } from '../../src/domain/retention-link.js';
 import { retentionHandler } from '../../src/jobs/retention.job.js';
 import { createLogger } from '../../src/logger.js';
-import { TypeormRetentionLedger } from '../../src/persistence/retention.typeorm-repository.js';
+import { TypeormRetentionLedger } from '../../src/persistence/told-ledger.js';
 import type { StaffMember } from '../../src/domain/staff.js';
 import { emailedRequest, eventually, ManualClock, RecordingNotifier, seedStaff, startTestApp, type TestApp } from '../support/app.js';
 
