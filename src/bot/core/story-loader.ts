@@ -19,29 +19,38 @@ export async function loadChannelCard(context: PlatformContext, inquiryId: strin
 }
 
 /**
- * Loads everything the inquiry view shows, for one reader (`forViewer`). R12.records: opening it is recorded before it
- * is shown (`opened`); a view already open that is redrawn after a click on it (`opened: false`) is not a new opening.
+ * Loads everything the inquiry view shows, for one reader. R12.records: opening it is recorded before it is shown
+ * (`opened`); a view already open that is redrawn after a click on it (`opened: false`) is not a new opening.
+ * Issue #15 (least privilege): of an inquiry a colleague owns, others get what the staff channel's card shows —
+ * which contacts exist, the state, the deadlines — and nothing more is read: no message, note, call or file of the
+ * family. The owner, supervisors, and anyone while nobody owns it, read the whole story (`forViewer`).
  */
 export async function loadStory(context: PlatformContext, reference: string, language: Language, viewer: StaffMember, opened = true): Promise<InquiryStory> {
   const snapshot = await context.queries.get(reference);
   const { inquiry } = snapshot;
   if (opened) await context.audit.recordRead(viewer.id, 'details_opened', { inquiryId: inquiry.id, registryNumber: inquiry.registryNumber, details: { contacts: mayActOn(inquiry, viewer) } });
-  return forViewer(await storyOf(context, snapshot, language, viewer.id), snapshot.inquiry, viewer, language);
+  if (mayActOn(inquiry, viewer) || inquiry.ownerId === null) return forViewer(await storyOf(context, snapshot, language, viewer.id), inquiry, viewer, language);
+  const { card, deadlines } = buildInquiryStory({ snapshot, emails: [], people: new Map(), letterUrl: null }, readingOf(context, language), context.capabilities);
+  return { card: anyoneMay(card), body: translate(language, 'story.restricted'), deadlines, sections: [], timeline: [], actions: [] };
 }
 
 /**
  * R4.owner: the owner and supervisors (`mayActOn`) get the client's contacts as links, the whole story and every
- * action. Issue #15 (least privilege): of an inquiry a colleague owns, others see what the staff channel's card shows —
- * which contacts exist, the state, the deadlines — and no message, note, call or file of the family; they are
- * offered only what anyone may do (Claim while nobody owns it), so no private view shows a button that would only
- * be refused.
+ * action; while nobody owns the inquiry, anyone may read it to decide whether to claim it, and is offered only what
+ * anyone may do (Claim), so no private view shows a button that would only be refused.
  */
-export function forViewer(story: InquiryStory, inquiry: Inquiry, viewer: StaffMember, language: Language): InquiryStory {
+function forViewer(story: InquiryStory, inquiry: Inquiry, viewer: StaffMember, language: Language): InquiryStory {
   if (mayActOn(inquiry, viewer)) return { ...story, card: assignable(withContacts(story.card, inquiry, language), inquiry, viewer, language) };
-  const open = story.card.actions.filter((action) => action.id === 'claim' || action.id === 'details');
-  // Nobody's yet: anyone may read it to decide whether to claim it (R4.owner).
-  if (inquiry.ownerId === null) return { ...story, card: { ...story.card, actions: open }, actions: [] };
-  return { card: { ...story.card, actions: open }, body: translate(language, 'story.restricted'), deadlines: story.deadlines, sections: [], timeline: [], actions: [] };
+  return { ...story, card: anyoneMay(story.card), actions: [] };
+}
+
+/** The card with only what anyone may do on it: Claim while nobody owns it, and Open. */
+function anyoneMay(card: InquiryCard): InquiryCard {
+  return { ...card, actions: card.actions.filter((action) => action.id === 'claim' || action.id === 'details') };
+}
+
+function readingOf(context: Pick<PlatformContext, 'clock' | 'config'>, language: Language) {
+  return { language, now: context.clock.now(), zone: context.config.TIME_ZONE };
 }
 
 /**
@@ -66,7 +75,7 @@ export async function storyOf(context: PlatformContext, snapshot: InquirySnapsho
   const attachments = viewerId === null ? undefined : { files, url: (id: string) => attachmentUrl(base, id, viewerId, context.attachmentLinks) };
   return buildInquiryStory(
     { snapshot, emails, people, letterUrl: viewerId === null ? null : (id) => letterUrl(base, id, viewerId, context.letterLinks), attachments },
-    { language, now: context.clock.now(), zone: context.config.TIME_ZONE },
+    readingOf(context, language),
     context.capabilities,
   );
 }
