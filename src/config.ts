@@ -47,6 +47,8 @@ const environmentSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-').optional(),
   SLACK_STAFF_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, 'a channel id such as C0123456789').optional(),
   SLACK_API_URL: z.url().optional(),
+  /** Slack: changes within this many ms after a person's App Home was republished are shown together at its end; 0 = as soon as the last one is out. */
+  SLACK_HOME_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),

@@ -128,6 +128,15 @@ describe('unsigned and forged requests', () => {
   it('Slack’s unsigned ssl_check still gets its 200 (Bolt answers it, and drops any other field)', async () => {
     expect((await post(form({ ssl_check: '1', token: 'legacy' }), FORM, { unsigned: true })).status).toBe(200);
   });
+
+  it('a click smuggled into an unsigned ssl_check is not carried out (Bolt no longer verifies behind the route)', async () => {
+    const click = JSON.stringify(blockAction('USTRANGER', 'claim', 'x', { channel: 'C0STAFF01', ts: '1.2' }));
+    const before = h.api.ok('chat.postEphemeral').length;
+    expect((await post(form({ ssl_check: '1', payload: click }), FORM, { unsigned: true })).status).toBe(200);
+    // A signed click after it is answered; the smuggled one never was.
+    await expectStillServing();
+    expect(h.api.ok('chat.postEphemeral').length).toBe(before + 1);
+  });
 });
 
 describe('bodies over 1 MB', () => {

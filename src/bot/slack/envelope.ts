@@ -1,4 +1,4 @@
-import { parse as parseQueryString } from 'node:querystring';
+import { parse as parseQueryString, type ParsedUrlQuery } from 'node:querystring';
 import { z } from 'zod';
 import { parseJson } from '../../http/request-body.js';
 
@@ -79,7 +79,11 @@ export type EnvelopeCheck = { ok: true } | { ok: false; problem: string };
  */
 export function checkEnvelope(rawBody: string, contentType: string | undefined): EnvelopeCheck {
   if (contentType !== FORM) return verdict(eventEnvelopeSchema, parseJson(rawBody));
-  const fields = parseQueryString(rawBody);
+  return checkFormFields(parseQueryString(rawBody));
+}
+
+/** A form post's fields, already parsed (the route parses them once, to find an `ssl_check`). */
+export function checkFormFields(fields: ParsedUrlQuery): EnvelopeCheck {
   if (fields.payload === undefined) return verdict(commandSchema, fields);
   if (typeof fields.payload !== 'string') return { ok: false, problem: 'payload: one field expected' };
   return verdict(interactionSchema, parseJson(fields.payload));

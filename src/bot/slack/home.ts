@@ -7,6 +7,7 @@ import { dashboardBlocks } from './home-dashboard.js';
 import type { KnownBlock } from './render/block-types.js';
 import { inert, mrkdwn } from './render/elements.js';
 import { listBlocks } from './render/list.js';
+import { PerKeyDebounce } from './per-key-debounce.js';
 import { PLATFORM, type SlackClient } from './services.js';
 
 /** Who has opened their Home tab: only their Homes are kept current (one row; a lost add is redone on the next open). */
@@ -17,12 +18,23 @@ const VIEWERS_KEY = 'home:viewers';
  * it and republished whenever an inquiry event may have changed it, so the tab never shows a stale list.
  */
 export class HomeViews {
+  /**
+   * Issue #16: one person's Home is republished at most once per window, however many changes fall in it (a burst
+   * of claims, a batch of outbox events): the first change at once, the rest together at the window's end.
+   */
+  private readonly republish: PerKeyDebounce;
+
   constructor(
     private readonly client: SlackClient,
     /** The core's context with Slack's localized staff directory (locales.ts). */
     private readonly context: Pick<PlatformContext, 'staff' | 'queries' | 'conversations' | 'clock' | 'config' | 'capabilities' | 'quality' | 'reportLinks'>,
     private readonly logger: Logger,
-  ) {}
+    refreshWindowMs: number,
+  ) {
+    this.republish = new PerKeyDebounce(refreshWindowMs, (user) =>
+      this.publish(user).catch((error: unknown) => this.logger.warn({ err: error }, 'slack: republishing a Home tab failed')),
+    );
+  }
 
   async opened(slackUserId: string): Promise<void> {
     await this.publish(slackUserId);
@@ -30,12 +42,19 @@ export class HomeViews {
     if (!known.includes(slackUserId)) await this.context.conversations.save(PLATFORM, VIEWERS_KEY, { users: [...known, slackUserId] });
   }
 
-  /** Republishes every Home that was opened; one that fails is logged and left for the next change. */
+  /**
+   * Republishes every Home that was opened (debounced per person); one that fails is logged and left for the next
+   * change. Resolves when the Homes republished at once are out; the coalesced ones follow at their window's end.
+   */
   async refreshAll(): Promise<void> {
     const viewers = (await this.context.conversations.find<{ users: string[] }>(PLATFORM, VIEWERS_KEY))?.users ?? [];
-    for (const user of viewers) {
-      await this.publish(user).catch((error: unknown) => this.logger.warn({ err: error }, 'slack: republishing a Home tab failed'));
-    }
+    // One after another: each is three list queries, and the pool is shared with the clicks and the outbox.
+    for (const user of viewers) await this.republish.touch(user);
+  }
+
+  /** At shutdown: the republishing still owed is done before the database closes. */
+  flush(): Promise<void> {
+    return this.republish.flush();
   }
 
   private async publish(slackUserId: string): Promise<void> {

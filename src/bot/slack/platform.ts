@@ -13,6 +13,7 @@ import { SlackLocales, withSlackLocales } from './locales.js';
 import { SlackNotifier } from './notifier/index.js';
 import type { SlackSettings } from './settings.js';
 import { SlackSurface } from './surface.js';
+import { PendingAcks } from './pending-acks.js';
 import { WorkQueue } from './work-queue.js';
 
 export const EVENTS_PATH = '/slack/events';
@@ -29,9 +30,12 @@ export class SlackPlatform implements ChatPlatform {
   readonly notifier: Notifier;
   private readonly app: App;
   private readonly receiver: HTTPReceiver | null;
-  private readonly work = new WorkQueue(INTERACTION_CONCURRENCY);
+  /** What the work after an ack and the notices give way to (issue #16). */
+  private readonly acks = new PendingAcks();
+  private readonly work = new WorkQueue(INTERACTION_CONCURRENCY, () => this.acks.quiet());
   private readonly logger: Logger;
   private readonly connection: SlackConnection;
+  private readonly homes: HomeViews;
 
   constructor(context: PlatformContext, private readonly settings: SlackSettings) {
     this.logger = context.logger;
@@ -49,7 +53,9 @@ export class SlackPlatform implements ChatPlatform {
       retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2_000, onFailedAttempt: retryOnlyRateLimits },
       fetch: observingFetch(status),
     };
-    this.receiver = settings.appToken ? null : new HTTPReceiver({ signingSecret: settings.signingSecret!, endpoints: EVENTS_PATH, logger });
+    // The route in front of it verifies every request and strips an unsigned ssl_check (endpoint.ts); the receiver
+    // is reachable only through that route.
+    this.receiver = settings.appToken ? null : new HTTPReceiver({ signingSecret: settings.signingSecret!, signatureVerification: false, endpoints: EVENTS_PATH, logger });
     // Bolt's own client gets no token (with `authorize` it takes none); ours has it, for the notifier and the
     // token check. Listeners get a client with the token from `authorize`, with the same options.
     const client = new webApi.WebClient(settings.botToken, { ...clientOptions, logger });
@@ -65,8 +71,9 @@ export class SlackPlatform implements ChatPlatform {
     const locales = new SlackLocales(client);
     const surface = new SlackSurface({ client, conversations: context.conversations, locales, staffChannel: settings.staffChannel, logger: this.logger });
     const localized = { ...context, ...withSlackLocales(context, locales) };
-    const homes = new HomeViews(client, localized, this.logger);
-    const notifier = new SlackNotifier(context, surface, homes);
+    const homes = new HomeViews(client, localized, this.logger, settings.homeRefreshWindowMs);
+    this.homes = homes;
+    const notifier = new SlackNotifier(context, surface, homes, () => this.acks.quiet());
     this.notifier = notifier;
     const welcome = (help: string) => notifier.happen({ type: 'app_installed', help });
     register(this.app, { ...localized, settings, work: this.work, welcome, homes });
@@ -76,7 +83,7 @@ export class SlackPlatform implements ChatPlatform {
     const receiver = this.receiver;
     if (!receiver) return;
     // Bolt answers on the response itself (ack first, listeners after); the route checks the request first.
-    http.route('POST', EVENTS_PATH, eventsRoute(receiver, this.settings.signingSecret!, this.logger));
+    http.route('POST', EVENTS_PATH, eventsRoute(receiver, this.settings.signingSecret!, this.logger, this.acks));
   }
 
   /**
@@ -87,11 +94,12 @@ export class SlackPlatform implements ChatPlatform {
     this.connection.start(this.settings.appToken ? () => this.app.start().then(() => undefined) : undefined);
   }
 
-  /** Stops taking clicks, then lets the clicks already acked finish their work. */
+  /** Stops taking clicks, then lets the clicks already acked finish their work and the Homes still owed go out. */
   async stop(): Promise<void> {
     await this.connection.stop();
     if (this.settings.appToken) await this.app.stop().catch((error: unknown) => this.logger.warn({ err: error }, 'slack: closing the socket failed'));
     await this.work.drain();
+    await this.homes.flush();
   }
 
   health(): PlatformHealth {

@@ -12,6 +12,8 @@ export interface SlackSettings {
   apiUrl: string | null;
   /** One Web API request is abandoned after this long (CHAT_API_TIMEOUT_SECONDS). */
   requestTimeoutMs: number;
+  /** A person's App Home is republished at most once per this many ms (SLACK_HOME_REFRESH_MS; home.ts). */
+  homeRefreshWindowMs: number;
 }
 
 const SLACK_VARIABLES = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_STAFF_CHANNEL'] as const;
@@ -36,6 +38,7 @@ export function slackSettings(config: Config): SlackSettings | null {
     appToken: config.SLACK_APP_TOKEN ?? null,
     apiUrl: config.SLACK_API_URL ? withTrailingSlash(config.SLACK_API_URL) : null,
     requestTimeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000),
+    homeRefreshWindowMs: config.SLACK_HOME_REFRESH_MS,
   };
 }
 

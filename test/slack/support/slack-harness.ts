@@ -31,6 +31,8 @@ export async function startSlackHarness(overrides: AppOverrides = {}, env: Recor
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_STAFF_CHANNEL: STAFF_CHANNEL,
     SLACK_API_URL: api.apiUrl,
+    // A Home republished after each change, as soon as the one before is out: the tests read it right after.
+    SLACK_HOME_REFRESH_MS: '0',
     ...env,
   });
   const staff = await seedStaff(t.app);

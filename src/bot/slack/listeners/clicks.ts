@@ -14,6 +14,7 @@ import type { SlackClient, SlackServices } from '../services.js';
 import { openFormModal } from './forms.js';
 import { onButton, privateReply, replaceButtons, type BlockActionBody } from './interaction.js';
 import { REPORT_EXPORT_ACTION } from '../render/report.js';
+import type { SlackRoutes } from './routes.js';
 
 /** The action ids of the buttons the core carries out at once, and how each value decodes into the neutral click. */
 const CLICKS: Record<string, (value: string, on: ClickedView) => Click> = {
@@ -51,21 +52,21 @@ const MENU: Partial<Record<CardActionId, { form: FormId } | { verb: InquiryClick
 };
 
 /** Claim, Close, Mark replied, Open, Inform the client, the escalation buttons and the card's menu: decoded, run by the core, shown. */
-export function register(app: App, services: SlackServices): void {
+export function register(_app: App, services: SlackServices, routes: SlackRoutes): void {
   for (const [actionId, decode] of Object.entries(CLICKS)) {
-    app.action(actionId, onButton(services, (actor, value, body, client) => carryOut(services, actor, body, client, (on) => decode(value, on))));
+    routes.action(actionId, onButton(services, (actor, value, body, client) => carryOut(services, actor, body, client, (on) => decode(value, on))));
   }
-  app.action(MORE_MENU, onButton(services, (actor, value, body, client) => chooseFromMenu(services, actor, value, body, client)));
+  routes.action(MORE_MENU, onButton(services, (actor, value, body, client) => chooseFromMenu(services, actor, value, body, client)));
   // A link button (the printable letter) opens in the browser, yet Slack still sends its click: acked so Slack shows no error.
-  app.action('open_letter', async ({ ack }) => {
+  routes.action('open_letter', async ({ ack }) => {
     await ack();
   });
   // R60.internal: the link to a report's CSV, likewise.
-  app.action(REPORT_EXPORT_ACTION, async ({ ack }) => {
+  routes.action(REPORT_EXPORT_ACTION, async ({ ack }) => {
     await ack();
   });
   // Issue #15: an attachment's download link in Details, likewise.
-  app.action(OPEN_ATTACHMENT_ACTION, async ({ ack }) => {
+  routes.action(OPEN_ATTACHMENT_ACTION, async ({ ack }) => {
     await ack();
   });
 }

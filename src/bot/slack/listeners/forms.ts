@@ -11,6 +11,7 @@ import { VALUE } from '../render/form-parts.js';
 import { formModal, savedModal } from '../render/form.js';
 import type { SlackServices } from '../services.js';
 import { languageOf, onButton, type FormRequest } from './interaction.js';
+import type { SlackRoutes } from './routes.js';
 
 /** Opens a core form as a modal; a refusal before it opens (D25, R36.signature) is told privately by the caller. */
 export async function openFormModal(services: SlackServices, request: FormRequest, id: FormId, context: FormContext): Promise<void> {
@@ -166,10 +167,10 @@ function onAnswer(services: SlackServices) {
 }
 
 /** Every form's submission, its answers that others depend on, and every button that opens one. */
-export function register(app: App, services: SlackServices): void {
-  for (const id of FORM_IDS) app.view<ViewSubmitAction>(id, onSubmit(services, id));
-  app.action<BlockAction>({ type: 'block_actions', action_id: VALUE }, onAnswer(services));
+export function register(_app: App, services: SlackServices, routes: SlackRoutes): void {
+  for (const id of FORM_IDS) routes.view(id, onSubmit(services, id));
+  routes.action(VALUE, onAnswer(services));
   for (const [action, target] of Object.entries(FORM_BUTTONS)) {
-    app.action(action, onButton(services, (actor, value, body, client) => openFormModal(services, { client, actor, triggerId: body.trigger_id }, ...target(value))));
+    routes.action(action, onButton(services, (actor, value, body, client) => openFormModal(services, { client, actor, triggerId: body.trigger_id }, ...target(value))));
   }
 }

@@ -5,6 +5,7 @@ import * as clicks from './clicks.js';
 import * as commands from './commands.js';
 import * as forms from './forms.js';
 import * as install from './install.js';
+import { SlackRoutes } from './routes.js';
 
 /**
  * Every listener, in one table (Teams has the same one): the core's clicks, commands and forms, then what the
@@ -26,5 +27,7 @@ export function register(app: App, services: SlackServices): void {
   app.error(async (error) => {
     services.logger.error({ err: error }, 'slack listener failed');
   });
-  for (const listener of LISTENERS) listener.register(app, services);
+  const routes = new SlackRoutes();
+  for (const listener of LISTENERS) listener.register(app, services, routes);
+  routes.mount(app);
 }

@@ -81,8 +81,11 @@ export interface FormRequest {
 export function onButton(services: SlackServices, run: ButtonRun) {
   return async ({ ack, body, client }: { ack: () => Promise<void>; body: unknown; client: SlackClient }): Promise<void> => {
     await ack();
-    const action = blockActionSchema.parse(body);
-    const reply = privateReply(client, action.user.id, action.channel?.id);
-    await services.work.run(() => asStaff(services, action.user.id, reply, (actor) => run(actor, action.actions[0]!.value, action, client)));
+    // Even reading the payload waits its turn: until then the next clicks' acks go first (issue #16).
+    await services.work.run(() => {
+      const action = blockActionSchema.parse(body);
+      const reply = privateReply(client, action.user.id, action.channel?.id);
+      return asStaff(services, action.user.id, reply, (actor) => run(actor, action.actions[0]!.value, action, client));
+    });
   };
 }

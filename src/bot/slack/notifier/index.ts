@@ -17,7 +17,13 @@ export class SlackNotifier implements Notifier {
   readonly name = 'slack';
   private readonly notices: NoticeDelivery<SlackMessage>;
 
-  constructor(context: PlatformContext, surface: SlackSurface, private readonly homes: HomeViews) {
+  constructor(
+    context: PlatformContext,
+    surface: SlackSurface,
+    private readonly homes: HomeViews,
+    /** Resolves when no click waits for its ack: notices give way to acks (issue #16). */
+    private readonly acksAnswered: () => Promise<void>,
+  ) {
     this.notices = createNoticeDelivery('slack', context, surface, slackNoticeRenderer);
   }
 
@@ -26,6 +32,7 @@ export class SlackNotifier implements Notifier {
   }
 
   async handle(event: InquiryEvent, delivery?: EventDelivery): Promise<void> {
+    await this.acksAnswered();
     await this.notices.handle(event, delivery);
     // After the notices: a Home that cannot be republished never holds the event back (refreshAll logs, never throws).
     if (changesOverview(event.type)) await this.homes.refreshAll();
