@@ -19,6 +19,13 @@ module.exports = {
       to: { path: 'node_modules/(botbuilder|botframework-)' },
     },
     {
+      name: 'agenda-stays-in-its-folder',
+      comment: 'Issue #16: the job engine can be swapped in src/jobs/agenda alone; the rest of the app uses the JobEngine port.',
+      severity: 'error',
+      from: { pathNot: '^src/jobs/agenda/' },
+      to: { path: 'node_modules/(agenda|@agendajs)/' },
+    },
+    {
       name: 'slack-stays-in-slack-folder',
       severity: 'error',
       from: { pathNot: '^src/bot/slack' },

@@ -5,21 +5,14 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { startApp } from '../dist/app.js';
 import { loadConfig } from '../dist/config.js';
-import { DEADLINE_NOTICE_JOB } from '../dist/jobs/deadline-notice.job.js';
 import { createLogger } from '../dist/logger.js';
-import { cleanups, count, log, openBenchDatabase, printTable, runBench } from './support.mjs';
+import { rawRegistrationRate } from './raw-registration.mjs';
+import { cleanups, count, log, openBenchDatabase, printTable, runBench, forEachConcurrently } from './support.mjs';
 
 const REGISTRATIONS = count('BENCH_REGISTRATIONS', 2_000);
 const CLAIM_INQUIRIES = count('BENCH_CLAIM_INQUIRIES', 200);
 const CLAIMANTS = count('BENCH_CLAIMANTS', 50);
-const REMINDERS = count('BENCH_REMINDERS', 10_000);
-/** How far ahead of the end of rescheduling all reminders fall due. */
-const REMINDER_LEAD_MS = count('BENCH_REMINDER_LEAD_MS', 20_000);
-/** How long to wait past the due instant for every reminder to go out before giving up. */
-const REMINDER_TIMEOUT_MS = count('BENCH_REMINDER_TIMEOUT_MS', 600_000);
-/** What-if knobs for the deadline-notice job (unset: as the app defines it); see bench/README.md. */
-const AGENDA_LOCK_LIMIT = optionalCount('BENCH_AGENDA_LOCK_LIMIT');
-const AGENDA_CONCURRENCY = optionalCount('BENCH_AGENDA_CONCURRENCY');
+const BURST = count('BENCH_BURST', 1_000);
 
 /**
  * The bench fills empty tables with thousands of rows in seconds, faster than autovacuum (1-minute naptime)
@@ -36,13 +29,6 @@ const runId = randomBytes(4).toString('hex');
 const rows = [];
 const benchStarted = performance.now();
 let header = 'Langelis core benchmark';
-let agendaSettings = '';
-/** Inquiries registered by the earlier parts, still waiting for a first reply: the reminder part reuses them. */
-const unanswered = [];
-
-function optionalCount(name) {
-  return process.env[name] ? count(name, 0) : null;
-}
 
 async function main() {
   const { url, describe } = await openBenchDatabase();
@@ -57,22 +43,15 @@ async function main() {
   cleanups.unshift(() => app.stop());
   const [{ server_version: serverVersion }] = await app.dataSource.query('SHOW server_version');
   log(`PostgreSQL ${serverVersion} (${describe}), ${os.cpus().length} CPUs, Node ${process.version}`);
-  const definition = app.scheduler.definitions[DEADLINE_NOTICE_JOB];
-  if (AGENDA_LOCK_LIMIT !== null) definition.lockLimit = AGENDA_LOCK_LIMIT;
-  if (AGENDA_CONCURRENCY !== null) definition.concurrency = AGENDA_CONCURRENCY;
-  agendaSettings = `${DEADLINE_NOTICE_JOB} job: concurrency ${definition.concurrency}, lockLimit ${definition.lockLimit || 'none'}${
-    AGENDA_LOCK_LIMIT !== null || AGENDA_CONCURRENCY !== null ? ' (changed by the bench)' : ''
-  }`;
-  log(agendaSettings);
   if (ANALYZE_EVERY_MS > 0) {
     const analyzer = keepAnalyzing(app, ANALYZE_EVERY_MS);
     cleanups.unshift(() => analyzer.stop());
   }
 
   header = `Langelis core benchmark — PostgreSQL ${serverVersion} (${describe}), ${os.cpus().length} CPUs, Node ${process.version}`;
-  rows.push(...(await benchRegistrations(app)));
+  rows.push(...(await benchRegistrations(app, url)));
+  rows.push(...(await benchBurst(app)));
   rows.push(...(await benchClaims(app)));
-  rows.push(...(await benchReminders(app)));
   rows.push(['events to the chat notifier', String(notified.count), 'delivered through the outbox during the run']);
 }
 
@@ -82,27 +61,59 @@ function printResults() {
   process.stdout.write(
     `\n${header}` +
       `${ANALYZE_EVERY_MS > 0 ? `, ANALYZE every ${ANALYZE_EVERY_MS / 1000} s` : ', statistics left to autovacuum'}` +
-      `\n${agendaSettings}\n\n`,
+      `\n\n`,
   );
   printTable(['metric', 'value', 'detail'], rows);
   process.stdout.write(`\n(whole run ${((performance.now() - benchStarted) / 1000).toFixed(0)} s)\n`);
 }
 
-// 1. registrations/s ------------------------------------------------------------------------------------------
+// 1. registrations/s, next to the raw PostgreSQL rate for the same writes -------------------------------------
 
-async function benchRegistrations(app) {
+async function benchRegistrations(app, url) {
   const concurrency = 20;
   log(`registering ${REGISTRATIONS} inquiries, ${concurrency} at a time`);
   const started = performance.now();
   const inquiries = await registerMany(app, REGISTRATIONS, concurrency, 'reg');
-  unanswered.push(...inquiries);
+  const seconds = (performance.now() - started) / 1000;
+  assertGapless(inquiries);
+  const drained = await waitForOutbox(app);
+  const perSecond = inquiries.length / seconds;
+  log(`raw PostgreSQL: the same writes in plain transactions, ${concurrency} clients`);
+  const raw = await rawRegistrationRate(url, inquiries[0].id, { n: REGISTRATIONS, concurrency, runId });
+  return [
+    [
+      'registrations/s',
+      perSecond.toFixed(1),
+      `${inquiries.length} e-mailed requests, ${concurrency} concurrent, in ${seconds.toFixed(1)} s; numbers gapless (checked); outbox drained ${drained.toFixed(1)} s later`,
+    ],
+    [
+      'raw PostgreSQL, same writes/s',
+      raw.perSecond.toFixed(1),
+      `plain pg transactions, ${concurrency} clients: duplicate check, counter, inquiry, ${raw.timelineRows} timeline and ${raw.outboxRows} outbox rows`,
+    ],
+    ['registrations vs raw', `${((perSecond / raw.perSecond) * 100).toFixed(0)} %`, 'goal ≥ 15 %, and registrations/s ≥ 300'],
+  ];
+}
+
+/** R15.register: the numbers the run took are distinct and consecutive. */
+function assertGapless(inquiries) {
+  const numbers = inquiries.map((inquiry) => Number(inquiry.registryNumber.slice(5))).sort((a, b) => a - b);
+  const gaps = numbers.filter((number, i) => i > 0 && number !== numbers[i - 1] + 1);
+  if (gaps.length > 0) throw new Error(`registry numbers are not gapless and distinct (R15.register): ${gaps.length} breaks`);
+}
+
+/** An outage ends with 1,000 e-mails waiting, all handed to registration at once. */
+async function benchBurst(app) {
+  log(`registering a burst of ${BURST} e-mails, all at once`);
+  const started = performance.now();
+  await registerMany(app, BURST, BURST, 'burst');
   const seconds = (performance.now() - started) / 1000;
   const drained = await waitForOutbox(app);
   return [
     [
-      'registrations/s',
-      (inquiries.length / seconds).toFixed(1),
-      `${inquiries.length} e-mailed requests, ${concurrency} concurrent, in ${seconds.toFixed(1)} s (outbox drained ${drained.toFixed(1)} s later)`,
+      `a burst of ${BURST.toLocaleString('en')} e-mails after an outage registered in`,
+      `${seconds.toFixed(1)} s`,
+      `all registered at once (${(BURST / seconds).toFixed(0)}/s); outbox drained ${drained.toFixed(1)} s later`,
     ],
   ];
 }
@@ -113,8 +124,6 @@ async function benchClaims(app) {
   log(`importing ${CLAIMANTS} representatives and registering ${CLAIM_INQUIRIES} inquiries to claim`);
   const staffIds = await importRepresentatives(app, CLAIMANTS);
   const inquiries = await registerMany(app, CLAIM_INQUIRIES, 20, 'claim');
-  // Claimed but not answered: their first-reply reminder still stands (and now goes to the owner).
-  unanswered.push(...inquiries);
   await waitForOutbox(app);
 
   log(`claiming: ${CLAIMANTS} concurrent claims on each of ${CLAIM_INQUIRIES} inquiries`);
@@ -183,88 +192,6 @@ async function importRepresentatives(app, n) {
   return rows.map((row) => row.id);
 }
 
-// 3. reminder lateness ----------------------------------------------------------------------------------------
-
-async function benchReminders(app) {
-  const reused = unanswered.slice(0, REMINDERS);
-  const toRegister = REMINDERS - reused.length;
-  log(`reusing ${reused.length} inquiries; registering ${toRegister} more for the reminder run, 50 at a time`);
-  const registering = performance.now();
-  const inquiries = [...reused, ...(await registerMany(app, toRegister, 50, 'remind'))];
-  const registerSeconds = (performance.now() - registering) / 1000;
-  log(`registered in ${registerSeconds.toFixed(1)} s; waiting for the scheduler to create their jobs`);
-  const drained = await waitForOutbox(app, { timeoutMs: 600_000, progress: true });
-  log(`deadline jobs created ${drained.toFixed(1)} s after the last registration`);
-
-  // Calibrate: time rescheduling a few jobs (out of the way, a day ahead) to know how long all will take.
-  const reschedule = (inquiry, at) =>
-    app.scheduler
-      .create(DEADLINE_NOTICE_JOB, { inquiryId: inquiry.id, deadline: 'first_reply', stage: 'reminder', dueAt: inquiry.firstReplyDue.toISOString() })
-      .unique({ 'data.inquiryId': inquiry.id, 'data.deadline': 'first_reply', 'data.stage': 'reminder' })
-      .schedule(at)
-      .save();
-  const sample = inquiries.slice(0, Math.min(200, inquiries.length));
-  const aside = new Date(Date.now() + 24 * 3_600_000);
-  const calibrating = performance.now();
-  await forEachConcurrently(sample, 10, (inquiry) => reschedule(inquiry, aside));
-  const estimateMs = ((performance.now() - calibrating) / sample.length) * inquiries.length;
-  const dueAt = new Date(Date.now() + Math.ceil(estimateMs * 1.5) + REMINDER_LEAD_MS);
-  log(`rescheduling ${inquiries.length} first-reply reminders to ${dueAt.toISOString()} (estimated ${(estimateMs / 1000).toFixed(1)} s)`);
-  await forEachConcurrently(inquiries, 10, (inquiry) => reschedule(inquiry, dueAt));
-  const spareMs = dueAt.getTime() - Date.now();
-  if (spareMs < 1_000) throw new Error(`rescheduling ended ${(-spareMs / 1000).toFixed(1)} s too late; raise BENCH_REMINDER_LEAD_MS`);
-  const [{ jobs }] = await app.dataSource.query(
-    `SELECT count(*)::int AS jobs FROM agenda_jobs
-     WHERE name = $1 AND data->>'deadline' = 'first_reply' AND data->>'stage' = 'reminder' AND next_run_at = $2`,
-    [DEADLINE_NOTICE_JOB, dueAt],
-  );
-  if (jobs !== inquiries.length) throw new Error(`${jobs} reminder jobs are due at ${dueAt.toISOString()}, expected ${inquiries.length}`);
-  log(`all due at one instant, ${(spareMs / 1000).toFixed(1)} s from now; waiting for the reminders`);
-
-  const ids = inquiries.map((inquiry) => inquiry.id);
-  const sentCount = async () =>
-    (
-      await app.dataSource.query(
-        `SELECT count(*)::int AS sent FROM deadline_notices WHERE deadline = 'first_reply' AND stage = 'reminder' AND inquiry_id = ANY($1::uuid[])`,
-        [ids],
-      )
-    )[0].sent;
-  const giveUpAt = dueAt.getTime() + REMINDER_TIMEOUT_MS;
-  let sent = 0;
-  let reported = Date.now();
-  while ((sent = await sentCount()) < inquiries.length && Date.now() < giveUpAt) {
-    if (Date.now() - reported > 10_000 && Date.now() > dueAt.getTime()) {
-      log(`${sent}/${inquiries.length} reminders sent`);
-      reported = Date.now();
-    }
-    await sleep(250);
-  }
-  const [lateness] = await app.dataSource.query(
-    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY late) AS p50,
-            percentile_cont(0.99) WITHIN GROUP (ORDER BY late) AS p99,
-            max(late) AS max, min(late) AS min
-     FROM (SELECT extract(epoch FROM sent_at - $2::timestamptz)::float8 AS late FROM deadline_notices
-           WHERE deadline = 'first_reply' AND stage = 'reminder' AND inquiry_id = ANY($1::uuid[])) AS notices`,
-    [ids, dueAt],
-  );
-  const detail = `${REMINDERS} reminders due at one instant; sent ${sent}/${inquiries.length}`;
-  const results = [
-    ['reminder lateness p50', seconds(lateness.p50), detail],
-    ['reminder lateness p99', seconds(lateness.p99), `min ${seconds(lateness.min)}`],
-    ['reminder lateness max', seconds(lateness.max), 'the last reminder went out this long after it was due'],
-    [
-      'registrations with jobs/s',
-      toRegister > 0 ? (toRegister / (registerSeconds + drained)).toFixed(1) : '—',
-      `${toRegister} registrations (50 concurrent) until their deadline jobs existed: ${registerSeconds.toFixed(1)} s + ${drained.toFixed(1)} s outbox tail`,
-    ],
-  ];
-  if (sent !== inquiries.length) {
-    rows.push(...results);
-    throw new Error(`only ${sent} of ${inquiries.length} reminders were sent within ${REMINDER_TIMEOUT_MS / 1000} s of their due time`);
-  }
-  return results;
-}
-
 // helpers -----------------------------------------------------------------------------------------------------
 
 /** Registers `n` e-mailed requests received now (so no deadline falls due during the run), `concurrency` at a time. */
@@ -312,17 +239,6 @@ function keepAnalyzing(app, everyMs) {
       await running;
     },
   };
-}
-
-async function forEachConcurrently(items, concurrency, work) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index], index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 /** Waits until every outbox event has been delivered; returns the seconds it took. */

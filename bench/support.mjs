@@ -90,3 +90,15 @@ export async function runBench(main, after = () => {}) {
   // A benchmark that measured a missed goal sets process.exitCode itself.
   process.exit(exitCode || (process.exitCode ?? 0));
 }
+
+/** Runs `work` on every item, `concurrency` at a time. */
+export async function forEachConcurrently(items, concurrency, work) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import type { Agenda } from 'agenda';
 import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
 import { createPlatforms } from './bot/platforms.js';
@@ -41,7 +40,11 @@ import { mountSubjectAccess } from './web/subject-access.js';
 import { healthRoute, type HealthProbe } from './http/health.js';
 import { HttpServer } from './http/server.js';
 import { DeadlineScheduler } from './jobs/deadline-scheduler.js';
-import { createScheduler } from './jobs/scheduler.js';
+import { createAgendaEngine } from './jobs/agenda/agenda-engine.js';
+import type { JobEngine } from './jobs/job-engine.js';
+import { NoticeSweep } from './jobs/notice-sweep.js';
+import { recurringJobs } from './jobs/recurring-jobs.js';
+import { PostgresNoticeQueue } from './persistence/notice-queue.postgres.js';
 import { secretRedactor, type Logger } from './logger.js';
 import { createMail, type MailModule } from './mail/index.js';
 import { CatalogueTemplates } from './mail/templates/index.js';
@@ -94,7 +97,10 @@ export interface AppOverrides {
 export interface RunningApp extends DomainServices {
   url: string;
   dataSource: DataSource;
-  scheduler: Agenda;
+  /** The job engine (agenda): recurring jobs and the deadline-notice sweep. */
+  scheduler: JobEngine;
+  /** What this instance's sweep has settled (the scheduler bench reports each instance's share). */
+  noticeSweep: NoticeSweep;
   notices: DeadlineNotices;
   outbox: OutboxDispatcher;
   /** E-mail with clients (intake, client e-mail); see docs/mail.md. */
@@ -221,26 +227,34 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   const notices = new DeadlineNotices(unitOfWork, policy, clock, { managerOnDutyEmail: config.MANAGER_ON_DUTY_EMAIL ?? null });
   const intakeFailures = new TypeormMailIntakeFailures(dataSource);
   let notifiers: readonly Notifier[] = [];
-  const { agenda, start: startScheduler, drain: drainScheduler } = await createScheduler(
-    { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery, lockLifetimeMs: overrides.schedulerLockLifetimeMs },
-    notices,
-    { failures: intakeFailures, notifiers: () => notifiers },
-    logger,
-    { news: new TypeormAbsenceNews(dataSource), notifiers: () => notifiers, clock },
-    // R60.internal: the services are built below; the job reads them only when it runs, after the start.
-    { quality: () => services.quality, calendar, staff: () => services.queries.staffWithRole(null), ledger: new TypeormDigestLedger(dataSource), notifiers: () => notifiers, clock },
-    // Issue #15: the nightly anonymisation; the admins' list link is signed for each of them (src/web/retention.ts).
+  const noticeQueue = new PostgresNoticeQueue(dataSource);
+  const noticeSweep = new NoticeSweep(noticeQueue, notices, logger);
+  const jobs = recurringJobs(
     {
-      retention: () => services.retention,
-      subjectAccess: () => services.subjectAccess,
-      staff: () => services.queries.staffWithRole('admin'),
-      ledger: new TypeormRetentionLedger(dataSource),
-      notifiers: () => notifiers,
-      listUrl: (night, staffId) => `${publicUrl(config)}${RETENTION_LIST_PATH}?${new URLSearchParams({ ...services.retention.listLink(night, staffId) }).toString()}`,
-      noticeHour: config.RETENTION_NOTICE_HOUR,
-      zone: config.TIME_ZONE,
-      clock,
+      alerts: { failures: intakeFailures, notifiers: () => notifiers },
+      away: { news: new TypeormAbsenceNews(dataSource), notifiers: () => notifiers, clock },
+      // R60.internal: the services are built below; the job reads them only when it runs, after the start.
+      digest: { quality: () => services.quality, calendar, staff: () => services.queries.staffWithRole(null), ledger: new TypeormDigestLedger(dataSource), notifiers: () => notifiers, clock },
+      // Issue #15: the nightly anonymisation; the admins' list link is signed for each of them (src/web/retention.ts).
+      retention: {
+        retention: () => services.retention,
+        subjectAccess: () => services.subjectAccess,
+        staff: () => services.queries.staffWithRole('admin'),
+        ledger: new TypeormRetentionLedger(dataSource),
+        notifiers: () => notifiers,
+        listUrl: (night, staffId) => `${publicUrl(config)}${RETENTION_LIST_PATH}?${new URLSearchParams({ ...services.retention.listLink(night, staffId) }).toString()}`,
+        noticeHour: config.RETENTION_NOTICE_HOUR,
+        zone: config.TIME_ZONE,
+        clock,
+      },
     },
+    logger,
+  );
+  const scheduler = await createAgendaEngine(
+    { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery, lockLifetimeMs: overrides.schedulerLockLifetimeMs },
+    noticeSweep,
+    jobs,
+    logger,
   );
   const commands = { unitOfWork, policy, clock };
   const linkSecret = letterLinkSecret(config, logger);
@@ -314,7 +328,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   notifiers = [...platforms.map((platform) => platform.notifier), ...fallback];
   // R60.external: the rating e-mail goes out only where client e-mail does.
   const ratingMail = capabilities.email ? [new RatingMailConsumer(services.ratings, logger)] : [];
-  consumers.push(new DeadlineScheduler(agenda), new QualityFactsConsumer(dataSource, calendar), ...mail.consumers, ...ratingMail, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
+  consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, calendar), ...mail.consumers, ...ratingMail, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
 
@@ -349,13 +363,13 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     await outbox.stop();
     for (const platform of platforms) await platform.stop();
     schedulerRunning = false;
-    await drainScheduler(5_000);
+    await scheduler.drain(5_000);
     await database.close();
   };
   let url: string;
   try {
     for (const platform of platforms) await platform.start();
-    await startScheduler();
+    await scheduler.start();
     schedulerRunning = true;
     outbox.start();
     mail.start();
@@ -373,7 +387,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   return {
     url,
     dataSource,
-    scheduler: agenda,
+    scheduler,
+    noticeSweep,
     ...services,
     notices,
     outbox,

@@ -64,6 +64,7 @@ export interface AuditLog extends AuditRecorder {
 /** The unit of work's event sink (`EventSink`), named here by its shape: the unit of work's scope refers to this file. */
 interface EventPublisher {
   publish(event: InquiryEvent): Promise<void>;
+  publishAll(events: readonly InquiryEvent[]): Promise<void>;
 }
 
 type AuditedFacts = Pick<AuditEntry, 'action' | 'subjectStaffId' | 'details'>;
@@ -106,6 +107,13 @@ export function auditingEvents(sink: EventPublisher, log: AuditRecorder): EventP
       const entry = auditEntryOf(event);
       if (entry) await log.record(entry);
       await sink.publish(event);
+    },
+    async publishAll(events: readonly InquiryEvent[]) {
+      for (const event of events) {
+        const entry = auditEntryOf(event);
+        if (entry) await log.record(entry);
+      }
+      await sink.publishAll(events);
     },
   };
 }

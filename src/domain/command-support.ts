@@ -3,6 +3,7 @@ import type { DeadlinePolicy } from './deadline-policy.js';
 import { InquiryNotFoundError, NotOwnerError, StaffNotFoundError } from './errors.js';
 import type { DeadlineSchedule, InquiryEvent } from './events.js';
 import { assertCan, mayActOn, type Inquiry, type InquiryAction } from './inquiry.js';
+import type { TimelineEntry } from './inquiry.repository.js';
 import type { StaffMember } from './staff.js';
 import type { TransactionScope } from './unit-of-work.js';
 
@@ -17,10 +18,29 @@ export async function emitEvent(
   body: EventBody,
   at: Date,
 ): Promise<void> {
-  const event = { ...body, inquiryId: inquiry.id, registryNumber: inquiry.registryNumber, at: at.toISOString(), actorId } as InquiryEvent;
-  const { type, inquiryId: _id, registryNumber: _number, at: _at, actorId: _actor, ...details } = event;
-  await scope.inquiries.appendTimeline({ inquiryId: inquiry.id, at, actorId, action: type, details });
+  const event = eventOf(inquiry, actorId, body, at);
+  await scope.inquiries.appendTimeline(timelineEntryOf(event, at));
   await scope.events.publish(event);
+}
+
+/** Several events at once, each as `emitEvent` would: one statement for the timeline, one for the outbox (issue #16). */
+export async function emitEvents(
+  scope: TransactionScope,
+  emitted: ReadonlyArray<{ inquiry: Pick<Inquiry, 'id' | 'registryNumber'>; actorId: string | null; body: EventBody; at: Date }>,
+): Promise<void> {
+  if (emitted.length === 0) return;
+  const events = emitted.map(({ inquiry, actorId, body, at }) => eventOf(inquiry, actorId, body, at));
+  await scope.inquiries.appendTimelines(events.map((event, i) => timelineEntryOf(event, emitted[i]!.at)));
+  await scope.events.publishAll(events);
+}
+
+function eventOf(inquiry: Pick<Inquiry, 'id' | 'registryNumber'>, actorId: string | null, body: EventBody, at: Date): InquiryEvent {
+  return { ...body, inquiryId: inquiry.id, registryNumber: inquiry.registryNumber, at: at.toISOString(), actorId } as InquiryEvent;
+}
+
+function timelineEntryOf(event: InquiryEvent, at: Date): TimelineEntry {
+  const { type, inquiryId, registryNumber: _number, at: _at, actorId, ...details } = event;
+  return { inquiryId, at, actorId, action: type, details };
 }
 
 export async function requireStaff(scope: TransactionScope, staffId: string): Promise<StaffMember> {

@@ -1,9 +1,9 @@
 import { routedTo } from './absence.js';
 import type { Clock } from './clock.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
-import type { DeadlineKind } from './events.js';
+import type { DeadlineKind, WatchedDeadline } from './events.js';
 import type { NoticeStage } from './inquiry.repository.js';
-import { emitEvent, type EventBody } from './command-support.js';
+import { emitEvents, type EventBody } from './command-support.js';
 import type { Inquiry } from './inquiry.js';
 import { meetingOwingSummary } from './meeting.js';
 import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
@@ -44,34 +44,61 @@ export class DeadlineNotices {
     private readonly escalation: EscalationOptions = { managerOnDutyEmail: null },
   ) {}
 
-  notify(request: NoticeRequest): Promise<NoticeOutcome> {
+  async notify(request: NoticeRequest): Promise<NoticeOutcome> {
+    const [outcome] = await this.notifyMany([request]);
+    return outcome!;
+  }
+
+  /**
+   * Issue #16: a batch of notices in one transaction, recorded in one statement and told in two — a burst due at one
+   * instant takes a few transactions instead of one each. The outcomes come in the order of the requests.
+   */
+  notifyMany(requests: readonly NoticeRequest[]): Promise<NoticeOutcome[]> {
     return this.unitOfWork.run(async (scope) => {
-      const inquiry = await scope.inquiries.getForUpdate(request.inquiryId);
-      if (!inquiry) return { outcome: 'stale' };
-      const watched = this.policy.schedule(inquiry)[request.deadline];
-      if (!watched || watched.dueAt !== request.dueAt.toISOString()) return { outcome: 'stale' };
-      // Switched off since it was scheduled, or its owner left it to the queue: the claim's own escalation speaks.
-      if (request.stage === 'escalate' && watched.escalateAt === undefined) return { outcome: 'stale' };
+      const locked = await scope.inquiries.getManyForUpdate([...new Set(requests.map((request) => request.inquiryId))]);
+      const inquiries = new Map(locked.map((inquiry) => [inquiry.id, inquiry]));
       const now = this.clock.now();
-      const deliverAt = this.policy.deliveryTime(request.stage, now, request.deadline);
-      if (deliverAt.getTime() > now.getTime()) return { outcome: 'deferred', at: deliverAt };
-      // A reminder never follows its own overdue notice: one that could go out only at or after the deadline (held
-      // over a night or a holiday) says nothing; the overdue notice speaks instead. A call has no overdue notice.
-      if (request.stage === 'reminder' && watched.overdue !== false && now.getTime() >= request.dueAt.getTime()) return { outcome: 'stale' };
-      if (!(await scope.inquiries.recordNotice(inquiry.id, request.deadline, request.stage, request.dueAt))) {
-        return { outcome: 'duplicate' };
+      const outcomes: NoticeOutcome[] = [];
+      const due: Array<{ index: number; inquiry: Inquiry; request: NoticeRequest; watched: WatchedDeadline }> = [];
+      requests.forEach((request, index) => {
+        const inquiry = inquiries.get(request.inquiryId);
+        const verdict = inquiry ? this.verdict(inquiry, request, now) : { outcome: 'stale' as const };
+        if ('outcome' in verdict) outcomes[index] = verdict;
+        else due.push({ index, inquiry: inquiry!, request, watched: verdict });
+      });
+      const recorded = await scope.inquiries.recordNotices(due.map(({ request }) => request));
+      const told: Parameters<typeof emitEvents>[1][number][] = [];
+      for (const [k, { index, inquiry, request, watched }] of due.entries()) {
+        outcomes[index] = recorded[k] ? { outcome: 'sent' } : { outcome: 'duplicate' };
+        if (recorded[k]) told.push({ inquiry, actorId: null, body: await this.bodyOf(scope, inquiry, request, watched, now), at: now });
       }
-      const body: EventBody = request.stage === 'escalate'
-        ? await this.escalationOf(scope, inquiry, request.deadline, watched.dueAt)
-        : {
-            type: request.stage === 'reminder' ? 'reminder_due' : 'overdue',
-            deadline: request.deadline,
-            dueAt: watched.dueAt,
-            ...(await recipientOf(scope, inquiry, request, now)),
-          };
-      await emitEvent(scope, inquiry, null, body, now);
-      return { outcome: 'sent' };
+      await emitEvents(scope, told);
+      return outcomes;
     });
+  }
+
+  /** The deadline the notice is still due for, or why it says nothing now. */
+  private verdict(inquiry: Inquiry, request: NoticeRequest, now: Date): NoticeOutcome | WatchedDeadline {
+    const watched = this.policy.schedule(inquiry)[request.deadline];
+    if (!watched || watched.dueAt !== request.dueAt.toISOString()) return { outcome: 'stale' };
+    // Switched off since it was scheduled, or its owner left it to the queue: the claim's own escalation speaks.
+    if (request.stage === 'escalate' && watched.escalateAt === undefined) return { outcome: 'stale' };
+    const deliverAt = this.policy.deliveryTime(request.stage, now, request.deadline);
+    if (deliverAt.getTime() > now.getTime()) return { outcome: 'deferred', at: deliverAt };
+    // A reminder never follows its own overdue notice: one that could go out only at or after the deadline (held
+    // over a night or a holiday) says nothing; the overdue notice speaks instead. A call has no overdue notice.
+    if (request.stage === 'reminder' && watched.overdue !== false && now.getTime() >= request.dueAt.getTime()) return { outcome: 'stale' };
+    return watched;
+  }
+
+  private async bodyOf(scope: TransactionScope, inquiry: Inquiry, request: NoticeRequest, watched: WatchedDeadline, now: Date): Promise<EventBody> {
+    if (request.stage === 'escalate') return this.escalationOf(scope, inquiry, request.deadline, watched.dueAt);
+    return {
+      type: request.stage === 'reminder' ? 'reminder_due' : 'overdue',
+      deadline: request.deadline,
+      dueAt: watched.dueAt,
+      ...(await recipientOf(scope, inquiry, request, now)),
+    };
   }
 
   /** R4.owner: nobody claimed it → the manager on duty; still overdue → the owner's direct manager. */

@@ -40,23 +40,40 @@ export class DuplicateExternalIdError extends Error {
   }
 }
 
+/** One deadline notice as recorded (R14.reply-1wd): an inquiry's deadline, the stage, and the due time it was for. */
+export interface NoticeKey {
+  inquiryId: string;
+  deadline: DeadlineKind;
+  stage: NoticeStage;
+  dueAt: Date;
+}
+
 /** Storage of inquiries; every method runs inside the caller's transaction. */
 export interface InquiryRepository {
-  /** Allocates the next registry number of `year` (`2026-000124`), without gaps on rollback. */
-  nextRegistryNumber(year: number): Promise<string>;
-  /** Stores a new inquiry; throws DuplicateExternalIdError for a re-delivered message. */
-  insert(inquiry: Inquiry): Promise<void>;
+  /**
+   * R15.register: stores a new inquiry under the next registry number of `year` (`2026-000124`). The number is
+   * taken by the last write before a commit (this transaction's, or that of a batch of registrations arriving at the
+   * same time), so the year's counter is locked only for that moment and a rollback leaves no gap. Until then the
+   * returned inquiry's `registryNumber` is a stand-in, which that write replaces wherever the transaction used it
+   * for this inquiry (its timeline and events, which are not audited): so nothing reads them back before the
+   * commit. A re-delivered message fails the commit with DuplicateExternalIdError.
+   */
+  insertNumbered(draft: Omit<Inquiry, 'registryNumber'>, year: number): Promise<Inquiry>;
   /** Writes the mutable fields of an existing inquiry. */
   update(inquiry: Inquiry): Promise<void>;
   /** Loads an inquiry and locks it until the transaction ends, so commands on it run one at a time. */
   getForUpdate(id: string): Promise<Inquiry | null>;
+  /** Loads and locks several at once, in id order (two callers locking overlapping sets cannot deadlock); unknown ids are left out. */
+  getManyForUpdate(ids: readonly string[]): Promise<Inquiry[]>;
   findById(id: string): Promise<Inquiry | null>;
   findByRegistryNumber(registryNumber: string): Promise<Inquiry | null>;
   findByExternalId(channel: Channel, externalId: string): Promise<Inquiry | null>;
   list(query: InquiryQuery): Promise<Inquiry[]>;
   appendTimeline(entry: TimelineEntry): Promise<void>;
+  /** The same for several entries at once, in order. */
+  appendTimelines(entries: readonly TimelineEntry[]): Promise<void>;
   /** The whole timeline, oldest first. */
   timeline(inquiryId: string): Promise<TimelineEntry[]>;
-  /** Records that a notice went out; false when this very notice was already recorded. */
-  recordNotice(inquiryId: string, deadline: DeadlineKind, stage: NoticeStage, dueAt: Date): Promise<boolean>;
+  /** Records that notices went out, in one statement: for each, false when this very notice was already recorded. */
+  recordNotices(notices: readonly NoticeKey[]): Promise<boolean[]>;
 }

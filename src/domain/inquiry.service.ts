@@ -37,44 +37,47 @@ export class InquiryService {
     readonly clock: Clock,
   ) {}
 
-  /** R15.register: registers once per (channel, external id); a re-delivery returns the first registration. */
+  /**
+   * R15.register: registers once per (channel, external id); a re-delivery returns the first registration. The
+   * registry number is taken last, as the transaction commits (`insertNumbered`), so registrations queue for the
+   * year's counter only for that moment.
+   */
   async register(input: RegisterInquiryInput): Promise<RegistrationResult> {
     const command = parseInput(registerInquirySchema, input);
-    if (command.externalId !== null) {
-      const existing = await this.unitOfWork.run((scope) =>
-        scope.inquiries.findByExternalId(command.channel, command.externalId!),
-      );
-      if (existing) return { inquiry: existing, created: false };
-    }
     try {
       return await this.unitOfWork.run(async (scope) => {
+        if (command.externalId !== null) {
+          const existing = await scope.inquiries.findByExternalId(command.channel, command.externalId);
+          if (existing) return { inquiry: existing, created: false };
+        }
         if (command.registeredById !== null) await requireStaff(scope, command.registeredById);
         const year = Number(this.policy.calendar.localDate(command.receivedAt).slice(0, 4));
-        const inquiry: Inquiry = {
-          id: randomUUID(),
-          registryNumber: await scope.inquiries.nextRegistryNumber(year),
-          kind: command.kind,
-          channel: command.channel,
-          externalId: command.externalId,
-          client: command.client,
-          subject: command.subject,
-          body: command.body,
-          receivedAt: command.receivedAt,
-          status: 'new',
-          ownerId: null,
-          firstReplyDue: this.policy.firstReplyDue(command.receivedAt),
-          firstReplyAt: null,
-          statutoryDue: this.policy.statutoryDue(command.receivedAt, command.kind),
-          promisedBy: null,
-          followUpDue: null,
-          resolvedAt: null,
-          closedAt: null,
-          nextCall: null,
-          missedCalls: 0,
-          meetingSummaryDue: null,
-          externalStepDue: null,
-        };
-        await scope.inquiries.insert(inquiry);
+        const inquiry = await scope.inquiries.insertNumbered(
+          {
+            id: randomUUID(),
+            kind: command.kind,
+            channel: command.channel,
+            externalId: command.externalId,
+            client: command.client,
+            subject: command.subject,
+            body: command.body,
+            receivedAt: command.receivedAt,
+            status: 'new',
+            ownerId: null,
+            firstReplyDue: this.policy.firstReplyDue(command.receivedAt),
+            firstReplyAt: null,
+            statutoryDue: this.policy.statutoryDue(command.receivedAt, command.kind),
+            promisedBy: null,
+            followUpDue: null,
+            resolvedAt: null,
+            closedAt: null,
+            nextCall: null,
+            missedCalls: 0,
+            meetingSummaryDue: null,
+            externalStepDue: null,
+          },
+          year,
+        );
         await this.emit(scope, inquiry, command.registeredById, {
           type: 'registered',
           channel: inquiry.channel,

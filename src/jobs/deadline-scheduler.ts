@@ -1,17 +1,20 @@
-import type { Agenda } from 'agenda';
-import { DEADLINE_KINDS, type InquiryEvent, type InquiryEventType } from '../domain/events.js';
+import type { InquiryEvent, InquiryEventType } from '../domain/events.js';
 import type { EventConsumer } from '../domain/notifier.js';
-import { DEADLINE_NOTICE_JOB, type DeadlineNoticePayload } from './deadline-notice.job.js';
+import { plannedNotices, type NoticeQueue } from '../domain/notice-queue.js';
+import type { WakeAt } from './notice-sweep.js';
 
 /**
- * Turns the domain's `deadlines_changed` events (from the outbox, so never lost) into agenda jobs:
- * a reminder (where the deadline has one), an overdue job, and an escalation (where it goes up) per (inquiry, deadline);
- * moved when the deadline moves, removed when met.
+ * Turns the domain's `deadlines_changed` events (from the outbox, so never lost) into the inquiry's planned notices:
+ * a reminder (where the deadline has one), an overdue notice, and an escalation (where it goes up) per deadline;
+ * moved when the deadline moves, removed when met. A repeat of the event plans the same again.
  */
 export class DeadlineScheduler implements EventConsumer {
   readonly name = 'scheduler';
 
-  constructor(private readonly agenda: Agenda) {}
+  constructor(
+    private readonly queue: NoticeQueue,
+    private readonly wakeAt: WakeAt,
+  ) {}
 
   accepts(type: InquiryEventType): boolean {
     return type === 'deadlines_changed';
@@ -19,28 +22,8 @@ export class DeadlineScheduler implements EventConsumer {
 
   async handle(event: InquiryEvent): Promise<void> {
     if (event.type !== 'deadlines_changed') return;
-    for (const deadline of DEADLINE_KINDS) {
-      // Removing first keeps a stale job from a moved deadline from lingering; a repeat of this event does the same again.
-      await this.agenda.cancel({ name: DEADLINE_NOTICE_JOB, data: { inquiryId: event.inquiryId, deadline } });
-      const watched = event.schedule[deadline];
-      if (!watched) continue;
-      if (watched.remindAt !== null) {
-        await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'reminder', dueAt: watched.dueAt }, watched.remindAt);
-      }
-      if (watched.overdue !== false) {
-        await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'overdue', dueAt: watched.dueAt }, watched.dueAt);
-      }
-      if (watched.escalateAt !== undefined) {
-        await this.schedule({ inquiryId: event.inquiryId, deadline, stage: 'escalate', dueAt: watched.dueAt }, watched.escalateAt);
-      }
-    }
-  }
-
-  private async schedule(payload: DeadlineNoticePayload, runAt: string): Promise<void> {
-    await this.agenda
-      .create(DEADLINE_NOTICE_JOB, payload)
-      .unique({ 'data.inquiryId': payload.inquiryId, 'data.deadline': payload.deadline, 'data.stage': payload.stage })
-      .schedule(new Date(runAt))
-      .save();
+    const notices = plannedNotices(event.schedule);
+    await this.queue.plan(event.inquiryId, notices);
+    for (const at of new Set(notices.map((notice) => notice.runAt.getTime()))) await this.wakeAt(new Date(at));
   }
 }

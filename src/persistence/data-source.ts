@@ -15,6 +15,7 @@ import { EncryptedAtRest1763900000015 } from './migrations/1763900000015-encrypt
 import { AuditLog1763900000014 } from './migrations/1763900000014-audit-log.js';
 import { Retention1763900000016 } from './migrations/1763900000016-retention.js';
 import { SubjectAccess1763900000017 } from './migrations/1763900000017-subject-access.js';
+import { NoticeSchedule1763900000020 } from './migrations/1763900000020-notice-schedule.js';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   EncryptedAtRest1763900000015,
   Retention1763900000016,
   SubjectAccess1763900000017,
+  NoticeSchedule1763900000020,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

@@ -1,19 +1,17 @@
-import type { EntityManager, FindOptionsWhere } from 'typeorm';
-import type { DeadlineKind } from '../domain/events.js';
+import type { EntityManager } from 'typeorm';
 import type { Channel, Inquiry, InquiryKind, InquiryStatus, PlannedCall } from '../domain/inquiry.js';
 import { OPEN_STATUSES } from '../domain/inquiry.js';
 import { InvalidTransitionError } from '../domain/errors.js';
 import {
-  DuplicateExternalIdError,
   type InquiryQuery,
   type InquiryRepository,
-  type NoticeStage,
+  type NoticeKey,
   type TimelineEntry,
 } from '../domain/inquiry.repository.js';
 import { InquiryEntity, TimelineEntity, type InquiryRow, type TimelineRow } from './entities.js';
 import { isUuid } from './ids.js';
-import { isUniqueViolation, sqlState } from './postgres-errors.js';
-import { nextInYear } from './year-counter.js';
+import { sqlState } from './postgres-errors.js';
+import type { RegistrationWrites } from './registration-writes.js';
 
 /** InquiryRepository on PostgreSQL through TypeORM, bound to one transaction's EntityManager. */
 /** `InquiryQuery`'s order: the reply deadline while unanswered, then the resolution deadline (`resolutionDue`). */
@@ -21,21 +19,17 @@ const MOST_PRESSING_FIRST =
   'CASE WHEN first_reply_at IS NULL THEN first_reply_due ELSE COALESCE(promised_by, statutory_due, first_reply_due) END, registry_number';
 
 export class TypeormInquiryRepository implements InquiryRepository {
-  constructor(private readonly db: EntityManager) {}
+  /** `registrations`: the unit of work's, which writes a registration right before its commit (R15.register). */
+  constructor(
+    private readonly db: EntityManager,
+    private readonly registrations: RegistrationWrites | null = null,
+  ) {}
 
-  async nextRegistryNumber(year: number): Promise<string> {
-    return `${year}-${String(await nextInYear(this.db, 'registry_counters', year)).padStart(6, '0')}`;
-  }
-
-  async insert(inquiry: Inquiry): Promise<void> {
-    try {
-      await this.db.getRepository(InquiryEntity).insert(toRow(inquiry));
-    } catch (error) {
-      if (isUniqueViolation(error, 'inquiries_channel_external_id_key') && inquiry.externalId !== null) {
-        throw new DuplicateExternalIdError(inquiry.channel, inquiry.externalId);
-      }
-      throw error;
-    }
+  async insertNumbered(draft: Omit<Inquiry, 'registryNumber'>, year: number): Promise<Inquiry> {
+    if (!this.registrations) throw new Error('registering needs a unit of work');
+    const inquiry: Inquiry = { ...draft, registryNumber: '' };
+    this.registrations.hold(toRow(inquiry), year, inquiry);
+    return inquiry;
   }
 
   async update(inquiry: Inquiry): Promise<void> {
@@ -55,17 +49,24 @@ export class TypeormInquiryRepository implements InquiryRepository {
     return rows[0] ? toInquiry(rows[0]) : null;
   }
 
+  async getManyForUpdate(ids: readonly string[]): Promise<Inquiry[]> {
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
+    const rows: InquiryRow[] = await this.db.query('SELECT * FROM inquiries WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [valid]);
+    return rows.map(toInquiry);
+  }
+
   async findById(id: string): Promise<Inquiry | null> {
     if (!isUuid(id)) return null;
-    return this.findOne({ id });
+    return this.findOne('id = $1', [id]);
   }
 
   findByRegistryNumber(registryNumber: string): Promise<Inquiry | null> {
-    return this.findOne({ registry_number: registryNumber });
+    return this.findOne('registry_number = $1', [registryNumber]);
   }
 
   findByExternalId(channel: Channel, externalId: string): Promise<Inquiry | null> {
-    return this.findOne({ channel, external_id: externalId });
+    return this.findOne('channel = $1 AND external_id = $2', [channel, externalId]);
   }
 
   async list(query: InquiryQuery): Promise<Inquiry[]> {
@@ -95,13 +96,31 @@ export class TypeormInquiryRepository implements InquiryRepository {
   }
 
   async appendTimeline(entry: TimelineEntry): Promise<void> {
-    await this.db.getRepository(TimelineEntity).insert({
-      inquiry_id: entry.inquiryId,
-      at: entry.at,
-      actor_id: entry.actorId,
-      action: entry.action,
-      details: entry.details as object,
-    });
+    if (this.registrations?.holdsTimeline(entry)) return;
+    await this.db.query('INSERT INTO inquiry_timeline (inquiry_id, at, actor_id, action, details) VALUES ($1, $2, $3, $4, $5)', [
+      entry.inquiryId,
+      entry.at,
+      entry.actorId,
+      entry.action,
+      JSON.stringify(entry.details),
+    ]);
+  }
+
+  async appendTimelines(entries: readonly TimelineEntry[]): Promise<void> {
+    const written = entries.filter((entry) => !this.registrations?.holdsTimeline(entry));
+    if (written.length === 0) return;
+    await this.db.query(
+      `INSERT INTO inquiry_timeline (inquiry_id, at, actor_id, action, details)
+       SELECT inquiry_id, at, actor_id, action, details
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::uuid[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS x(inquiry_id, at, actor_id, action, details, n) ORDER BY n`,
+      [
+        written.map((entry) => entry.inquiryId),
+        written.map((entry) => entry.at),
+        written.map((entry) => entry.actorId),
+        written.map((entry) => entry.action),
+        written.map((entry) => JSON.stringify(entry.details)),
+      ],
+    );
   }
 
   async timeline(inquiryId: string): Promise<TimelineEntry[]> {
@@ -117,17 +136,23 @@ export class TypeormInquiryRepository implements InquiryRepository {
     }));
   }
 
-  async recordNotice(inquiryId: string, deadline: DeadlineKind, stage: NoticeStage, dueAt: Date): Promise<boolean> {
-    const inserted = await this.db.query(
-      `INSERT INTO deadline_notices (inquiry_id, deadline, stage, due_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING inquiry_id`,
-      [inquiryId, deadline, stage, dueAt],
+  async recordNotices(notices: readonly NoticeKey[]): Promise<boolean[]> {
+    if (notices.length === 0) return [];
+    // A notice recorded before is left out (ON CONFLICT), so only the new ones come back.
+    const inserted: Array<{ inquiry_id: string; deadline: string; stage: string; due_at: Date }> = await this.db.query(
+      `INSERT INTO deadline_notices (inquiry_id, deadline, stage, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[])
+       ON CONFLICT DO NOTHING RETURNING inquiry_id, deadline, stage, due_at`,
+      [notices.map((n) => n.inquiryId), notices.map((n) => n.deadline), notices.map((n) => n.stage), notices.map((n) => n.dueAt)],
     );
-    return inserted.length === 1;
+    const key = (n: { inquiryId: string; deadline: string; stage: string; dueAt: Date }) => `${n.inquiryId} ${n.deadline} ${n.stage} ${n.dueAt.getTime()}`;
+    const recorded = new Set(inserted.map((row) => key({ inquiryId: row.inquiry_id, deadline: row.deadline, stage: row.stage, dueAt: row.due_at })));
+    return notices.map((notice) => recorded.delete(key(notice)));
   }
 
-  private async findOne(where: FindOptionsWhere<InquiryRow>): Promise<Inquiry | null> {
-    const row = await this.db.getRepository(InquiryEntity).findOneBy(where);
+  /** Plain SQL: TypeORM's query builder costs more CPU than the lookup itself (issue #16). */
+  private async findOne(where: string, params: unknown[]): Promise<Inquiry | null> {
+    const [row]: InquiryRow[] = await this.db.query(`SELECT * FROM inquiries WHERE ${where}`, params);
     return row ? toInquiry(row) : null;
   }
 }

@@ -4,21 +4,47 @@ import type { EventConsumer, EventDelivery } from '../domain/notifier.js';
 import type { EventSink } from '../domain/unit-of-work.js';
 import type { Logger } from '../logger.js';
 import type { OutboxRow } from './entities.js';
+import type { RegistrationWrites } from './registration-writes.js';
 
-/** Writes one outbox row per interested consumer, in the caller's transaction. */
+/**
+ * Writes one outbox row per interested consumer, in the caller's transaction; the events of an inquiry being
+ * registered go with its registration's writes (`registrations`, R15.register).
+ */
 export class OutboxWriter implements EventSink {
   constructor(
     private readonly db: EntityManager,
     private readonly consumers: readonly Pick<EventConsumer, 'name' | 'accepts'>[],
+    private readonly registrations: RegistrationWrites | null = null,
   ) {}
 
   async publish(event: InquiryEvent): Promise<void> {
-    const targets = this.consumers.filter((consumer) => consumer.accepts(event.type));
+    const targets = this.consumers.filter((consumer) => consumer.accepts(event.type)).map((consumer) => consumer.name);
     if (targets.length === 0) return;
+    const payload = JSON.stringify(event);
+    if (this.registrations?.holdsOutbox(event.inquiryId, targets, event.type, payload)) return;
     await this.db.query(
       `INSERT INTO outbox (consumer, inquiry_id, event_type, payload)
        SELECT consumer, $2, $3, $4 FROM unnest($1::text[]) AS consumer`,
-      [targets.map((consumer) => consumer.name), event.inquiryId, event.type, JSON.stringify(event)],
+      [targets, event.inquiryId, event.type, payload],
+    );
+  }
+
+  async publishAll(events: readonly InquiryEvent[]): Promise<void> {
+    const rows: Array<{ consumer: string; event: InquiryEvent; payload: string }> = [];
+    for (const event of events) {
+      const targets = this.consumers.filter((consumer) => consumer.accepts(event.type)).map((consumer) => consumer.name);
+      if (targets.length === 0) continue;
+      const payload = JSON.stringify(event);
+      if (this.registrations?.holdsOutbox(event.inquiryId, targets, event.type, payload)) continue;
+      rows.push(...targets.map((consumer) => ({ consumer, event, payload })));
+    }
+    if (rows.length === 0) return;
+    // In the events' order, so each inquiry's events keep theirs (the dispatcher delivers by id).
+    await this.db.query(
+      `INSERT INTO outbox (consumer, inquiry_id, event_type, payload)
+       SELECT consumer, inquiry_id, event_type, payload
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS x(consumer, inquiry_id, event_type, payload, n) ORDER BY n`,
+      [rows.map((row) => row.consumer), rows.map((row) => row.event.inquiryId), rows.map((row) => row.event.type), rows.map((row) => row.payload)],
     );
   }
 }

@@ -91,7 +91,7 @@ describe('escalation', () => {
     );
     await eventually(async () => {
       const [job] = await t.app.dataSource.query(
-        `SELECT next_run_at FROM agenda_jobs WHERE data->>'inquiryId' = $1 AND data->>'deadline' = 'follow_up' AND data->>'stage' = 'overdue'`,
+        `SELECT run_at AS next_run_at FROM notice_schedule WHERE inquiry_id = $1 AND deadline = 'follow_up' AND stage = 'overdue'`,
         [inquiry.id],
       );
       expect(job?.next_run_at).toEqual(followUpAt);

@@ -1,6 +1,5 @@
-import { DEADLINE_NOTICE_JOB } from '../../src/jobs/deadline-notice.job.js';
 import { createTestDatabase } from '../support/database.js';
-import { fireAt, noticeJobsOf as jobsOf } from '../support/jobs.js';
+import { fireAt, noticeJobsOf as jobsOf, replan } from '../support/jobs.js';
 import { emailedRequest, eventually, ManualClock, RecordingNotifier, seedStaff, startTestApp, type TestApp } from '../support/app.js';
 
 const local = (iso: string) => new Date(iso).toISOString();
@@ -68,9 +67,7 @@ describe('scheduling', () => {
     await eventually(() => expect(reminders()).toHaveLength(1));
     expect(reminders()[0]).toMatchObject({ deadline: 'first_reply', recipientId: staff.ona.id, dueAt: inquiry.firstReplyDue.toISOString() });
 
-    await t.app.scheduler.create(DEADLINE_NOTICE_JOB, {
-      inquiryId: inquiry.id, deadline: 'first_reply', stage: 'reminder', dueAt: inquiry.firstReplyDue.toISOString(),
-    }).schedule(new Date()).save();
+    await replan(t.app, { inquiryId: inquiry.id, deadline: 'first_reply', stage: 'reminder', dueAt: inquiry.firstReplyDue });
     await fireAt(t.app, inquiry.id, 'first_reply', 'overdue', new Date());
     await eventually(() => expect(recorder.ofType('overdue').filter((event) => event.inquiryId === inquiry.id)).toHaveLength(1));
     expect(reminders()).toHaveLength(1);

@@ -56,7 +56,7 @@ describe('Teams: nudges and overdue notices', () => {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest());
     const messageId = await announcementOf(h, inquiry.id);
     const data = await eventually(async () => {
-      const [job] = await h.t.app.dataSource.query(`SELECT data FROM agenda_jobs WHERE data->>'inquiryId' = $1 AND data->>'deadline' = 'claim'`, [inquiry.id]);
+      const [job] = await h.t.app.dataSource.query(`SELECT json_build_object('dueAt', due_at) AS data FROM notice_schedule WHERE inquiry_id = $1 AND deadline = 'claim' LIMIT 1`, [inquiry.id]);
       expect(job).toBeDefined();
       return job.data as { dueAt: string };
     });

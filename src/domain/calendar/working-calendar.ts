@@ -16,11 +16,33 @@ interface OpenPeriod {
   close: number;
 }
 
+/** One local calendar day, worked out once (luxon's zone arithmetic is the costly part of every deadline). */
+interface LocalDay {
+  date: DateTime;
+  isoDate: string;
+  /** Epoch ms of its local midnight, and of the next one. */
+  start: number;
+  end: number;
+  period: OpenPeriod | null;
+  /** The neighbouring days, linked as the walks reach them. */
+  after?: LocalDay;
+  before?: LocalDay;
+}
+
+/** Days kept before the cache starts over: decades of deadlines, a few MB at most. */
+const MAX_CACHED_DAYS = 20_000;
+/** Zone offsets in use are whole quarter hours, so a quarter hour nearly always lies in one local day (checked on use). */
+const QUARTER_HOUR_MS = 15 * MS_PER_MINUTE;
+
 /**
  * Working time of one institution: its office hours in its own time zone, minus public holidays.
  * Pure: every answer depends only on the arguments, never on the current time.
  */
 export class WorkingCalendar {
+  /** Days by local midnight (epoch ms), and by any quarter hour looked up in them (a hint, checked on use). */
+  private readonly days = new Map<number, LocalDay>();
+  private readonly dayByQuarter = new Map<number, LocalDay>();
+
   constructor(
     private readonly hours: OfficeHours,
     private readonly holidays: HolidayCalendar,
@@ -30,17 +52,17 @@ export class WorkingCalendar {
 
   /** The local calendar date (YYYY-MM-DD) of `at` in the institution's zone. */
   localDate(at: Date): string {
-    return this.dayOf(instant(at)).toISODate()!;
+    return this.dayOf(instant(at)).isoDate;
   }
 
   /** True when the office opens on `isoDate` (YYYY-MM-DD, local): it has hours that weekday and it is no holiday. */
   isWorkingDay(isoDate: string): boolean {
-    return this.periodOn(this.parseDay(isoDate)) !== null;
+    return this.cachedDay(this.parseDay(isoDate)).period !== null;
   }
 
   isOpen(at: Date): boolean {
     const t = instant(at);
-    const period = this.periodOn(this.dayOf(t));
+    const period = this.dayOf(t).period;
     return period !== null && period.open <= t && t < period.close;
   }
 
@@ -111,7 +133,7 @@ export class WorkingCalendar {
     }
     const start = this.nextOpening(from).getTime();
     const startDay = this.dayOf(start);
-    const startsAtOpening = this.periodOn(startDay)!.open === start;
+    const startsAtOpening = startDay.period!.open === start;
     // the start day is itself a whole working day only when the clock starts at its opening
     let toSkip = startsAtOpening ? days - 1 : days;
     const startLocal = DateTime.fromMillis(start, { zone: this.hours.zone });
@@ -137,25 +159,46 @@ export class WorkingCalendar {
    * Visits working days from `day` (inclusive) one calendar day at a time in direction `step` until `visit`
    * returns a result.
    */
-  private walk<T>(day: DateTime, step: 1 | -1, visit: (period: OpenPeriod, day: DateTime) => T | undefined): T {
+  private walk<T>(from: LocalDay, step: 1 | -1, visit: (period: OpenPeriod, day: DateTime) => T | undefined): T {
     let closedInARow = 0;
-    for (;;) {
-      const period = this.periodOn(day);
-      if (period) {
+    for (let day = from; ; day = this.neighbour(day, step)) {
+      if (day.period) {
         closedInARow = 0;
-        const result = visit(period, day);
+        const result = visit(day.period, day.date);
         if (result !== undefined) return result;
       } else if (++closedInARow > MAX_CLOSED_DAYS) {
-        throw new Error(`No working day in ${MAX_CLOSED_DAYS} days up to ${day.toISODate()}: check holidays`);
+        throw new Error(`No working day in ${MAX_CLOSED_DAYS} days up to ${day.isoDate}: check holidays`);
       }
-      day = day.plus({ days: step });
     }
   }
 
+  private neighbour(day: LocalDay, step: 1 | -1): LocalDay {
+    if (step === 1) return (day.after ??= this.cachedDay(day.date.plus({ days: 1 })));
+    return (day.before ??= this.cachedDay(day.date.minus({ days: 1 })));
+  }
+
+  /** The local day starting at `date` (a local midnight), computed on first use. */
+  private cachedDay(date: DateTime): LocalDay {
+    const start = date.toMillis();
+    let day = this.days.get(start);
+    if (!day) {
+      if (this.days.size >= MAX_CACHED_DAYS) this.forget();
+      const isoDate = date.toISODate()!;
+      day = { date, isoDate, start, end: date.plus({ days: 1 }).toMillis(), period: this.periodOn(date, isoDate) };
+      this.days.set(start, day);
+    }
+    return day;
+  }
+
+  private forget(): void {
+    this.days.clear();
+    this.dayByQuarter.clear();
+  }
+
   /** Open period of a local day, or null when the office stays closed that day. */
-  private periodOn(day: DateTime): OpenPeriod | null {
+  private periodOn(day: DateTime, isoDate: string): OpenPeriod | null {
     const hours = this.hours.week[day.weekday as IsoWeekday];
-    if (!hours || this.holidays.isHoliday(day.toISODate()!)) return null;
+    if (!hours || this.holidays.isHoliday(isoDate)) return null;
     const open = this.instantOn(day, hours.open);
     const close = this.instantOn(day, hours.close);
     // a DST jump inside very short hours could leave nothing open
@@ -168,8 +211,15 @@ export class WorkingCalendar {
     return day.set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
   }
 
-  private dayOf(epochMs: number): DateTime {
-    return DateTime.fromMillis(epochMs, { zone: this.hours.zone }).startOf('day');
+  /** The local day `epochMs` falls on. */
+  private dayOf(epochMs: number): LocalDay {
+    const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+    const hinted = this.dayByQuarter.get(quarter);
+    if (hinted && hinted.start <= epochMs && epochMs < hinted.end) return hinted;
+    if (this.dayByQuarter.size >= MAX_CACHED_DAYS) this.forget();
+    const day = this.cachedDay(DateTime.fromMillis(epochMs, { zone: this.hours.zone }).startOf('day'));
+    this.dayByQuarter.set(quarter, day);
+    return day;
   }
 
   private parseDay(isoDate: string): DateTime {

@@ -17,7 +17,7 @@ const STILL_UNCLAIMED = '2027-03-01T12:00:00+02:00';
 async function scheduled(world: World, inquiryId: string, deadline: 'first_reply' | 'claim'): Promise<NoticeRequest> {
   const dueAt = await eventually(async () => {
     const [job] = await world.app.dataSource.query(
-      `SELECT data->>'dueAt' AS due FROM agenda_jobs WHERE data->>'inquiryId' = $1 AND data->>'deadline' = $2 AND data->>'stage' = 'escalate'`,
+      `SELECT due_at AS due FROM notice_schedule WHERE inquiry_id = $1 AND deadline = $2 AND stage = 'escalate'`,
       [inquiryId, deadline],
     );
     expect(job).toBeDefined();

@@ -10,7 +10,7 @@ const fresh = async (world: World): Promise<Fresh> => ({ inquiryId: (await world
 /** R4.owner: the claim window ran out — as the deadline job would, at the due time it was scheduled for. */
 async function claimWindowOver(world: World, { inquiryId }: Fresh): Promise<void> {
   const dueAt = await eventually(async () => {
-    const [job] = await world.app.dataSource.query(`SELECT data->>'dueAt' AS due FROM agenda_jobs WHERE data->>'inquiryId' = $1 AND data->>'deadline' = 'claim'`, [inquiryId]);
+    const [job] = await world.app.dataSource.query(`SELECT due_at AS due FROM notice_schedule WHERE inquiry_id = $1 AND deadline = 'claim' LIMIT 1`, [inquiryId]);
     expect(job).toBeDefined();
     return new Date(job.due);
   });

@@ -1,0 +1,30 @@
+import type { Logger } from '../logger.js';
+import type { RecurringJob } from './job-engine.js';
+import { MAIL_INTAKE_ALERTS_EVERY, MAIL_INTAKE_ALERTS_JOB, mailIntakeAlertsHandler, type MailIntakeAlertParts } from './mail-intake-alerts.job.js';
+import { RETENTION_EVERY, RETENTION_JOB, retentionHandler, type RetentionJobParts } from './retention.job.js';
+import { STAFF_AWAY_ALERTS_EVERY, STAFF_AWAY_ALERTS_JOB, staffAwayAlertsHandler, type StaffAwayAlertParts } from './staff-away-alerts.job.js';
+import { WEEKLY_DIGEST_EVERY, WEEKLY_DIGEST_JOB, weeklyDigestHandler, type WeeklyDigestParts } from './weekly-digest.job.js';
+
+type Parts<T> = Omit<T, 'logger'>;
+
+/** The jobs that run on their own clock, whichever engine runs them. */
+export function recurringJobs(
+  parts: {
+    /** R12.records: e-mails the intake could not register, told to the admins. */
+    alerts: Parts<MailIntakeAlertParts>;
+    /** R4.owner: managers told of absences. */
+    away: Parts<StaffAwayAlertParts>;
+    /** R60.internal: the weekly digest to managers and the head. */
+    digest: Parts<WeeklyDigestParts>;
+    /** Issue #15: the nightly anonymisation and the admins' notice the evening before. */
+    retention: Parts<RetentionJobParts>;
+  },
+  logger: Logger,
+): RecurringJob[] {
+  return [
+    { name: MAIL_INTAKE_ALERTS_JOB, every: MAIL_INTAKE_ALERTS_EVERY, run: mailIntakeAlertsHandler({ ...parts.alerts, logger }) },
+    { name: STAFF_AWAY_ALERTS_JOB, every: STAFF_AWAY_ALERTS_EVERY, run: staffAwayAlertsHandler({ ...parts.away, logger }) },
+    { name: WEEKLY_DIGEST_JOB, every: WEEKLY_DIGEST_EVERY, run: weeklyDigestHandler({ ...parts.digest, logger }) },
+    { name: RETENTION_JOB, every: RETENTION_EVERY, run: retentionHandler({ ...parts.retention, logger }) },
+  ];
+}
