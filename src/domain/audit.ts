@@ -63,7 +63,6 @@ export interface AuditLog extends AuditRecorder {
 
 /** The unit of work's event sink (`EventSink`), named here by its shape: the unit of work's scope refers to this file. */
 interface EventPublisher {
-  publish(event: InquiryEvent): Promise<void>;
   publishAll(events: readonly InquiryEvent[]): Promise<void>;
 }
 
@@ -103,11 +102,6 @@ export function auditEntryOf(event: InquiryEvent): AuditEntry | null {
  */
 export function auditingEvents(sink: EventPublisher, log: AuditRecorder): EventPublisher {
   return {
-    async publish(event: InquiryEvent) {
-      const entry = auditEntryOf(event);
-      if (entry) await log.record(entry);
-      await sink.publish(event);
-    },
     async publishAll(events: readonly InquiryEvent[]) {
       for (const event of events) {
         const entry = auditEntryOf(event);

@@ -18,9 +18,7 @@ export async function emitEvent(
   body: EventBody,
   at: Date,
 ): Promise<void> {
-  const event = eventOf(inquiry, actorId, body, at);
-  await scope.inquiries.appendTimeline(timelineEntryOf(event, at));
-  await scope.events.publish(event);
+  await emitEvents(scope, [{ inquiry, actorId, body, at }]);
 }
 
 /** Several events at once, each as `emitEvent` would: one statement for the timeline, one for the outbox (issue #16). */

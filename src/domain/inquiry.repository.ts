@@ -69,8 +69,7 @@ export interface InquiryRepository {
   findByRegistryNumber(registryNumber: string): Promise<Inquiry | null>;
   findByExternalId(channel: Channel, externalId: string): Promise<Inquiry | null>;
   list(query: InquiryQuery): Promise<Inquiry[]>;
-  appendTimeline(entry: TimelineEntry): Promise<void>;
-  /** The same for several entries at once, in order. */
+  /** Timeline entries in order, in one write. */
   appendTimelines(entries: readonly TimelineEntry[]): Promise<void>;
   /** The whole timeline, oldest first. */
   timeline(inquiryId: string): Promise<TimelineEntry[]>;

@@ -10,8 +10,7 @@ import type { StaffRepository } from './staff.repository.js';
 
 /** Writes events to the outbox, to be delivered after the transaction commits. */
 export interface EventSink {
-  publish(event: InquiryEvent): Promise<void>;
-  /** The same for several events at once, in order (issue #16: a batch of deadline notices in few round trips). */
+  /** Events in order, in one write (issue #16: a batch of deadline notices takes few round trips). */
   publishAll(events: readonly InquiryEvent[]): Promise<void>;
 }
 

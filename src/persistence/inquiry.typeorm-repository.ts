@@ -95,17 +95,6 @@ export class TypeormInquiryRepository implements InquiryRepository {
     return rows.map(toInquiry);
   }
 
-  async appendTimeline(entry: TimelineEntry): Promise<void> {
-    if (this.registrations?.holdsTimeline(entry)) return;
-    await this.db.query('INSERT INTO inquiry_timeline (inquiry_id, at, actor_id, action, details) VALUES ($1, $2, $3, $4, $5)', [
-      entry.inquiryId,
-      entry.at,
-      entry.actorId,
-      entry.action,
-      JSON.stringify(entry.details),
-    ]);
-  }
-
   async appendTimelines(entries: readonly TimelineEntry[]): Promise<void> {
     const written = entries.filter((entry) => !this.registrations?.holdsTimeline(entry));
     if (written.length === 0) return;

@@ -17,18 +17,6 @@ export class OutboxWriter implements EventSink {
     private readonly registrations: RegistrationWrites | null = null,
   ) {}
 
-  async publish(event: InquiryEvent): Promise<void> {
-    const targets = this.consumers.filter((consumer) => consumer.accepts(event.type)).map((consumer) => consumer.name);
-    if (targets.length === 0) return;
-    const payload = JSON.stringify(event);
-    if (this.registrations?.holdsOutbox(event.inquiryId, targets, event.type, payload)) return;
-    await this.db.query(
-      `INSERT INTO outbox (consumer, inquiry_id, event_type, payload)
-       SELECT consumer, $2, $3, $4 FROM unnest($1::text[]) AS consumer`,
-      [targets, event.inquiryId, event.type, payload],
-    );
-  }
-
   async publishAll(events: readonly InquiryEvent[]): Promise<void> {
     const rows: Array<{ consumer: string; event: InquiryEvent; payload: string }> = [];
     for (const event of events) {
