@@ -30,8 +30,10 @@ async function writesOf(db, inquiryId) {
 /**
  * One registration by hand: BEGIN, the duplicate check, the registry counter, the inquiry, its timeline rows (one
  * statement), its outbox rows (one statement), COMMIT — seven round trips, what a hand-written registration does.
+ * Without `counter` the number is made up instead of counted (the issue's own raw measure): no transaction waits for
+ * another's commit, so their disk flushes can be shared — the rate PostgreSQL reaches when numbers may have gaps.
  */
-function registrationTransaction(template) {
+function registrationTransaction(template, { counter }) {
   const columns = Object.keys(template.inquiry);
   const insertInquiry = `INSERT INTO inquiries (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
   const { timeline, outbox } = template;
@@ -41,13 +43,7 @@ function registrationTransaction(template) {
     await client.query('BEGIN');
     try {
       await client.query('SELECT id FROM inquiries WHERE channel = $1 AND external_id = $2', ['email', externalId]);
-      const [{ last_number: number }] = (
-        await client.query(
-          `INSERT INTO registry_counters (year, last_number) VALUES (2026, 1)
-           ON CONFLICT (year) DO UPDATE SET last_number = registry_counters.last_number + 1 RETURNING last_number`,
-        )
-      ).rows;
-      const registryNumber = `2026-${String(number).padStart(6, '0')}`;
+      const registryNumber = counter ? `2026-${String(await nextNumber(client)).padStart(6, '0')}` : `raw-${id}`;
       const row = { ...template.inquiry, id, registry_number: registryNumber, external_id: externalId };
       await client.query(insertInquiry, columns.map((column) => row[column]));
       await client.query(
@@ -68,11 +64,19 @@ function registrationTransaction(template) {
   };
 }
 
+async function nextNumber(client) {
+  const { rows } = await client.query(
+    `INSERT INTO registry_counters (year, last_number) VALUES (2026, 1)
+     ON CONFLICT (year) DO UPDATE SET last_number = registry_counters.last_number + 1 RETURNING last_number`,
+  );
+  return rows[0].last_number;
+}
+
 /**
  * Runs `n` raw registrations, `concurrency` clients at a time, modelled on the app's registration `inquiryId`.
  * Returns the rate and what one transaction wrote.
  */
-export async function rawRegistrationRate(url, inquiryId, { n, concurrency, runId }) {
+export async function rawRegistrationRate(url, inquiryId, { n, concurrency, runId, counter = true }) {
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   let template;
@@ -84,7 +88,7 @@ export async function rawRegistrationRate(url, inquiryId, { n, concurrency, runI
   }
   const pool = new pg.Pool({ connectionString: url, max: concurrency, options: `-c search_path=${SCHEMA}` });
   try {
-    const register = registrationTransaction(template);
+    const register = registrationTransaction(template, { counter });
     const clients = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
     let next = 0;
     const started = performance.now();

@@ -32,6 +32,8 @@ export interface NoticeQueue {
    * rewritten it since it was taken (a newer plan stands).
    */
   settle(done: readonly TakenNotice[], deferred: readonly { notice: TakenNotice; at: Date }[]): Promise<void>;
+  /** The distinct instants at which notices fall due after `from` and up to `until`, soonest first. */
+  instantsBetween(from: Date, until: Date): Promise<Date[]>;
 }
 
 /** What a deadline schedule asks for: a reminder where it has one, an overdue notice, an escalation where it goes up. */

@@ -52,6 +52,12 @@ export class NoticeSweep {
     }
   }
 
+  /** Asks `wakeAt` for every instant notices fall due in the next `aheadMs` (the engine's horizon, refilled). */
+  async wakeAhead(aheadMs: number, wakeAt: WakeAt): Promise<void> {
+    const now = Date.now();
+    for (const at of await this.queue.instantsBetween(new Date(now), new Date(now + aheadMs))) await wakeAt(at);
+  }
+
   private async handle(batch: TakenNotice[], wakeAt: WakeAt): Promise<void> {
     const outcomes = await this.notices.notifyMany(batch).catch(async (error: unknown) => {
       // One notice that fails must not hold back the rest: each is tried alone, and only the failing ones wait.

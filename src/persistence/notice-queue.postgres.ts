@@ -86,4 +86,12 @@ export class PostgresNoticeQueue implements NoticeQueue {
       ],
     );
   }
+
+  async instantsBetween(from: Date, until: Date): Promise<Date[]> {
+    const rows: Array<{ run_at: Date }> = await this.dataSource.query(
+      'SELECT DISTINCT run_at FROM notice_schedule WHERE run_at > $1 AND run_at <= $2 ORDER BY run_at',
+      [from, until],
+    );
+    return rows.map((row) => new Date(row.run_at));
+  }
 }

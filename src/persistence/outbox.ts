@@ -3,6 +3,7 @@ import type { InquiryEvent } from '../domain/events.js';
 import type { EventConsumer, EventDelivery } from '../domain/notifier.js';
 import type { EventSink } from '../domain/unit-of-work.js';
 import type { Logger } from '../logger.js';
+import { DeliveredMarks } from './delivered-marks.js';
 import type { OutboxRow } from './entities.js';
 import type { RegistrationWrites } from './registration-writes.js';
 
@@ -87,13 +88,16 @@ export class OutboxDispatcher {
   private readonly held = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | null = null;
   private renewing: Promise<void> | null = null;
+  private readonly marks: DeliveredMarks;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly consumers: readonly EventConsumer[],
     private readonly logger: Logger,
     private readonly options: OutboxDispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
-  ) {}
+  ) {
+    this.marks = new DeliveredMarks(dataSource);
+  }
 
   start(): void {
     this.stopped = false;
@@ -230,7 +234,7 @@ export class OutboxDispatcher {
     const delivery: EventDelivery = { eventId: String(row.id), attempt: row.attempts, createdAt: new Date(row.created_at) };
     try {
       await consumer.handle(row.payload as unknown as InquiryEvent, delivery);
-      await this.dataSource.query('UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL WHERE id = $1', [row.id]);
+      await this.marks.mark(String(row.id));
     } catch (error) {
       const delay = Math.min(this.options.baseBackoffMs * 2 ** (row.attempts - 1), this.options.maxBackoffMs);
       this.logger.warn(

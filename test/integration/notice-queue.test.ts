@@ -88,4 +88,20 @@ describe('notice queue: crashes and races (issue #16)', () => {
     expect(outcomes).toEqual([{ outcome: 'stale' }, { outcome: 'sent' }]);
     await eventually(() => expect(remindersOf(inquiryId)).toHaveLength(1));
   });
+
+  it('R14.reply-1wd: an instant beyond the horizon gets no agenda job of its own; once inside it, the refill asks for it', async () => {
+    const { inquiry } = await t.app.inquiries.register(emailedRequest());
+    await eventually(async () => expect(await noticeJobsOf(t.app, inquiry.id)).toHaveLength(6));
+    const wakeJobs = async (): Promise<string[]> =>
+      (await t.app.dataSource.query(`SELECT data->>'at' AS at FROM agenda_jobs WHERE name = 'notice-sweep' AND data ? 'at'`)).map((row: { at: string }) => row.at);
+    // The test clock is in 2027: every planned instant is months ahead of the engine's real time.
+    const planned: Array<{ run_at: Date }> = await t.app.dataSource.query('SELECT run_at FROM notice_schedule WHERE inquiry_id = $1', [inquiry.id]);
+    const asked = await wakeJobs();
+    expect(planned.filter((row) => asked.includes(row.run_at.toISOString()))).toEqual([]);
+    // One of them moves to ten minutes from now, inside the horizon: the next refill asks for it.
+    const soon = new Date(Math.ceil((Date.now() + 10 * 60_000) / 1000) * 1000);
+    await t.app.dataSource.query(`UPDATE notice_schedule SET run_at = $2 WHERE inquiry_id = $1 AND deadline = 'first_reply' AND stage = 'reminder'`, [inquiry.id, soon]);
+    await t.app.scheduler.now('notice-wake-refill');
+    await eventually(async () => expect(await wakeJobs()).toContain(soon.toISOString()));
+  });
 });

@@ -5,7 +5,7 @@ import type { Logger } from '../../logger.js';
 import type { JobEngine, RecurringJob } from '../job-engine.js';
 import type { NoticeSweep } from '../notice-sweep.js';
 import { ensureAgendaSchema } from './agenda-schema.js';
-import { SweepInstants } from './sweep-instants.js';
+import { REFILL_EVERY, SweepInstants, WAKE_HORIZON_MS } from './sweep-instants.js';
 
 export interface AgendaEngineOptions {
   databaseUrl: string;
@@ -26,6 +26,8 @@ export const NOTICE_SWEEP_JOB = 'notice-sweep';
 const NOTICE_SWEEP_EVERY = '1 minute';
 /** Sweeps asked of the other instances in a burst; its own name, so each instance locks at most one of them. */
 const SWEEP_HELPER_JOB = 'notice-sweep-helper';
+/** Asks for the instants that came inside the horizon since the last refill (`WAKE_HORIZON_MS`). */
+const WAKE_REFILL_JOB = 'notice-wake-refill';
 
 /**
  * The job engine on agenda, on the application's own PostgreSQL database (jobs table `agenda_jobs`). Measured by
@@ -73,12 +75,15 @@ export async function createAgendaEngine(options: AgendaEngineOptions, sweep: No
   // The instants a few seconds ahead are locked in advance and each run on its own timer, one at a time.
   agenda.define(NOTICE_SWEEP_JOB, () => sweep.run(wakeAt, burst), { ...retried, concurrency: 1, lockLimit: 50 });
   agenda.define(SWEEP_HELPER_JOB, () => sweep.run(wakeAt), { ...retried, concurrency: 1, lockLimit: 1 });
+  // Every instant is asked at least once while inside the horizon: the refill runs three times before it is reached.
+  agenda.define(WAKE_REFILL_JOB, () => sweep.wakeAhead(WAKE_HORIZON_MS, wakeAt), { concurrency: 1 });
   for (const job of recurring) agenda.define(job.name, job.run, { concurrency: 1 });
 
   return {
     async start() {
       await agenda.start();
       await agenda.every(NOTICE_SWEEP_EVERY, NOTICE_SWEEP_JOB);
+      await agenda.every(REFILL_EVERY, WAKE_REFILL_JOB);
       for (const job of recurring) await agenda.every(job.every, job.name);
     },
     async now(name) {
