@@ -236,3 +236,63 @@ describe('R60.external: sampling', () => {
     expect(ratingMails(h, email)).toEqual([]);
   });
 });
+
+/** Waits until the rating consumer has handled the inquiry's `resolved`: it reads the clock then, so the clock stays put till this. */
+async function ratingHandled(h: Harness, inquiryId: string): Promise<void> {
+  await eventually(async () => {
+    const [row] = await h.app.dataSource.query(`SELECT delivered_at FROM outbox WHERE consumer = 'rating-mail' AND inquiry_id = $1 AND event_type = 'resolved'`, [inquiryId]);
+    expect(row?.delivered_at ?? null).not.toBeNull();
+  });
+}
+
+/** Resolves an inquiry of `email`'s client at `at` (the test clock) and waits until the rating consumer has decided. */
+async function resolvedAt(h: Harness, at: string, email: string): Promise<string> {
+  h.clock.set(at);
+  const inquiryId = await resolvedFor(h, email, { receivedAt: at });
+  await ratingHandled(h, inquiryId);
+  return inquiryId;
+}
+
+describe('R60.external: the cooldown, RATING_COOLDOWN_DAYS', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await stop(h);
+    h = undefined;
+  });
+
+  it('R60.external: RATING_COOLDOWN_DAYS=14 asks a client once, not again within 14 days (the 14th day’s same instant included), again after — and the next 14 days run from that ask', async () => {
+    h = await start({ RATING_COOLDOWN_DAYS: '14' });
+    const email = `klientas.h${sequence}@example.lt`;
+    const first = await resolvedAt(h, '2027-03-01T10:00:00+02:00', email);
+    expect(await requestsOf(h, first)).toEqual([expect.objectContaining({ status: 'pending' })]);
+    const firstToken = await tokenFor(h, email);
+
+    // Inside the cooldown: a week later, and 14 days to the second (requested_at ≥ now − 14 days).
+    for (const at of ['2027-03-08T10:00:00+02:00', '2027-03-15T10:00:00+02:00']) {
+      const inside = await resolvedAt(h, at, email.toUpperCase());
+      expect(await requestsOf(h, inside)).toEqual([]);
+    }
+    expect(ratingMails(h, email)).toHaveLength(1);
+
+    // A second past the 14 days: asked again, with a new link (the default 90 days would still refuse).
+    const after = await resolvedAt(h, '2027-03-15T10:00:01+02:00', email);
+    expect(await requestsOf(h, after)).toEqual([expect.objectContaining({ status: 'pending' })]);
+    await eventually(() => expect(ratingMails(h!, email)).toHaveLength(2));
+    const secondToken = /\/rating\/([A-Za-z0-9_-]+)\?score=1/.exec(ratingMails(h, email)[1]!.parsed.text ?? '')![1];
+    expect(secondToken).not.toBe(firstToken);
+
+    // The cooldown now runs from the second ask, not the first: 19 days after the first, 5 after the second, still on.
+    const next = await resolvedAt(h, '2027-03-20T10:00:00+02:00', email);
+    expect(await requestsOf(h, next)).toEqual([]);
+    expect(ratingMails(h, email)).toHaveLength(2);
+  });
+
+  it('R60.external: RATING_COOLDOWN_DAYS=0 asks the same client every time, even within the minute', async () => {
+    h = await start({ RATING_COOLDOWN_DAYS: '0' });
+    const email = `klientas.i${sequence}@example.lt`;
+    const first = await resolvedAt(h, '2027-03-01T10:00:00+02:00', email);
+    const second = await resolvedAt(h, '2027-03-01T10:00:30+02:00', email);
+    for (const inquiryId of [first, second]) expect(await requestsOf(h, inquiryId)).toEqual([expect.objectContaining({ status: 'pending' })]);
+    await eventually(() => expect(ratingMails(h!, email)).toHaveLength(2));
+  });
+});

@@ -13,6 +13,11 @@ const numbers: Record<'ona' | 'jonas' | 'rasa', string> = { ona: '', jonas: '', 
 
 beforeAll(async () => {
   h = await startSlackHarness({ clock });
+  // Dalia, the head, and Aldona, an admin only: both see everything; the digest is the head's, not the admin's.
+  await h.t.app.staff.importMembers([
+    { firstName: 'Dalia', surname: 'Direktorė', email: 'dalia@daigelis.lt', roles: ['head'], slackUserId: 'UHEAD0001' },
+    { firstName: 'Aldona', surname: 'Administratorė', email: 'aldona@daigelis.lt', roles: ['admin'], slackUserId: 'UADMIN001' },
+  ]);
   // This week (Monday 1 March 2027 onwards): one inquiry each for Ona, Jonas and Rasa, Vida's team.
   for (const [who, receivedAt] of [['ona', '2027-03-01T09:00:00+02:00'], ['jonas', '2027-03-02T09:00:00+02:00'], ['rasa', '2027-03-02T11:00:00+02:00']] as const) {
     const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ client, receivedAt, subject: `Ataskaitos užklausa ${who}` }));
@@ -35,6 +40,32 @@ function expectNoClient(payload: unknown): void {
 
 /** The URL of the report's CSV button. */
 const csvLinkIn = (blocks: any[]): string => blocks.find((block) => block.block_id === 'report_export').elements[0].url;
+
+/**
+ * Runs the weekly digest job at `at` (the test clock) and waits until agenda has run it: the job reads the clock when
+ * it runs, not when it is asked for, so the clock must not move before then.
+ */
+async function digestJobAt(at: string): Promise<void> {
+  clock.set(at);
+  await h.t.app.scheduler.now(WEEKLY_DIGEST_JOB);
+  await eventually(async () => {
+    const [pending] = await h.t.app.dataSource.query(`SELECT count(*)::int AS n FROM agenda_jobs WHERE name = $1 AND type = 'normal'`, [WEEKLY_DIGEST_JOB]);
+    expect(pending.n).toBe(0);
+  });
+}
+
+/** The DMs of the weekly digest, by channel. */
+const digestPosts = () => h.api.ok('chat.postMessage', (body) => body.text === 'Praėjusios savaitės aptarnavimo ataskaita');
+const channelsOf = (posts: Array<Record<string, any>>) => posts.map((body) => body.channel as string).sort();
+const isChart = (block: any): boolean => block.type === 'data_visualization';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The value of the first section field headed `*label*` (the reader's own scope comes first). */
+function figure(blocks: any[], label: string): string | undefined {
+  const fields = blocks.flatMap((block) => (block.type === 'section' && Array.isArray(block.fields) ? block.fields : []));
+  const found = fields.find((field: any) => field.text.startsWith(`*${label}*\n`));
+  return found?.text.split('\n')[1];
+}
 
 async function download(link: string): Promise<Response> {
   const url = new URL(link);
@@ -131,32 +162,142 @@ describe('R60.internal: /inquiry report on Slack', () => {
   });
 });
 
-describe('R60.internal: the weekly digest on Slack', () => {
-  it('R60.internal: last week’s report goes by DM to the manager at Monday’s opening, once; never to the channel nor to representatives', async () => {
-    h.api.reset();
-    const digests = () => h.api.ok('chat.postMessage', (body) => body.text === 'Praėjusios savaitės aptarnavimo ataskaita');
-    clock.set('2027-03-08T07:59:00+02:00');
-    await h.t.app.scheduler.now(WEEKLY_DIGEST_JOB);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(digests()).toEqual([]);
+describe('R60.internal: /inquiry report on Slack — refused charts, and the admin', () => {
+  it.each([400, 200] as const)(
+    'R60.internal: a workspace that refuses the chart blocks (invalid_blocks, the response URL answering HTTP %i) still gets `/inquiry report week`, as the table fallback',
+    async (status) => {
+      h.api.reset();
+      h.api.refuseCharts = true;
+      h.api.refuseChartsOnHooks = status;
+      try {
+        const answer = await command('UMANAGER1', 'report week');
+        // First the report with its charts, refused; then the same report without them, the table carrying the data.
+        expect(h.api.refusedHooks).toHaveLength(1);
+        const refused = h.api.refusedHooks[0]!.body;
+        expect(refused.blocks.filter(isChart).length).toBeGreaterThan(0);
+        expect(answer.text).toBe('Savaitės aptarnavimo ataskaita');
+        expect(answer.blocks.some(isChart)).toBe(false);
+        expect(answer.blocks).toEqual(refused.blocks.filter((block: any) => !isChart(block)));
+        const table = answer.blocks.find((block: any) => block.type === 'table');
+        expect(table.rows.slice(1).map((row: any[]) => row[0].text)).toEqual(expect.arrayContaining(['Ona Onaitė', 'Jonas Jonaitis', 'Rasa Rasaitė']));
+        expect(figure(answer.blocks, 'Gauta')).toBe('3');
+        expectNoClient(answer);
+      } finally {
+        h.api.refuseCharts = false;
+      }
+    },
+  );
 
-    clock.set('2027-03-08T08:00:00+02:00');
-    await h.t.app.scheduler.now(WEEKLY_DIGEST_JOB);
-    const [digest] = await eventually(() => {
-      expect(digests()).toHaveLength(1);
-      return digests();
-    });
-    expect(digest!.channel).toBe('DMANAGER1');
-    expect(JSON.stringify(digest!.blocks)).toContain('2027-03-01 – 2027-03-07');
-    expect(digest!.blocks.filter((block: any) => block.type === 'data_visualization').length).toBeGreaterThan(0);
-    expectNoClient(digest);
+  it('R60.internal, R60.external: an admin’s `report week` is the whole institution’s — an inquiry nobody owns counts, which the manager’s team report leaves out, and a phone client’s rating recorded by staff', async () => {
+    const { inquiry } = await h.t.app.inquiries.register(emailedRequest({ client, receivedAt: '2027-03-03T09:00:00+02:00', subject: 'Niekieno užklausa' }));
+    // A phone client's answer, recorded by Rasa once she resolved the call (R60.external, staff-recorded).
+    const { inquiry: call } = await h.t.app.inquiries.register(
+      emailedRequest({ channel: 'phone', externalId: null, client: { ...client, email: null }, receivedAt: '2027-03-03T09:30:00+02:00', subject: 'Skambutis' }),
+    );
+    await h.t.app.inquiries.claim(call.id, h.staff.rasa.id);
+    await h.t.app.inquiries.recordFirstReply(call.id, h.staff.rasa.id);
+    await h.t.app.inquiries.resolve(call.id, h.staff.rasa.id);
+    await h.t.app.ratings.record(call.id, h.staff.rasa.id, { score: 2 });
+    await outboxDelivered(h.t.app);
+
+    const admin = await command('UADMIN001', 'report week');
+    expect(admin.text).toBe('Savaitės aptarnavimo ataskaita');
+    const text = JSON.stringify(admin.blocks);
+    expect(text).toContain('Visos įstaigos rodikliai');
+    expect(text).not.toContain('Jūsų rodikliai');
+    expect(figure(admin.blocks, 'Gauta')).toBe('5');
+    expect(figure(admin.blocks, 'Išspręsta')).toBe('1');
+    expect(figure(admin.blocks, 'Klientų įvertinimas')).toMatch(/^2[.,]0\b/);
+    const table = admin.blocks.find((block: any) => block.type === 'table');
+    expect(table.rows.slice(1).map((row: any[]) => row[0].text)).toEqual(expect.arrayContaining(['Ona Onaitė', 'Jonas Jonaitis', 'Rasa Rasaitė']));
+    const rasa = table.rows.find((row: any[]) => row[0].text === 'Rasa Rasaitė');
+    expect(rasa.at(-1).text).toMatch(/^2[.,]0\b/);
+    expectNoClient(admin);
+    const csv = await (await download(csvLinkIn(admin.blocks))).text();
+    for (const number of [...Object.values(numbers), inquiry.registryNumber, call.registryNumber]) expect(csv).toContain(number);
+
+    // The manager's team report: Rasa's call, not the inquiry nobody owns.
+    const team = await command('UMANAGER1', 'report week');
+    expect(figure(team.blocks, 'Gauta')).toBe('4');
+    const teamCsv = await (await download(csvLinkIn(team.blocks))).text();
+    expect(teamCsv).toContain(call.registryNumber);
+    expect(teamCsv).not.toContain(inquiry.registryNumber);
+  });
+});
+
+describe('R60.internal: the weekly digest on Slack', () => {
+  it('R60.internal: last week’s report goes by DM to the manager and the head at Monday’s opening, once; never to the channel, representatives or the admin', async () => {
+    h.api.reset();
+    await digestJobAt('2027-03-08T07:59:00+02:00');
+    await sleep(1_000);
+    expect(digestPosts()).toEqual([]);
+
+    await digestJobAt('2027-03-08T08:00:00+02:00');
+    await eventually(() => expect(channelsOf(digestPosts())).toEqual(['DHEAD0001', 'DMANAGER1']));
+    for (const digest of digestPosts()) {
+      expect(JSON.stringify(digest.blocks)).toContain('2027-03-01 – 2027-03-07');
+      expect(digest.blocks.filter(isChart).length).toBeGreaterThan(0);
+      expectNoClient(digest);
+    }
+    // What each may see: the head the whole institution, the manager her team.
+    expect(JSON.stringify(digestPosts().find((digest) => digest.channel === 'DHEAD0001')!.blocks)).toContain('Visos įstaigos rodikliai');
+    expect(JSON.stringify(digestPosts().find((digest) => digest.channel === 'DMANAGER1')!.blocks)).not.toContain('Visos įstaigos rodikliai');
 
     // Again within the hour: nobody is sent it twice.
-    clock.set('2027-03-08T08:10:00+02:00');
-    await h.t.app.scheduler.now(WEEKLY_DIGEST_JOB);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(digests()).toHaveLength(1);
+    await digestJobAt('2027-03-08T08:10:00+02:00');
+    await sleep(1_500);
+    expect(digestPosts()).toHaveLength(2);
     expect(h.api.ok('chat.postMessage', (body) => body.channel === STAFF_CHANNEL && /ataskaita|report/i.test(body.text))).toEqual([]);
-    expect(h.api.ok('conversations.open').map((body) => body.users)).toEqual(['UMANAGER1']);
+    // (The manager's DM may already be open: the low rating's follow-up went there.) The admin's never is.
+    expect(h.api.ok('conversations.open').map((body) => body.users)).toContain('UHEAD0001');
+    expect(h.api.ok('conversations.open').map((body) => body.users)).not.toContain('UADMIN001');
+  });
+
+  it('R60.internal: when Monday is a public holiday (Easter Monday 29 March 2027, the day after the clocks go forward) the digest goes at Tuesday’s opening instead — once, to the manager and the head, never to representatives, the admin or the channel', async () => {
+    h.api.reset();
+    // The holiday Monday: its would-be opening, later that hour, the afternoon; and Tuesday just before opening.
+    for (const at of ['2027-03-29T08:00:00+03:00', '2027-03-29T08:30:00+03:00', '2027-03-29T13:00:00+03:00', '2027-03-30T07:59:00+03:00']) await digestJobAt(at);
+    await sleep(1_000);
+    expect(digestPosts()).toEqual([]);
+
+    await digestJobAt('2027-03-30T08:00:00+03:00');
+    await eventually(() => expect(channelsOf(digestPosts())).toEqual(['DHEAD0001', 'DMANAGER1']));
+    for (const digest of digestPosts()) {
+      // Last week: Monday 22 to Sunday 28 March, the 167-hour week of the change to summer time.
+      expect(JSON.stringify(digest.blocks)).toContain('2027-03-22 – 2027-03-28');
+      expect(digest.blocks.filter(isChart).length).toBeGreaterThan(0);
+      expectNoClient(digest);
+    }
+    expect(JSON.stringify(digestPosts().find((digest) => digest.channel === 'DHEAD0001')!.blocks)).toContain('Visos įstaigos rodikliai');
+
+    await digestJobAt('2027-03-30T08:10:00+03:00');
+    await sleep(1_500);
+    expect(digestPosts()).toHaveLength(2);
+    expect(h.api.ok('chat.postMessage', (body) => body.channel === STAFF_CHANNEL && /ataskaita|report/i.test(body.text))).toEqual([]);
+  });
+
+  it('R60.internal: a workspace that refuses the chart blocks (invalid_blocks) still gets the digest, as the table fallback, once each', async () => {
+    h.api.reset();
+    h.api.refuseCharts = true;
+    try {
+      await digestJobAt('2027-04-05T08:00:00+03:00');
+      await eventually(() => expect(channelsOf(digestPosts())).toEqual(['DHEAD0001', 'DMANAGER1']));
+      const refused = h.api.calls.filter((call) => call.method === 'chat.postMessage' && call.status === 400).map((call) => call.body);
+      expect(channelsOf(refused)).toEqual(['DHEAD0001', 'DMANAGER1']);
+      for (const digest of digestPosts()) {
+        const first = refused.find((body) => body.channel === digest.channel)!;
+        expect(first.blocks.filter(isChart).length).toBeGreaterThan(0);
+        expect(digest.blocks.some(isChart)).toBe(false);
+        expect(digest.blocks).toEqual(first.blocks.filter((block: any) => !isChart(block)));
+        expect(digest.blocks.some((block: any) => block.type === 'table')).toBe(true);
+        expect(JSON.stringify(digest.blocks)).toContain('2027-03-29 – 2027-04-04');
+        expectNoClient(digest);
+      }
+      await digestJobAt('2027-04-05T08:10:00+03:00');
+      await sleep(1_500);
+      expect(digestPosts()).toHaveLength(2);
+    } finally {
+      h.api.refuseCharts = false;
+    }
   });
 });

@@ -31,6 +31,16 @@ async function ask(user: (typeof people)[keyof typeof people], text: string): Pr
   });
 }
 
+/** Runs the weekly digest job at `at` (the test clock) and waits until agenda has run it, which reads the clock then. */
+async function digestJobAt(at: string): Promise<void> {
+  clock.set(at);
+  await h.t.app.scheduler.now(WEEKLY_DIGEST_JOB);
+  await eventually(async () => {
+    const [pending] = await h.t.app.dataSource.query(`SELECT count(*)::int AS n FROM agenda_jobs WHERE name = $1 AND type = 'normal'`, [WEEKLY_DIGEST_JOB]);
+    expect(pending.n).toBe(0);
+  });
+}
+
 function expectNoClient(payload: unknown): void {
   const text = JSON.stringify(payload);
   for (const part of [client.name, client.email, client.phone, 'Slaptoji']) expect(text).not.toContain(part);
@@ -84,5 +94,34 @@ describe('R60.internal: the weekly digest on Teams', () => {
     expect(digestsTo(people.manager)).toHaveLength(1);
     for (const user of [people.ona, people.jonas, people.rasa, people.admin]) expect(digestsTo(user)).toEqual([]);
     expect(h.connector.sent().filter((call) => !call.conversationId.startsWith('a:personal-')).length).toBe(channelPostsBefore);
+  });
+
+  it('R60.internal: when Monday is a public holiday (Easter Monday 29 March 2027) the digest waits for Tuesday’s opening, then goes once to the manager and the head — never to representatives, the admin or the channel', async () => {
+    // Reminders of the still-open inquiries may reach the channel as the clock moves on; a report must not.
+    const channelReports = () => h.connector.sent().filter((call) => !call.conversationId.startsWith('a:personal-') && /aptarnavimo ataskaita/i.test(JSON.stringify(call.body)));
+    const easterWeek = (user: (typeof people)[keyof typeof people]) =>
+      dmCards(h, user).filter((card) => cardText(card).includes('Praėjusios savaitės aptarnavimo ataskaita') && cardText(card).includes('2027-03-22 – 2027-03-28'));
+    const everyone = [people.manager, people.head, people.ona, people.jonas, people.rasa, people.admin];
+    // The holiday Monday (summer time since Sunday): its would-be opening and later; Tuesday just before opening.
+    for (const at of ['2027-03-29T08:00:00+03:00', '2027-03-29T08:30:00+03:00', '2027-03-29T13:00:00+03:00', '2027-03-30T07:59:00+03:00']) await digestJobAt(at);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (const user of everyone) expect(easterWeek(user)).toEqual([]);
+
+    await digestJobAt('2027-03-30T08:00:00+03:00');
+    await eventually(() => {
+      expect(easterWeek(people.manager)).toHaveLength(1);
+      expect(easterWeek(people.head)).toHaveLength(1);
+    });
+    for (const card of [...easterWeek(people.manager), ...easterWeek(people.head)]) {
+      expect(reportCardProblems(card)).toEqual([]);
+      expectNoClient(card);
+    }
+    expect(cardText(easterWeek(people.head)[0])).toContain('Visos įstaigos rodikliai');
+    await digestJobAt('2027-03-30T08:10:00+03:00');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(easterWeek(people.manager)).toHaveLength(1);
+    expect(easterWeek(people.head)).toHaveLength(1);
+    for (const user of [people.ona, people.jonas, people.rasa, people.admin]) expect(easterWeek(user)).toEqual([]);
+    expect(channelReports()).toEqual([]);
   });
 });

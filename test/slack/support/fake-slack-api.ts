@@ -33,6 +33,15 @@ export class FakeSlackApi {
   readonly hooks: Array<{ path: string; body: Record<string, any> }> = [];
   /** Bytes posted to the upload URLs `files.getUploadURLExternal` gave out, by file id (R60.internal: the Home dashboard). */
   readonly uploads = new Map<string, Buffer>();
+  /**
+   * R60.internal: a workspace whose clients do not take Slack's chart block refuses any message carrying a
+   * `data_visualization` block with `invalid_blocks` — the Web API as `200 { ok: false }` (recorded with status 400),
+   * a response URL with `refuseChartsOnHooks` (its HTTP status; either way the body is `{ ok: false, error }`).
+   * A refused response-URL post is kept in `refusedHooks`, not in `hooks`.
+   */
+  refuseCharts = false;
+  refuseChartsOnHooks: 400 | 200 = 400;
+  readonly refusedHooks: Array<{ path: string; body: Record<string, any> }> = [];
   private readonly script = new Map<string, Scripted[]>();
   private readonly matching: Array<{ method: string; where: (body: Record<string, any>) => boolean; answer: Scripted }> = [];
   private readonly fixed = new Map<string, Record<string, unknown>>();
@@ -91,6 +100,7 @@ export class FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.hooks.length = 0;
+    this.refusedHooks.length = 0;
     this.messages.clear();
     this.uploads.clear();
   }
@@ -106,7 +116,12 @@ export class FakeSlackApi {
     }
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = parseBody(raw, request.headers['content-type'] ?? '');
+    const refused = this.refuseCharts && Array.isArray(body.blocks) && body.blocks.some((block: any) => block?.type === 'data_visualization');
     if (path.startsWith('/hooks/')) {
+      if (refused) {
+        this.refusedHooks.push({ path, body });
+        return send(response, this.refuseChartsOnHooks, { ok: false, error: 'invalid_blocks' });
+      }
       this.hooks.push({ path, body });
       return send(response, 200, { ok: true });
     }
@@ -118,9 +133,9 @@ export class FakeSlackApi {
       response.writeHead(429, { 'retry-after': String(scripted.retryAfter), 'content-type': 'application/json' });
       return void response.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
     }
-    if (scripted) {
+    if (scripted || refused) {
       this.calls.push({ method, body, status: 400 });
-      return send(response, 200, { ok: false, error: scripted.error });
+      return send(response, 200, { ok: false, error: scripted?.error ?? 'invalid_blocks' });
     }
     const answer = this.fixed.get(method) ?? this.defaultAnswer(method, body);
     this.calls.push({ method, body, status: 200, answer });

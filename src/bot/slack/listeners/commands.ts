@@ -24,13 +24,30 @@ function mentionsIn(text: string): PersonRef[] {
   return [...text.matchAll(MENTION)].map((match) => ({ platformUserId: (match[1] ?? match[2])! }));
 }
 
+/**
+ * A response URL refuses a message with an HTTP error (Bolt's `respond` throws) or with 200 and `{ ok: false, error }`
+ * (`invalid_blocks`, say), which `respond` returns as if delivered: the error code then, else null.
+ */
+async function refusalIn(answer: unknown): Promise<string | null> {
+  if (typeof (answer as { text?: unknown } | null)?.text !== 'function') return null;
+  const body = await (answer as Response).text().catch(() => '');
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && (parsed as { ok?: unknown }).ok === false) return String((parsed as { error?: unknown }).error ?? 'unknown');
+  } catch {
+    // Slack's plain "ok", or nothing: delivered.
+  }
+  return null;
+}
+
 /** `/inquiry …`: acked at once, then understood and carried out by the core; answers are ephemeral through the response URL. */
 export function register(app: App, services: SlackServices): void {
   app.command('/inquiry', async ({ ack, body, client, respond }) => {
     await ack();
     const command = commandSchema.parse(body);
     const reply = async (text: string, blocks?: MessageBlock[]) => {
-      await respond({ response_type: 'ephemeral', text: fallback(text), ...(blocks ? { blocks } : {}) });
+      const refused = await refusalIn(await respond({ response_type: 'ephemeral', text: fallback(text), ...(blocks ? { blocks } : {}) }));
+      if (refused) throw new Error(`slack: the response URL refused the message (${refused})`);
     };
     await services.work.run(() => asStaff(services, command.user_id, reply, async (actor) => {
       const caller = {
