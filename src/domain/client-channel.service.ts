@@ -7,7 +7,7 @@ import type { Clock } from './clock.js';
 import { answerFirst, changeInquiry, ownerCommand, requireStaff, type CommandContext, type EventBody } from './command-support.js';
 import type { DeadlinePolicy } from './deadline-policy.js';
 import { DomainError, InquiryNotFoundError } from './errors.js';
-import type { Inquiry } from './inquiry.js';
+import { mayActOn, type Inquiry } from './inquiry.js';
 import type { Letter } from './letter.js';
 import { findMeeting, meetingCommand } from './meeting.service.js';
 import { nextSummaryDue } from './meeting.js';
@@ -83,8 +83,9 @@ export class ClientChannelService {
   }
 
   /**
-   * The printable letter, for the staff member a signed link was made for (letter-link.ts): someone no longer
-   * active staff is refused, so a link outlives neither its lifetime nor its person's access.
+   * The printable letter, for the staff member a signed link was made for (letter-link.ts). Issue #15, R4.owner: asked
+   * again at every opening, as for attachments (`mayActOn`) — the viewer must still be active staff and still the
+   * inquiry's owner or a supervisor, so a link made before a handover stops opening for the previous owner.
    */
   letter(letterId: string, viewerId: string): Promise<LetterView> {
     return this.context.unitOfWork.run(async (scope) => {
@@ -93,6 +94,7 @@ export class ClientChannelService {
       const letter = await scope.letters.findById(letterId);
       if (!letter) throw new DomainError('LETTER.NOT_FOUND', `Letter ${letterId} was not found`, { letterId });
       const inquiry = (await scope.inquiries.findById(letter.inquiryId))!;
+      if (!mayActOn(inquiry, viewer)) throw new DomainError('LETTER.FORBIDDEN', 'The viewer may no longer act on the letter\'s inquiry', { letterId });
       const author = (await scope.staff.findById(letter.authorId))!;
       return { letter, inquiry, signature: requireSignature(author, this.options.institution) };
     });

@@ -90,6 +90,24 @@ describe('the client’s contacts', () => {
     const owner = await details('ona', inquiryId);
     for (const view of [owner.slack, owner.teams]) expect(view).toContain('norėčiau sužinoti');
   });
+
+  it('R29.agreed-time: a call vida plans on ona’s inquiry reaches ona with the number to dial, on both platforms; the thread note never carries it', async () => {
+    const [slackBefore, teamsBefore] = [world.wire.api.calls.length, world.wire.connector.calls.length];
+    await world.app.calls.scheduleCall(inquiryId, world.staff.vida.id, { at: new Date('2027-03-02T11:00:00+02:00'), plan: 'Paaiškinti eilės tvarką' });
+    await world.settle();
+    const slack = world.wire.api.calls.slice(slackBefore).filter((call) => call.method === 'chat.postMessage' && call.status === 200).map((call) => call.body);
+    const teams = world.wire.connector.calls.slice(teamsBefore).filter((call) => call.method === 'POST');
+    const slackDm = JSON.stringify(slack.filter((body) => body.channel === `D${world.staff.ona.slackUserId!.slice(1)}`));
+    const teamsDm = JSON.stringify(teams.filter((call) => call.conversationId.startsWith('a:personal-')).map((call) => cardsIn(call.body)));
+    expect(slackDm).toContain('<tel:+37061234567|+370 612 34567>');
+    expect(teamsDm).toContain('"url":"tel:+37061234567"');
+    const threads = [JSON.stringify(slack.filter((body) => body.channel === 'C0STAFF01')), JSON.stringify(teams.filter((call) => !call.conversationId.startsWith('a:personal-')))];
+    for (const thread of threads) {
+      expect(thread).toContain('Paaiškinti eilės tvarką');
+      expect(thread).not.toContain('612 34567');
+      expect(thread).not.toContain(email);
+    }
+  });
 });
 
 describe('an inquiry nobody owns, in Details', () => {

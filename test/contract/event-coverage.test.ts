@@ -7,6 +7,7 @@ import { emailRows } from './scenarios/email.js';
 import { escalationRows } from './scenarios/escalations.js';
 import { inquiryRows } from './scenarios/inquiry.js';
 import { mailRows } from './scenarios/mail.js';
+import { metRows } from './scenarios/met.js';
 import { platformRows } from './scenarios/platform.js';
 import { ratingRows } from './scenarios/ratings.js';
 import { retentionRows } from './scenarios/retention.js';
@@ -22,6 +23,7 @@ const TABLES: Record<string, readonly Scenario[]> = {
   escalations: escalationRows,
   inquiry: inquiryRows,
   mail: mailRows,
+  met: metRows,
   platform: platformRows,
   ratings: ratingRows,
   retention: retentionRows,

@@ -128,8 +128,12 @@ describe('R12.records: attachments and letters are encrypted at rest', () => {
 });
 
 describe('health data stays out of chat: the signed download link', () => {
-  it('R4.owner: the owner and a manager download the file — as an attachment, not sniffed, not cached', async () => {
-    const { attachmentId } = await inquiryWithCertificate('Pažyma „alergija“.pdf');
+  it('R4.owner / R12.records: the owner and a manager download the file — as an attachment, not sniffed, not cached — and each download is an audit line; a refused link is none', async () => {
+    const { inquiry, attachmentId } = await inquiryWithCertificate('Pažyma „alergija“.pdf');
+    const opened = () => t.app.dataSource.query(`SELECT actor_id, action, inquiry_id, registry_number, details FROM audit_log WHERE action = 'attachment_opened' AND details->>'attachmentId' = $1 ORDER BY id`, [attachmentId]);
+    // Rasa may not act on it (R4.owner): refused, and not recorded.
+    expect((await download(attachmentId, { ...t.app.attachmentLinks.sign(attachmentId, staff.rasa.id) })).status).toBe(403);
+    expect(await opened()).toEqual([]);
     for (const person of [staff.ona, staff.manager]) {
       const response = await download(attachmentId, { ...t.app.attachmentLinks.sign(attachmentId, person.id) });
       expect(response.status).toBe(200);
@@ -139,6 +143,12 @@ describe('health data stays out of chat: the signed download link', () => {
       expect(response.headers.get('content-type')).toBe('application/pdf');
       expect(Buffer.from(await response.arrayBuffer())).toEqual(CERTIFICATE);
     }
+    // One line per download, naming who and which inquiry and file — never the file's name or content (docs/audit.md).
+    const lines = await opened();
+    expect(lines).toEqual([staff.ona, staff.manager].map((person) => ({
+      actor_id: person.id, action: 'attachment_opened', inquiry_id: inquiry.id, registry_number: inquiry.registryNumber, details: { attachmentId },
+    })));
+    expect(JSON.stringify(lines)).not.toMatch(/alergija|SVEIKATA|Pažyma/);
   });
 
   it('R4.owner: a link for a colleague who may not act on it, one altered to name another person, an expired one, and a letter\'s link are refused (403/410) with nothing of the file', async () => {

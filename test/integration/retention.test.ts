@@ -30,6 +30,7 @@ const FAMILY = {
   reason: 'RETENCIJA-PRIEŽASTIS vėl skambino',
   incident: 'RETENCIJA-INCIDENTAS koridoriuje',
   comment: 'RETENCIJA-KOMENTARAS apie auklėtoją',
+  letter: 'RETENCIJA-RAŠTAS: atsakome dėl alergijos.',
 };
 const NEEDLES = ['Retencijien', 'eglute.retencija', '69990001', 'RETENCIJA'];
 
@@ -78,7 +79,8 @@ beforeAll(async () => {
   t = await startTestApp({ clock, notifiers: [recorder] }, undefined, {
     RETENTION_DAYS_REQUEST: '1',
     RETENTION_DAYS_QUESTION: '1',
-    RETENTION_DAYS_COMPLAINT: '1',
+    // Longer for complaints: the periods differ by kind (the last describe); every other inquiry here is a request.
+    RETENTION_DAYS_COMPLAINT: '30',
     LETTER_LINK_SECRET: 'retention-link-secret-for-tests-0123456789',
   });
   staff = await seedStaff(t.app);
@@ -101,6 +103,7 @@ describe('R12.records: retention and anonymisation', () => {
         const [{ external_id: messageId }] = await t.app.dataSource.query('SELECT external_id FROM inquiries WHERE id = $1', [id]);
         await t.app.mail.messaging.storeAttachments(id, messageId, [{ filename: FAMILY.filename, contentType: 'application/pdf', content: Buffer.from('RETENCIJA-TURINYS') }]);
         await t.app.inquiries.recordProgress(id, staff.ona.id, { note: FAMILY.note });
+        await t.app.mail.clientChannel.issueLetter(id, staff.ona.id, FAMILY.letter);
         await t.app.escalations.raise(id, staff.ona.id, { type: 'incident', whatHappened: FAMILY.incident });
         await t.app.inquiries.resolve(id, staff.ona.id);
         await t.app.inquiries.reopen(id, staff.ona.id, FAMILY.reason);
@@ -122,6 +125,10 @@ describe('R12.records: retention and anonymisation', () => {
 
   it('R12.records: nothing of the family is left in any table, the registry number, kind, channel, dates and outcomes stay', async () => {
     expect((await whereFound('RETENCIJA')).length).toBeGreaterThan(0);
+    // The letter's text is sealed (encrypted at rest), so no needle finds it: its stored body is checked itself.
+    const letterRow = async () => (await t.app.dataSource.query('SELECT body, sealed_body, outgoing_number FROM letters WHERE inquiry_id = $1', [anonymised.id]))[0];
+    const sealedBefore = await letterRow();
+    expect(sealedBefore.sealed_body).not.toBeNull();
     const run = await t.app.retention.anonymiseDue();
     expect(run.anonymised).toEqual([anonymised.registryNumber]);
     await settled();
@@ -131,6 +138,8 @@ describe('R12.records: retention and anonymisation', () => {
     expect(row.anonymised_at).toEqual(new Date('2027-03-03T02:30:00+02:00'));
     expect(row.received_at).toEqual(new Date('2027-03-01T09:00:00+02:00'));
     expect(row.first_reply_at).not.toBeNull();
+    // R12.records: the letter stays as a record (its outgoing number), its text is gone, sealed or not.
+    expect(await letterRow()).toEqual({ body: '', sealed_body: null, outgoing_number: sealedBefore.outgoing_number });
     const [attachment] = await t.app.dataSource.query('SELECT content, sealed_content, filename, size_bytes FROM mail_attachments WHERE inquiry_id = $1', [anonymised.id]);
     expect(attachment).toMatchObject({ content: null, sealed_content: null, filename: '' });
     const [escalations] = await t.app.dataSource.query(`SELECT count(*)::int AS n, min(type) AS type FROM escalations WHERE inquiry_id = $1`, [anonymised.id]);
@@ -275,5 +284,37 @@ describe('issue #15: the admins are told the evening before, once, with a signed
     await run();
     expect((await rowOf(due.id)).anonymised_at).toEqual(new Date('2027-03-12T02:10:00+02:00'));
     expect(await whereFound('kita.night')).toEqual([]);
+  });
+});
+
+describe('R12.records: each kind keeps its own retention period (RETENTION_DAYS_QUESTION=1, RETENTION_DAYS_COMPLAINT=30 here)', () => {
+  it('R12.records: a question past its period is anonymised while a complaint closed at the same moment is not, until its own period ends', async () => {
+    clock.set('2027-04-01T10:00:00+02:00');
+    const question = await closedInquiry(OTHER('klausimas'), undefined, { kind: 'question' });
+    // A written complaint, answered in writing as R55.same-channel requires before it may be closed.
+    const complaint = await closedInquiry(
+      { name: 'Kita skundas Šeima', email: null, phone: null, postalAddress: 'Skundo g. 1, Kaunas', language: 'lt' },
+      async (id) => void (await t.app.mail.clientChannel.issueLetter(id, staff.ona.id, 'Atsakome raštu.')),
+      { kind: 'complaint', channel: 'letter', externalId: null },
+    );
+    expect((await rowOf(question.id)).closed_at).toEqual((await rowOf(complaint.id)).closed_at);
+    await settled();
+
+    // Two days later: past the question's day, well within the complaint's 30.
+    clock.set('2027-04-03T02:30:00+02:00');
+    const first = await t.app.retention.anonymiseDue();
+    expect(first.anonymised).toContain(question.registryNumber);
+    expect(first.anonymised).not.toContain(complaint.registryNumber);
+    expect(await rowOf(question.id)).toMatchObject({ kind: 'question', client_email: null, anonymised_at: new Date('2027-04-03T02:30:00+02:00') });
+    expect(await rowOf(complaint.id)).toMatchObject({ kind: 'complaint', client_name: 'Kita skundas Šeima', anonymised_at: null });
+    expect(await whereFound('kita.klausimas')).toEqual([]);
+
+    // A day before the complaint's 30 days are over it stays; after them it goes.
+    clock.set('2027-04-30T02:30:00+02:00');
+    expect((await t.app.retention.anonymiseDue()).anonymised).not.toContain(complaint.registryNumber);
+    clock.set('2027-05-02T02:30:00+02:00');
+    expect((await t.app.retention.anonymiseDue()).anonymised).toContain(complaint.registryNumber);
+    expect(await whereFound('Kita skundas')).toEqual([]);
+    expect(await whereFound('Skundo g.')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { emailedRequest } from '../support/app.js';
 import { cardAction, memberJoinedTeam, message, teamsUser, TEAM_ID } from './support/activities.js';
 import { cardButtons, cardText, cardsIn } from './support/cards.js';
-import { allSentCards, eventually, expectValidCards, people, startTeams, type TeamsHarness, announcementOf } from './support/teams-app.js';
+import { allSentCards, eventually, expectValidCards, people, personalChat, startTeams, type TeamsHarness, announcementOf } from './support/teams-app.js';
 
 let h: TeamsHarness;
 
@@ -128,6 +128,97 @@ describe('Teams: install and announcements', () => {
     const command = await h.post(message(h.connector.url, people.stranger, 'mine', { personal: true, locale: 'en-GB' }));
     expect(command.status).toBe(200);
     await eventually(() => expect(h.connector.replies(`a:personal-${people.stranger.id}`).map((call) => call.body.text)).toContain('You are not in the staff directory. Please ask an admin.'));
+  });
+
+});
+
+describe('Teams: a command typed in the staff channel is answered in a private chat (issue #15, least privilege)', () => {
+  const THREAD = `${TEAM_ID};messageid=1700000000000`;
+  const FAMILY = { name: 'Kanalo Šeimaitė', email: 'kanalas.seima@example.lt', phone: '+37069990777', subject: 'KANALAS-TEMA dėl alergijos', body: 'KANALAS-LAIŠKAS: vaikui alergija.', file: 'KANALAS-pazyma.pdf' };
+  /** The channel's card shows the subject by design (R15.register); nothing else of the family may reach the channel. */
+  const SECRETS = ['Šeimaitė', 'kanalas.seima', '69990777', 'KANALAS-LAIŠKAS', 'KANALAS-pazyma', '/attachments/', '/subject-access'];
+  let number: string;
+
+  beforeAll(async () => {
+    const request = emailedRequest({ client: { name: FAMILY.name, email: FAMILY.email, phone: FAMILY.phone, language: 'lt' }, subject: FAMILY.subject, body: FAMILY.body });
+    const { inquiry } = await h.t.app.inquiries.register(request);
+    const announcement = await announcementOf(h, inquiry.id);
+    await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
+    await h.t.app.mail.messaging.storeAttachments(inquiry.id, request.externalId, [{ filename: FAMILY.file, contentType: 'application/pdf', content: Buffer.alloc(1_024, 1) }]);
+    number = inquiry.registryNumber;
+    // The claim's card update is the notifier's, not the commands': let it land first.
+    await eventually(() => expect(h.connector.updates(announcement)).toHaveLength(1));
+  });
+
+  /** Everything the bot sent anywhere but `user`'s 1:1 chat since `from`: the channel, its threads, other people's chats. */
+  const elsewhere = (from: number, user: { id: string }) => h.connector.calls.slice(from).filter((call) => call.conversationId !== personalChat(user));
+  /** The messages among them (not the opening of a 1:1 chat, which names only the person). */
+  const messagesElsewhere = (from: number, user: { id: string }) => elsewhere(from, user).filter((call) => call.path.includes('/activities')).map((call) => call.body.text);
+  const privately = (from: number, user: { id: string }) => h.connector.calls.slice(from).filter((call) => call.conversationId === personalChat(user)).map((call) => cardText(cardsIn(call.body)[0]));
+
+  it('R4.owner / R12.records: the owner’s `show <number>` in the channel → the story (contacts, messages, file names) in her 1:1 chat; the channel only hears “answered privately”', async () => {
+    const from = h.connector.calls.length;
+    expect((await h.post(message(h.connector.url, people.ona, `show ${number}`))).status).toBe(200);
+    const story = await eventually(() => {
+      const [text] = privately(from, people.ona);
+      expect(text).toBeDefined();
+      return text!;
+    });
+    for (const shown of [number, FAMILY.email, FAMILY.phone, FAMILY.body, FAMILY.file]) expect(story).toContain(shown);
+    await eventually(() => expect(h.connector.replies(THREAD).slice(-1).map((call) => call.body.text)).toEqual(['Atsakiau jums asmeniniame pokalbyje su Langeliu.']));
+    // The channel (and anyone else) got the pointer alone: nothing of the family, no file link.
+    expect(messagesElsewhere(from, people.ona)).toEqual(['Atsakiau jums asmeniniame pokalbyje su Langeliu.']);
+    const told = JSON.stringify(elsewhere(from, people.ona));
+    for (const secret of SECRETS) expect([secret, told.includes(secret)]).toEqual([secret, false]);
+  });
+
+  it('R4.owner: `find`, `mine` and a manager’s `show` typed in the channel go to each asker’s 1:1 chat; the channel gets no personal data, in the asker’s language', async () => {
+    for (const [user, text, pointer] of [
+      [people.ona, 'find KANALAS', 'Atsakiau jums asmeniniame pokalbyje su Langeliu.'],
+      [people.ona, 'mine', 'Atsakiau jums asmeniniame pokalbyje su Langeliu.'],
+      [people.jonas, `show ${number}`, 'I answered you in a private chat.'],
+      [people.manager, `show ${number}`, 'Atsakiau jums asmeniniame pokalbyje su Langeliu.'],
+    ] as const) {
+      const from = h.connector.calls.length;
+      await h.post(message(h.connector.url, user, text));
+      await eventually(() => expect(privately(from, user)).toHaveLength(1));
+      await eventually(() => expect(messagesElsewhere(from, user)).toEqual([pointer]));
+      const told = JSON.stringify(elsewhere(from, user));
+      for (const secret of SECRETS) expect([text, secret, told.includes(secret)]).toEqual([text, secret, false]);
+      if (text !== 'mine') expect(privately(from, user)[0]).toContain(number);
+      // A supervisor's story has the contacts (R4.owner), in the 1:1 chat only.
+      if (user === people.manager) expect(privately(from, user)[0]).toContain(FAMILY.email);
+    }
+  });
+
+  it('R12.records: an admin’s `export <e-mail>` in the channel → the link in her 1:1 chat only, never in the channel', async () => {
+    const from = h.connector.calls.length;
+    await h.post(message(h.connector.url, people.admin, `export ${FAMILY.email}`));
+    await eventually(() => expect(privately(from, people.admin)).toHaveLength(1));
+    const link = h.connector.calls.slice(from).find((call) => call.conversationId === personalChat(people.admin))!;
+    expect(JSON.stringify(link.body)).toContain('/subject-access');
+    await eventually(() => expect(messagesElsewhere(from, people.admin)).toEqual(['Atsakiau jums asmeniniame pokalbyje su Langeliu.']));
+    const told = JSON.stringify(elsewhere(from, people.admin));
+    for (const secret of SECRETS) expect([secret, told.includes(secret)]).toEqual([secret, false]);
+  });
+
+  it('R4.owner: when Teams refuses the private chat, the channel is told to write privately — and still gets nothing of the answer', async () => {
+    const from = h.connector.calls.length;
+    // Dalia has no 1:1 chat with the bot yet: opening it is the next connector call, and Teams refuses it.
+    h.connector.failNext(1, 403);
+    await h.post(message(h.connector.url, people.head, `show ${number}`));
+    await eventually(() => expect(messagesElsewhere(from, people.head)).toEqual(['Atsakymo kanale rodyti negaliu, o asmeniniame pokalbyje jūsų nepasiekiau: parašykite man asmeniniame pokalbyje.']));
+    expect(h.connector.calls.slice(from).filter((call) => call.status === 403).map((call) => call.path)).toEqual(['/v3/conversations']);
+    expect(privately(from, people.head)).toEqual([]);
+    const told = JSON.stringify(elsewhere(from, people.head));
+    for (const secret of SECRETS) expect([secret, told.includes(secret)]).toEqual([secret, false]);
+  });
+
+  it('help typed in the channel still answers there: it carries nothing of a family', async () => {
+    const from = h.connector.calls.length;
+    await h.post(message(h.connector.url, people.rasa, 'help'));
+    await eventually(() => expect(h.connector.replies(THREAD).slice(-1).map((call) => cardText(cardsIn(call.body)[0]))).toEqual([expect.stringContaining('@Langelis mine')]));
+    expect(privately(from, people.rasa)).toEqual([]);
   });
 
   it('every card the bot sent in this file is valid Adaptive Card 1.5', () => {

@@ -1,5 +1,6 @@
 import { helpReply, usageReply } from '../../src/bot/core/commands/guide.js';
 import { COMMAND_WORDS, FORM_COMMANDS, LISTS, parseCommand } from '../../src/bot/core/commands/intent.js';
+import { placeAnswer } from '../../src/bot/core/commands/privacy.js';
 
 const SLACK = { prefix: '/inquiry', byMention: false };
 const TEAMS = { prefix: '@Langelis', byMention: true };
@@ -101,5 +102,32 @@ describe('one help text, differing only in how a command is typed', () => {
       '@Langelis staff away 2027-07-01 2027-07-14 @substitute',
       '@Langelis staff back',
     ]);
+  });
+});
+
+describe('placeAnswer: the core decides where a command\'s answer may stand (issue #15, least privilege)', () => {
+  const reply = { kind: 'text', text: 'x' } as const;
+  const placed = (text: string, askedIn: 'private' | 'shared') => placeAnswer(parseCommand(text, [ona, vida]), reply, askedIn, 'en').where;
+
+  it('R4.owner / R12.records: typed where colleagues read, what names inquiries or people goes to the asker privately', () => {
+    for (const text of ['mine', 'show 2027-000001', 'find Giedrė', 'call 2027-000001', 'report', 'audit 2027-01-01 2027-01-31', 'export giedre@example.lt', 'erase +37060000000', 'hold 2027-000001 on', 'retention run']) {
+      expect([text, placed(text, 'shared')]).toEqual([text, 'privately']);
+      expect([text, placed(text, 'private')]).toEqual([text, 'here']);
+    }
+  });
+
+  it('the help, a registration form and staff-directory changes answer where they were typed', () => {
+    for (const text of ['help', 'show', 'new', 'staff position Auklėtoja', 'staff manager', 'staff back']) expect([text, placed(text, 'shared')]).toEqual([text, 'here']);
+  });
+
+  it('the channel is told only where to look, in the asker\'s language; never the answer itself', () => {
+    const answer = { kind: 'text', text: 'Giedrė Žemaitienė, giedre@example.lt' } as const;
+    expect(placeAnswer({ do: 'show', reference: '2027-000001' }, answer, 'shared', 'lt')).toEqual({
+      where: 'privately',
+      reply: answer,
+      pointer: 'Atsakiau jums asmeniniame pokalbyje su Langeliu.',
+      unreachable: expect.stringContaining('asmeniniame pokalbyje'),
+    });
+    expect(placeAnswer({ do: 'show', reference: '2027-000001' }, answer, 'shared', 'en')).toMatchObject({ pointer: 'I answered you in a private chat.' });
   });
 });

@@ -21,6 +21,23 @@ describe('configuration', () => {
     expect(() => loadConfig({ RETENTION_DUTY_KINDS: 'complaint,skundas' })).toThrow(/^Invalid configuration:\n  - RETENTION_DUTY_KINDS/);
   });
 
+  it('R12.records / issue #15: retention periods per kind default to 1825 / 1095 / 1825 days and are read as set', () => {
+    expect(loadConfig({})).toMatchObject({ RETENTION_DAYS_REQUEST: 1825, RETENTION_DAYS_QUESTION: 1095, RETENTION_DAYS_COMPLAINT: 1825 });
+    expect(loadConfig({ RETENTION_DAYS_REQUEST: '', RETENTION_DAYS_QUESTION: '', RETENTION_DAYS_COMPLAINT: '' })).toMatchObject({ RETENTION_DAYS_REQUEST: 1825, RETENTION_DAYS_QUESTION: 1095, RETENTION_DAYS_COMPLAINT: 1825 });
+    expect(loadConfig({ RETENTION_DAYS_REQUEST: '1', RETENTION_DAYS_QUESTION: '365', RETENTION_DAYS_COMPLAINT: '36500' })).toMatchObject({ RETENTION_DAYS_REQUEST: 1, RETENTION_DAYS_QUESTION: 365, RETENTION_DAYS_COMPLAINT: 36_500 });
+  });
+
+  it.each([
+    ['RETENTION_DAYS_REQUEST', '0'],
+    ['RETENTION_DAYS_QUESTION', 'three years'],
+    ['RETENTION_DAYS_COMPLAINT', '36501'],
+    ['RETENTION_DAYS_REQUEST', '1.5'],
+    ['RETENTION_DAYS_QUESTION', '-30'],
+  ])('R12.records / issue #15: a bad retention period (%s=%s) is refused at start, naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  - ${name}:`));
+  });
+
   it.each([
     ['PORT', 'eighty', 'PORT'],
     ['DATABASE_URL', 'mysql://localhost/x', 'DATABASE_URL'],

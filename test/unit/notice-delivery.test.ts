@@ -1,6 +1,6 @@
 import { NoticeDelivery } from '../../src/bot/core/notices/delivery.js';
 import type { RenderedNotice } from '../../src/bot/core/notices/speak.js';
-import type { ChatSurface, PostedRef, SendResult } from '../../src/bot/core/surface.js';
+import { PostGoneError, type ChatSurface, type PostedRef, type SendResult } from '../../src/bot/core/surface.js';
 import type { ChatPost, ChatPostStore } from '../../src/domain/chat-posts.js';
 import type { InquiryEvent } from '../../src/domain/events.js';
 import type { Inquiry } from '../../src/domain/inquiry.js';
@@ -33,6 +33,9 @@ class FakeSurface implements ChatSurface<RenderedNotice> {
   readonly platform = 'teams' as const;
   readonly sent: Sent[] = [];
   unreachable = new Set<string>();
+  /** Message ids the platform says are deleted, and an error every edit fails with (a 429, say). */
+  gone = new Set<string>();
+  failing: Error | null = null;
   private next = 0;
   async languageOf(person: StaffMember) {
     return person.language;
@@ -56,6 +59,8 @@ class FakeSurface implements ChatSurface<RenderedNotice> {
     return this.ok();
   }
   async update(post: PostedRef, message: RenderedNotice) {
+    if (this.failing) throw this.failing;
+    if (this.gone.has(post.messageId)) throw new PostGoneError('404');
     this.sent.push({ op: 'update', id: message.id, headline: message.headline, to: post.messageId });
   }
 }
@@ -75,6 +80,7 @@ class MemoryPosts implements ChatPostStore {
 
 function setup() {
   const surface = new FakeSurface();
+  const logged: Array<{ level: string; fields: Record<string, unknown>; message: string }> = [];
   const delivery = new NoticeDelivery<RenderedNotice>({
     context: { platform: 'teams', platforms: ['teams'] },
     surface,
@@ -93,14 +99,18 @@ function setup() {
     story: async () => {
       throw new Error('no story needed');
     },
-    log: { warn: () => undefined },
+    log: {
+      info: (fields, message) => logged.push({ level: 'info', fields, message }),
+      warn: (fields, message) => logged.push({ level: 'warn', fields, message }),
+    },
   });
-  return { surface, delivery };
+  return { surface, delivery, logged };
 }
 
 const base = { inquiryId: 'i1', registryNumber: '2027-000042', actorId: null, at: '2027-03-01T08:00:00Z' };
 const registered = { ...base, type: 'registered' } as unknown as InquiryEvent;
 const clientWrote = { ...base, type: 'client_message_received', clientMessageId: 'cm1', ownerId: 'ona' } as unknown as InquiryEvent;
+const anonymised = { ...base, type: 'anonymised' } as unknown as InquiryEvent;
 
 describe('NoticeDelivery', () => {
   it('R15.register / D8: the announcement is posted once; a redelivery updates the card it posted', async () => {
@@ -122,6 +132,20 @@ describe('NoticeDelivery', () => {
     surface.unreachable.add('ona');
     await delivery.handle(clientWrote);
     expect(surface.sent.map((sent) => `${sent.op} ${sent.id}`)).toEqual(['channel mail.client_wrote']);
+  });
+
+  it('R12.records (issue #15): anonymised → a copy deleted on the platform counts as clean (logged at info, ids only) and the other copies are still edited; any other failure is thrown for the outbox to retry', async () => {
+    const { surface, delivery, logged } = setup();
+    await delivery.handle(registered);
+    await delivery.handle(clientWrote);
+    const [announcement, dm] = surface.sent.filter((sent) => sent.op !== 'update').map((_sent, i) => `m${i + 1}`);
+    surface.gone.add(announcement!);
+    await delivery.handle(anonymised);
+    expect(surface.sent.filter((sent) => sent.id === 'inquiry.anonymised').map((sent) => `${sent.op} ${sent.to}`)).toEqual([`update ${dm}`]);
+    expect(logged).toEqual([{ level: 'info', fields: expect.objectContaining({ inquiryId: 'i1', messageId: announcement, reason: '404' }), message: expect.stringContaining('gone') }]);
+    expect(JSON.stringify(logged)).not.toMatch(/Giedrė|giedre@|Dėl vietos|Laba diena/);
+    surface.failing = new Error('HTTP 429');
+    await expect(delivery.handle(anonymised)).rejects.toThrow('HTTP 429');
   });
 
   it('accepts no event that is news to nobody', () => {

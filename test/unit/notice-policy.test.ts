@@ -80,13 +80,14 @@ interface Given {
   meetings?: Meeting[];
   letters?: Letter[];
   escalation?: NoticeSnapshot['escalation'];
+  timeline?: NoticeSnapshot['inquiry']['timeline'];
 }
 function snapshot(given: Given = {}): NoticeSnapshot {
   const current = inquiry(given.inquiry);
   return {
     capabilities: { email: given.email ?? true },
     inquiry: {
-      inquiry: current, owner: current.ownerId ? (STAFF.get(current.ownerId as Name) ?? null) : null, timeline: [], escalations: [],
+      inquiry: current, owner: current.ownerId ? (STAFF.get(current.ownerId as Name) ?? null) : null, timeline: given.timeline ?? [], escalations: [],
       meetings: given.meetings ?? [], letters: given.letters ?? [],
       externalSteps: [{ id: 's1', inquiryId: 'i1', institution: 'Savivaldybė', what: 'Leidimas', dueAt: new Date('2027-03-10T09:00:00Z'), status: 'pending', decision: null, decidedAt: null, createdById: 'ona' }],
     },
@@ -133,6 +134,8 @@ interface Row {
   expect: readonly string[] | Partial<Record<PlatformId, readonly string[]>>;
 }
 const CARD = 'announcement upsert card.title []';
+/** R4.owner: the previous owner's nudges with an owner's button (reply and call reminders, overdue, step) each give way, where posted. */
+const MOVED_ON = (who: Name, key: 'notice.deadline_moved.handed_over' | 'notice.deadline_moved.released') => Array<string>(5).fill(`dm:${who} update_only ${key} [open]`);
 
 const rows: Row[] = [
   // Inquiry lifecycle
@@ -140,21 +143,23 @@ const rows: Row[] = [
     title: `R4.owner / R15.register: ${type} → the card is upserted in the staff channel (D8); nobody is messaged${type === 'claimed' ? '; a "nobody has claimed it" nudge gives way to who did' : ''}`,
     event: event(type, { channel: 'email', kind: 'complaint', registeredById: null, ownerId: 'ona', previousOwnerId: 'ona', fromId: 'ona', toId: 'jonas', promisedBy: '2027-03-09T09:00:00Z', reason: 'Naujos aplinkybės' } as never),
     // R14.reply-1wd: a reply makes the owner's reminder and overdue DMs say so in place of Mark replied.
-    expect: type === 'claimed' ? [CARD, 'channel update_only notice.unclaimed []'] : type === 'first_reply_sent' ? [CARD, 'dm:ona update_only notice.deadline_met.first_reply [open]', 'dm:ona update_only notice.deadline_met.first_reply [open]'] : [CARD],
+    expect: type === 'claimed' ? [CARD, 'channel update_only notice.unclaimed []']
+      : type === 'first_reply_sent' ? [CARD, 'dm:ona update_only notice.deadline_met.first_reply [open]', 'dm:ona update_only notice.deadline_met.first_reply [open]']
+      : type === 'released' ? [CARD, ...MOVED_ON('ona', 'notice.deadline_moved.released')] : [CARD],
   })),
   // Handover (R4.owner, issue #13 gap G1): both people and the thread are told; nobody else
-  { title: 'R4.owner: vida hands ona’s inquiry to jonas → card, jonas’s DM with Open, ona told, a thread note; vida (who acted) not told', event: event('handed_over', { fromId: 'ona', toId: 'jonas', actorId: 'vida' }), expect: [CARD, 'dm:jonas post notice.handed_over.to_you [open]', 'dm:ona post notice.handed_over.from_you []', 'thread post notice.handed_over.thread []'] },
-  { title: 'R4.owner: ona hands her own inquiry to jonas → card, jonas’s DM and the thread; ona (who acted) not told', event: event('handed_over', { fromId: 'ona', toId: 'jonas', actorId: 'ona' }), expect: [CARD, 'dm:jonas post notice.handed_over.to_you [open]', 'thread post notice.handed_over.thread []'] },
-  { title: 'R4.owner: vida takes ona’s inquiry over herself → card, ona told, the thread; vida not told', event: event('handed_over', { fromId: 'ona', toId: 'vida', actorId: 'vida' }), expect: [CARD, 'dm:ona post notice.handed_over.from_you []', 'thread post notice.handed_over.thread []'] },
+  { title: 'R4.owner: vida hands ona’s inquiry to jonas → card, jonas’s DM with Open, ona told, a thread note; vida (who acted) not told', event: event('handed_over', { fromId: 'ona', toId: 'jonas', actorId: 'vida' }), expect: [CARD, ...MOVED_ON('ona', 'notice.deadline_moved.handed_over'), 'dm:jonas post notice.handed_over.to_you [open]', 'dm:ona post notice.handed_over.from_you []', 'thread post notice.handed_over.thread []'] },
+  { title: 'R4.owner: ona hands her own inquiry to jonas → card, jonas’s DM and the thread; ona (who acted) not told', event: event('handed_over', { fromId: 'ona', toId: 'jonas', actorId: 'ona' }), expect: [CARD, ...MOVED_ON('ona', 'notice.deadline_moved.handed_over'), 'dm:jonas post notice.handed_over.to_you [open]', 'thread post notice.handed_over.thread []'] },
+  { title: 'R4.owner: vida takes ona’s inquiry over herself → card, ona told, the thread; vida not told', event: event('handed_over', { fromId: 'ona', toId: 'vida', actorId: 'vida' }), expect: [CARD, ...MOVED_ON('ona', 'notice.deadline_moved.handed_over'), 'dm:ona post notice.handed_over.from_you []', 'thread post notice.handed_over.thread []'] },
   { title: 'R4.owner: vida assigns an unowned inquiry to rasa (Teams only) → Teams DMs rasa; both threads say who was assigned', event: event('handed_over', { fromId: null, toId: 'rasa', actorId: 'vida' }), expect: { slack: [CARD, 'thread post notice.handed_over.assigned []'], teams: [CARD, 'dm:rasa post notice.handed_over.to_you [open]', 'thread post notice.handed_over.assigned []'] } },
-  { title: 'R4.owner (D1): handed to inactive ieva → nobody DMed but ona; the thread still says so', event: event('handed_over', { fromId: 'ona', toId: 'ieva', actorId: 'vida' }), expect: [CARD, 'dm:ona post notice.handed_over.from_you []', 'thread post notice.handed_over.thread []'] },
-  { title: 'R54.escalate-unresolved: a take-over of an escalation → the card only (escalation_taken_over tells the raiser)', event: event('handed_over', { fromId: 'ona', toId: 'vida', actorId: 'vida', escalationId: 'e1' }), expect: [CARD] },
+  { title: 'R4.owner (D1): handed to inactive ieva → nobody DMed but ona; the thread still says so', event: event('handed_over', { fromId: 'ona', toId: 'ieva', actorId: 'vida' }), expect: [CARD, ...MOVED_ON('ona', 'notice.deadline_moved.handed_over'), 'dm:ona post notice.handed_over.from_you []', 'thread post notice.handed_over.thread []'] },
+  { title: 'R54.escalate-unresolved: a take-over of an escalation → the card, and ona’s nudges give way (escalation_taken_over tells the raiser)', event: event('handed_over', { fromId: 'ona', toId: 'vida', actorId: 'vida', escalationId: 'e1' }), expect: [CARD, ...MOVED_ON('ona', 'notice.deadline_moved.handed_over')] },
   // Stalls (issue #13): still overdue → the owner's direct manager; still unclaimed → the manager on duty
-  { title: 'R14.reply-1wd / R4.owner: still overdue → vida (ona’s manager) DMed with Take over, Hand over, Open; ona, the thread and the channel not told', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'ona', managerId: 'vida', actorId: null }), expect: ['dm:vida post notice.overdue_escalated.first_reply [take_over form.hand_over open]'] },
-  { title: 'R59.statutory / R4.owner: a resolution still overdue → its own words to the manager', event: event('overdue_escalated', { deadline: 'resolution', dueAt: '2027-03-20T07:00:00Z', ownerId: 'ona', managerId: 'vida', actorId: null }), expect: ['dm:vida post notice.overdue_escalated.resolution [take_over form.hand_over open]'] },
-  { title: 'R4.owner (D1): simona’s manager tomas is inactive → the admins, with Hand over; tomas and simona not told', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'simona', managerId: 'tomas', actorId: null }), expect: ['dm:ada post notice.overdue_escalated.no_manager [form.hand_over open]', 'dm:aldona post notice.overdue_escalated.no_manager [form.hand_over open]'] },
-  { title: 'R4.owner: an owner without a manager → the admins', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'ada', managerId: null, actorId: null }), expect: ['dm:ada post notice.overdue_escalated.no_manager [form.hand_over open]', 'dm:aldona post notice.overdue_escalated.no_manager [form.hand_over open]'] },
-  { title: 'R4.owner (D18): giedrius’s manager marius is on Teams only → Teams tells him; Slack tells nobody', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'giedrius', managerId: 'marius', actorId: null }), expect: { slack: [], teams: ['dm:marius post notice.overdue_escalated.first_reply [take_over form.hand_over open]'] } },
+  { title: 'R14.reply-1wd / R4.owner: still overdue → vida (ona’s manager) DMed with Take over, Hand over, Open; ona, the thread and the channel not told', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'ona', managerId: 'vida', actorId: null }), expect: ['dm:vida repost notice.overdue_escalated.first_reply [take_over form.hand_over open]'] },
+  { title: 'R59.statutory / R4.owner: a resolution still overdue → its own words to the manager', event: event('overdue_escalated', { deadline: 'resolution', dueAt: '2027-03-20T07:00:00Z', ownerId: 'ona', managerId: 'vida', actorId: null }), expect: ['dm:vida repost notice.overdue_escalated.resolution [take_over form.hand_over open]'] },
+  { title: 'R4.owner (D1): simona’s manager tomas is inactive → the admins, with Hand over; tomas and simona not told', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'simona', managerId: 'tomas', actorId: null }), expect: ['dm:ada repost notice.overdue_escalated.no_manager [form.hand_over open]', 'dm:aldona repost notice.overdue_escalated.no_manager [form.hand_over open]'] },
+  { title: 'R4.owner: an owner without a manager → the admins', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'ada', managerId: null, actorId: null }), expect: ['dm:ada repost notice.overdue_escalated.no_manager [form.hand_over open]', 'dm:aldona repost notice.overdue_escalated.no_manager [form.hand_over open]'] },
+  { title: 'R4.owner (D18): giedrius’s manager marius is on Teams only → Teams tells him; Slack tells nobody', event: event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'giedrius', managerId: 'marius', actorId: null }), expect: { slack: [], teams: ['dm:marius repost notice.overdue_escalated.first_reply [take_over form.hand_over open]'] } },
   { title: 'R4.owner: still unclaimed → the manager on duty (vida) with Claim, Hand over, Open; the channel and others not told', event: event('unclaimed_escalated', { dueAt: '2027-03-01T10:00:00Z', managerIds: ['vida'], actorId: null }), given: { inquiry: { ownerId: null, status: 'new' } }, expect: ['dm:vida repost notice.unclaimed_escalated [claim form.hand_over open]'] },
   { title: 'R4.owner: no manager on duty set → every active manager this platform reaches (tomas inactive: not told)', event: event('unclaimed_escalated', { dueAt: '2027-03-01T10:00:00Z', managerIds: ['karolis', 'marius', 'tomas', 'vida'], actorId: null }), given: { inquiry: { ownerId: null, status: 'new' } }, expect: { slack: ['dm:karolis repost notice.unclaimed_escalated [claim form.hand_over open]', 'dm:vida repost notice.unclaimed_escalated [claim form.hand_over open]'], teams: ['dm:marius repost notice.unclaimed_escalated [claim form.hand_over open]', 'dm:vida repost notice.unclaimed_escalated [claim form.hand_over open]'] } },
   { title: 'R4.owner (D1): the only manager named is inactive → the admins', event: event('unclaimed_escalated', { dueAt: '2027-03-01T10:00:00Z', managerIds: ['tomas'], actorId: null }), given: { inquiry: { ownerId: null, status: 'new' } }, expect: ['dm:ada repost notice.unclaimed_escalated [claim form.hand_over open]', 'dm:aldona repost notice.unclaimed_escalated [claim form.hand_over open]'] },
@@ -291,7 +296,7 @@ describe('notice policy: what the notices carry', () => {
 
   it('R45.meetings (D11): the meeting notice carries format, agenda and participants on every platform', () => {
     const [dm] = noticesFor(event('meeting_planned', { meetingId: 'm1', startsAt: '2027-03-03T08:00:00Z', format: 'in_person', chairId: 'vida', recorderId: 'ona' }), snapshot({ meetings: [meeting] }), on);
-    expect(dm!.facts.map((fact) => fact.label)).toEqual([{ key: 'form.meeting.format' }, { key: 'form.meeting.agenda' }, { key: 'form.meeting.participants' }]);
+    expect(dm!.facts.map((fact) => fact.label)).toEqual([{ key: 'form.meeting.format' }, { key: 'form.meeting.agenda' }, { key: 'form.meeting.participants' }, { key: 'card.email' }]);
   });
 
   it('R24.other-institution (D14, D15): the decision fact names its institution; the joint meeting starts from the joint draft', () => {
@@ -331,14 +336,102 @@ describe('the client’s contacts (issue #13): in the acting person’s DMs, nev
     expect(escalated!.facts).toEqual(expect.arrayContaining(contacts.slice(1)));
   });
 
+  it('R29.agreed-time, R24.other-institution, R45.meetings, R4.owner: a call or a step planned for the owner, a meeting planned, a failed e-mail carry them too', () => {
+    const dms = [
+      ...noticesFor(event('call_scheduled', { callAt: '2027-03-01T11:00:00Z', plan: 'Planas', purpose: 'agreed', actorId: 'vida' }), snapshot(withPhone), on),
+      ...noticesFor(event('external_step_added', { stepId: 's1', institution: 'Savivaldybė', what: 'Leidimas', dueAt: '2027-03-10T09:00:00Z', actorId: 'vida' }), snapshot(withPhone), on),
+      ...noticesFor(event('meeting_planned', { meetingId: 'm1', startsAt: '2027-03-03T08:00:00Z', format: 'in_person', chairId: 'vida', recorderId: 'ona' }), snapshot({ ...withPhone, meetings: [meeting] }), on),
+      ...noticesFor(event('email_failed', { emailId: 'x', purpose: 'reply', reason: 'refused', recipientId: 'ona' }), snapshot(withPhone), on),
+    ].filter((notice) => notice.audience.to === 'person');
+    expect(dms.map((dm) => `${dm.id} dm:${(dm.audience as { staffId: string }).staffId}`)).toEqual([
+      'call.scheduled_for_owner dm:ona', 'step.added_for_owner dm:ona', 'meeting.planned dm:vida', 'meeting.planned dm:ona', 'mail.failed dm:ona',
+    ]);
+    for (const dm of dms) expect(dm.facts).toEqual(expect.arrayContaining(contacts));
+  });
+
   it('R15.register: nothing the whole team reads carries them: not the thread notes, not the overdue note, not the announcement', () => {
     const shared = [
       ...noticesFor(event('overdue', { deadline: 'first_reply', dueAt: '2027-03-02T09:00:00+02:00', recipientId: 'ona' }), snapshot(withPhone), on),
       ...noticesFor(event('client_message_received', { clientMessageId: 'c1', ownerId: null, actorId: null }), snapshot(withPhone), on),
       ...noticesFor(event('call_logged', { call, attempt: 1 }), snapshot(withPhone), on),
+      ...noticesFor(event('call_scheduled', { callAt: '2027-03-01T11:00:00Z', plan: 'Planas', purpose: 'agreed', actorId: 'vida' }), snapshot(withPhone), on),
+      ...noticesFor(event('external_step_added', { stepId: 's1', institution: 'Savivaldybė', what: 'Leidimas', dueAt: '2027-03-10T09:00:00Z', actorId: 'vida' }), snapshot(withPhone), on),
     ].filter((notice) => notice.audience.to !== 'person');
-    expect(shared.length).toBeGreaterThan(2);
+    expect(shared.length).toBeGreaterThan(4);
     expect(JSON.stringify(shared)).not.toMatch(/612 34567|giedre@example\.lt/);
+  });
+});
+
+describe('no dead buttons (issue #13): a "still overdue" DM and an owner’s nudges give way when the inquiry moves on', () => {
+  const on = { platform: 'slack', platforms: both } as const;
+  /** The timeline's record that ona's reply went up to `manager` (as DeadlineNotices writes it). */
+  const wentUp = (manager: Name | null, owner: Name = 'ona', deadline: 'first_reply' | 'resolution' = 'first_reply') => ({
+    timeline: [{ inquiryId: 'i1', at: new Date('2027-03-02T13:30:00+02:00'), actorId: null, action: 'overdue_escalated', details: { deadline, dueAt: '2027-03-02T07:00:00Z', ownerId: owner, managerId: manager } }],
+  });
+  const settledOf = (notices: readonly Notice[]) => notices.filter((notice) => notice.updateKey?.kind === 'overdue_escalated');
+
+  it('R14.reply-1wd / R4.owner: the manager’s DM is keyed per reader and deadline, posted anew each time it goes up', () => {
+    const [dm] = noticesFor(event('overdue_escalated', { deadline: 'first_reply', dueAt: '2027-03-02T07:00:00Z', ownerId: 'ona', managerId: 'vida', actorId: null }), snapshot(), on);
+    expect(dm!.updateKey).toEqual({ kind: 'overdue_escalated', deadline: 'first_reply', staffId: 'vida' });
+    expect(dm!.mode).toBe('repost');
+  });
+
+  it('R14.reply-1wd: ona answers → vida’s "still overdue" DM says so in place of Take over / Hand over', () => {
+    const [dm, ...rest] = settledOf(noticesFor(event('first_reply_sent', {}), snapshot(wentUp('vida')), on));
+    expect(rest).toEqual([]);
+    expect(line(dm!)).toBe('dm:vida update_only notice.overdue_escalated.first_reply [take_over form.hand_over open]');
+    expect(dm!.outcome).toEqual({ key: 'notice.overdue_escalated.settled.replied', params: {} });
+    expect(dm!.updateKey).toEqual({ kind: 'overdue_escalated', deadline: 'first_reply', staffId: 'vida' });
+  });
+
+  it('R59.statutory: resolved → the resolution’s DM gives way; a reply settles only the reply’s', () => {
+    const [dm] = settledOf(noticesFor(event('resolved', {}), snapshot(wentUp('vida', 'ona', 'resolution')), on));
+    expect(dm!.text.key).toBe('notice.overdue_escalated.resolution');
+    expect(dm!.outcome?.key).toBe('notice.overdue_escalated.settled.resolved');
+    expect(settledOf(noticesFor(event('first_reply_sent', {}), snapshot(wentUp('vida', 'ona', 'resolution')), on))).toEqual([]);
+  });
+
+  it('R4.owner: handed on or claimed again → the DM names who has it now; whoever took it themselves keeps theirs (their click answered them)', () => {
+    for (const [happened, owner] of [
+      [event('handed_over', { fromId: 'ona', toId: 'jonas', actorId: 'vida' }), 'jonas'],
+      [event('handed_over', { fromId: 'ona', toId: 'vida', actorId: 'ada' }), 'vida'],
+      [event('claimed', { ownerId: 'jonas', actorId: 'jonas' }), 'jonas'],
+    ] as const) {
+      const [dm, ...rest] = settledOf(noticesFor(happened, snapshot(wentUp('vida')), on));
+      expect(rest).toEqual([]);
+      expect(dm!.audience).toEqual({ to: 'person', staffId: 'vida' });
+      expect(dm!.outcome).toEqual({ key: 'notice.overdue_escalated.settled.owner', params: { owner: { person: owner } } });
+    }
+    expect(settledOf(noticesFor(event('handed_over', { fromId: 'ona', toId: 'vida', actorId: 'vida' }), snapshot(wentUp('vida')), on))).toEqual([]);
+    expect(settledOf(noticesFor(event('handed_over', { fromId: 'ona', toId: 'vida', actorId: 'vida', escalationId: 'e1' }), snapshot(wentUp('vida')), on))).toEqual([]);
+  });
+
+  it('R4.owner (D1, D18): the admins’ DMs give way when they were told instead; a manager on another platform only is not told here', () => {
+    expect(read(settledOf(noticesFor(event('first_reply_sent', {}), snapshot(wentUp('tomas', 'simona')), on)))).toEqual([
+      'dm:ada update_only notice.overdue_escalated.no_manager [form.hand_over open]',
+      'dm:aldona update_only notice.overdue_escalated.no_manager [form.hand_over open]',
+    ]);
+    // karolis is on Slack only: where his DM may have been refused, the admins’ fallback DMs give way too.
+    expect(read(settledOf(noticesFor(event('first_reply_sent', {}), snapshot(wentUp('karolis', 'lukas')), on))).map((text) => text.split(' ')[0])).toEqual(['dm:karolis', 'dm:ada', 'dm:aldona']);
+    expect(settledOf(noticesFor(event('first_reply_sent', {}), snapshot(wentUp('marius', 'giedrius')), on))).toEqual([]);
+  });
+
+  it('R4.owner: released → nothing settled for the manager: Take over is what a queued overdue inquiry needs', () => {
+    expect(settledOf(noticesFor(event('released', { previousOwnerId: 'ona' }), snapshot(wentUp('vida')), on))).toEqual([]);
+  });
+
+  it('R4.owner: handed over or released → the previous owner’s reminder, overdue and call nudges say whose it is, with Open only', () => {
+    const moved = noticesFor(event('handed_over', { fromId: 'ona', toId: 'jonas', actorId: 'vida' }), snapshot(), on).filter((notice) => notice.updateKey?.kind === 'deadline');
+    expect(moved.map((notice) => notice.updateKey)).toEqual([
+      { kind: 'deadline', deadline: 'first_reply', stage: 'reminder' },
+      { kind: 'deadline', deadline: 'first_reply', stage: 'overdue' },
+      { kind: 'deadline', deadline: 'call', stage: 'reminder' },
+      { kind: 'deadline', deadline: 'external_step', stage: 'reminder' },
+      { kind: 'deadline', deadline: 'external_step', stage: 'overdue' },
+    ]);
+    expect(moved[0]!.text).toEqual({ key: 'notice.deadline_moved.handed_over', params: { number: NUMBER, to: { person: 'jonas' } } });
+    // A meeting summary is its recorder’s and chair’s, whoever owns the inquiry: not moved.
+    expect(moved.some((notice) => notice.updateKey?.kind === 'deadline' && notice.updateKey.deadline === 'meeting_summary')).toBe(false);
   });
 });
 

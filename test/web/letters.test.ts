@@ -42,6 +42,15 @@ async function letterComplaint(ownerId: string, postalAddress: string | null = '
 const query = (link: Record<string, string>) => new URLSearchParams(link).toString();
 const open = (link: Record<string, string>) => fetch(`${t.app.url}/letters?${query(link)}`);
 
+/** A 403 page in both languages, with nothing of the letter. */
+async function expectRefused(response: Response): Promise<void> {
+  expect(response.status).toBe(403);
+  const html = await response.text();
+  expect(html).toContain('Nuoroda į raštą negalioja');
+  expect(html).toContain('This link to a letter is not valid');
+  for (const secret of ['Slapta rašto dalis', 'Perduoto rašto', 'Petras', 'Vilniaus g.', 'Dėl maitinimo', 'S-2027-']) expect(html).not.toContain(secret);
+}
+
 describe('R55.same-channel: a letter that can be posted', () => {
   it('prints the letterhead, its own outgoing number and date, the reference to the inquiry, the postal address, the signer and a signature line', async () => {
     const inquiry = await letterComplaint(staff.ona.id);
@@ -107,19 +116,12 @@ describe('R55.same-channel: a letter that can be posted', () => {
 
   describe('only the staff member a link was made for opens it, and only for a while', () => {
     let letterId: string;
+    let inquiryId: string;
     beforeAll(async () => {
       const inquiry = await letterComplaint(staff.ona.id);
+      inquiryId = inquiry.id;
       letterId = (await t.app.mail.clientChannel.issueLetter(inquiry.id, staff.ona.id, 'Slapta rašto dalis.')).id;
     });
-
-    /** A 403 page in both languages, with nothing of the letter. */
-    async function expectRefused(response: Response): Promise<void> {
-      expect(response.status).toBe(403);
-      const html = await response.text();
-      expect(html).toContain('Nuoroda į raštą negalioja');
-      expect(html).toContain('This link to a letter is not valid');
-      for (const secret of ['Slapta rašto dalis', 'Petras', 'Vilniaus g.', 'Dėl maitinimo', 'S-2027-']) expect(html).not.toContain(secret);
-    }
 
     it('the link as made opens the letter', async () => {
       const response = await open({ ...t.app.letterLinks.sign(letterId, staff.ona.id) });
@@ -149,11 +151,38 @@ describe('R55.same-channel: a letter that can be posted', () => {
 
     it('a foreign link — signed with another secret, or made for someone no longer on the staff — is refused', async () => {
       await expectRefused(await open({ ...new LetterLinks('another-installation-secret-0123456789', 7 * DAY_MS, clock).sign(letterId, staff.ona.id) }));
+      // Rasa owns the inquiry now (R4.owner): her link opens it until she leaves the staff.
+      await t.app.inquiries.handOver(inquiryId, staff.ona.id, staff.rasa.id);
       const forRasa = { ...t.app.letterLinks.sign(letterId, staff.rasa.id) };
       expect((await open(forRasa)).status).toBe(200);
       await t.app.staff.importMembers([{ firstName: 'Rasa', surname: 'Rasaitė', email: 'rasa@daigelis.lt', manager: 'vida@daigelis.lt', active: false }]);
       await expectRefused(await open(forRasa));
     });
+  });
+});
+
+describe('issue #15, R4.owner: a letter opens for those who may act on its inquiry now, not for whoever a link was once made for', () => {
+  it('R4.owner: after a handover the previous owner\'s link is refused (403, nothing of the letter, no audit line); the new owner and a manager open it; a colleague never could', async () => {
+    const inquiry = await letterComplaint(staff.ona.id);
+    const letter = await t.app.mail.clientChannel.issueLetter(inquiry.id, staff.ona.id, 'Perduoto rašto tekstas.');
+    // Links made before the handover, for the owner, the manager, the colleague who will take it over, and another colleague.
+    const [forOna, forManager, forJonas, forRasa] = [staff.ona, staff.manager, staff.jonas, staff.rasa].map((person) => ({ ...t.app.letterLinks.sign(letter.id, person.id) }));
+    expect((await open(forOna!)).status).toBe(200);
+    await expectRefused(await open(forRasa!));
+
+    await t.app.inquiries.handOver(inquiry.id, staff.ona.id, staff.jonas.id);
+    const opened = async () => (await t.app.dataSource.query(`SELECT actor_id FROM audit_log WHERE action = 'letter_opened' AND details->>'letterId' = $1`, [letter.id])).map((row: { actor_id: string }) => row.actor_id);
+    const before = await opened();
+    await expectRefused(await open(forOna!));
+    // A refused opening is none (docs/audit.md): the log is as it was.
+    expect(await opened()).toEqual(before);
+    for (const link of [forJonas!, forManager!]) {
+      const page = await open(link);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('Perduoto rašto tekstas.');
+    }
+    expect((await opened()).slice(before.length)).toEqual([staff.jonas.id, staff.manager.id]);
+    await expectRefused(await open(forRasa!));
   });
 });
 

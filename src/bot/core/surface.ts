@@ -7,6 +7,19 @@ import type { PlatformId } from './notices/notice.js';
 /** Where a platform showed something, so it can be updated or replied to (kept in the ChatPostStore). */
 export type PostedRef = ChatPost;
 
+/**
+ * Thrown by a surface's `update` when the platform says the message is no longer there to edit (deleted in the
+ * channel or the chat, or no longer the bot's to change). `reason` is the platform's own code (Slack's
+ * `message_not_found`, Teams' `404`): ids and codes only, never the message. The core decides what it means
+ * (issue #15: a copy that is gone needs no cleaning).
+ */
+export class PostGoneError extends Error {
+  constructor(readonly reason: string) {
+    super(`The message to edit is gone (${reason})`);
+    this.name = 'PostGoneError';
+  }
+}
+
 /** What a send came to; a person the platform says it cannot reach is an answer, not an error. */
 export type SendResult =
   | { readonly ok: true; readonly post: PostedRef }
@@ -39,7 +52,7 @@ export interface ChatSurface<M> {
   replyInThread(parent: PostedRef | null, message: M): Promise<SendResult>;
   /** Sends to the person's direct chat with the bot, opening it on first need. */
   sendToPerson(person: StaffMember, message: M): Promise<SendResult>;
-  /** Replaces a message posted before (the announcement, a keyed DM) with `message`. */
+  /** Replaces a message posted before (the announcement, a keyed DM) with `message`; `PostGoneError` when it is gone. */
   update(post: PostedRef, message: M): Promise<void>;
   /** Present where the platform cannot look up what an interrupted attempt posted. */
   readonly attempts?: PostAttempts;

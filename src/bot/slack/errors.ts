@@ -18,3 +18,12 @@ export function isUnreachableRecipient(error: unknown): boolean {
   const code = slackErrorCode(error);
   return code !== null && PERMANENT_RECIPIENT_ERRORS.has(code);
 }
+
+/** Slack's answers to `chat.update` for a message that is no longer there to edit: deleted, or no longer the bot's. */
+const GONE_MESSAGE_ERRORS = new Set(['message_not_found', 'cant_update_message']);
+
+/** The Slack error code when an edit failed because the message is gone, else null. */
+export function goneMessageCode(error: unknown): string | null {
+  const code = slackErrorCode(error);
+  return code !== null && GONE_MESSAGE_ERRORS.has(code) ? code : null;
+}

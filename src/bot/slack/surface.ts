@@ -3,12 +3,12 @@ import type { StaffMember } from '../../domain/staff.js';
 import type { Logger } from '../../logger.js';
 import type { ConversationStore } from '../../domain/chat-posts.js';
 import type { Language } from '../core/i18n/index.js';
-import type { ChatSurface, PostedRef, SendResult } from '../core/surface.js';
+import { PostGoneError, type ChatSurface, type PostedRef, type SendResult } from '../core/surface.js';
 import { EventPosts, type SlackPost } from './event-posts.js';
 import type { SlackLocales } from './locales.js';
 import type { MessageBlock } from './render/block-types.js';
 import { PLATFORM, type SlackClient } from './services.js';
-import { isUnreachableRecipient } from './errors.js';
+import { goneMessageCode, isUnreachableRecipient } from './errors.js';
 
 /** A Slack message as the renderer makes it: Block Kit and the fallback text notifications and screen readers use. */
 export interface SlackMessage {
@@ -70,8 +70,15 @@ export class SlackSurface implements ChatSurface<SlackMessage> {
     }
   }
 
+  /** `PostGoneError` when Slack says the message was deleted or is no longer the bot's to edit (errors.ts). */
   async update(post: PostedRef, message: SlackMessage): Promise<void> {
-    await this.parts.client.chat.update({ channel: post.channelId, ts: post.messageId, ...message });
+    try {
+      await this.parts.client.chat.update({ channel: post.channelId, ts: post.messageId, ...message });
+    } catch (error) {
+      const gone = goneMessageCode(error);
+      if (gone) throw new PostGoneError(gone);
+      throw error;
+    }
   }
 
   private async post(message: SlackPost): Promise<SendResult> {

@@ -14,6 +14,11 @@ export function isUnreachablePerson(error: unknown): boolean {
   return status === 403 || status === 404;
 }
 
+/** An edit refused because the activity is not there any more (deleted in Teams): 404. */
+export function isGoneActivity(error: unknown): boolean {
+  return statusOf(error) === 404;
+}
+
 /** A failed Bot Connector call with only what is safe to log: the status and the service's error code. */
 export class TeamsConnectorError extends Error {
   constructor(

@@ -31,7 +31,8 @@ export class TeamsPlatform implements ChatPlatform {
   ) {
     const { logger, config } = context;
     const conversations = new TeamsConversations(context.conversations);
-    const notifier = createTeamsNotifier(context, new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status }));
+    const surface = new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status });
+    const notifier = createTeamsNotifier(context, surface);
     this.notifier = notifier;
     this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
     // The last resort: a turn that failed outside a listener's own error handling is logged, the user told.
@@ -41,7 +42,8 @@ export class TeamsPlatform implements ChatPlatform {
     };
 
     const welcome = (help: string) => notifier.happen({ type: 'app_installed', help });
-    register(this.router, { ...context, references: conversations, staffChannel: config.TEAMS_STAFF_CHANNEL, welcome });
+    const sendToPerson = surface.sendToPerson.bind(surface);
+    register(this.router, { ...context, references: conversations, staffChannel: config.TEAMS_STAFF_CHANNEL, welcome, sendToPerson });
   }
 
   mount(http: HttpServer): void {

@@ -178,6 +178,11 @@ export class TeamsRouter {
   }
 }
 
+/** Only the asker reads this conversation: their 1:1 chat with the bot (the Emulator's chats count as 1:1). */
+export function isPersonalChat(activity: Activity): boolean {
+  return activity.conversation?.conversationType === 'personal' || activity.channelId === 'emulator';
+}
+
 function asData(value: unknown): Data {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : {};
 }

@@ -1,5 +1,8 @@
+import type { StaffMember } from '../../domain/staff.js';
+import type { SendResult } from '../core/surface.js';
 import type { PlatformContext } from '../platform.js';
 import type { TeamsConversations } from './conversations.js';
+import type { AdaptiveCard } from './render/elements.js';
 
 /** What the Teams listeners share: the core's context and Teams' own parts (as SlackServices is for Slack). */
 export interface TeamsServices extends PlatformContext {
@@ -9,4 +12,6 @@ export interface TeamsServices extends PlatformContext {
   staffChannel: string | undefined;
   /** Says in the staff channel what the app will do there; `help` is how help is asked for in Teams. */
   welcome(help: string): Promise<void>;
+  /** Sends to the person's 1:1 chat with the bot (opened on first need), as notices reach them (TeamsSurface). */
+  sendToPerson(person: StaffMember, card: AdaptiveCard): Promise<SendResult>;
 }

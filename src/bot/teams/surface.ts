@@ -2,10 +2,10 @@ import type { Activity } from 'botbuilder';
 import type { StaffMember } from '../../domain/staff.js';
 import type { Logger } from '../../logger.js';
 import type { Language } from '../core/i18n/index.js';
-import type { ChatSurface, PostAttempts, PostedRef, SendResult } from '../core/surface.js';
+import { PostGoneError, type ChatSurface, type PostAttempts, type PostedRef, type SendResult } from '../core/surface.js';
 import { transportReason, type PlatformStatus } from '../platform-health.js';
 import { CARD_CONTENT_TYPE, type AdaptiveCard } from './render/elements.js';
-import { connectorCall, isUnreachablePerson } from './errors.js';
+import { connectorCall, isGoneActivity, isUnreachablePerson, statusOf } from './errors.js';
 import type { PersonReference, StaffChannel, TeamsConversations } from './conversations.js';
 import type { ConnectorClient, TeamsAdapter } from './teams-adapter.js';
 
@@ -87,9 +87,15 @@ export class TeamsSurface implements ChatSurface<AdaptiveCard> {
     return { ok: true, post: { channelId: parent.channelId, messageId: sent.id } };
   }
 
+  /** `PostGoneError` when the Bot Connector says the activity is not there any more (404: deleted in Teams). */
   async update(post: PostedRef, card: AdaptiveCard): Promise<void> {
     const connector = await this.adapter.connector((await this.requireChannel()).serviceUrl);
-    await this.call((options) => connector.conversations.updateActivity(post.channelId, post.messageId, { ...cardActivity(card), id: post.messageId }, options));
+    try {
+      await this.call((options) => connector.conversations.updateActivity(post.channelId, post.messageId, { ...cardActivity(card), id: post.messageId }, options));
+    } catch (error) {
+      if (isGoneActivity(error)) throw new PostGoneError(String(statusOf(error)));
+      throw error;
+    }
   }
 
   /**

@@ -38,6 +38,12 @@ export const MARKS: readonly MessageKey[] = [
   'form.step.what',
   // R4.owner: a notice to the substitute of an away colleague says whom they cover for.
   'notice.covering_for',
+  // Issue #13: the welcome says who can use the app, not only what it is for.
+  'notice.welcome.who',
+  // Issue #13: a manager's "still overdue" DM, updated in place, says what became of it.
+  'notice.overdue_escalated.settled.replied',
+  'notice.overdue_escalated.settled.resolved',
+  'notice.overdue_escalated.settled.owner',
 ];
 
 interface Template {

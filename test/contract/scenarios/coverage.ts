@@ -9,10 +9,10 @@ import type { InquiryEventType } from '../../../src/domain/events.js';
 export const EVENT_COVERAGE = {
   // The inquiry lifecycle: each re-renders the announcement only.
   registered: ['L01', 'L02'],
-  claimed: ['L03'],
-  released: ['L05'],
-  handed_over: ['L06', 'H01', 'H02', 'O06'],
-  first_reply_sent: ['L07', 'M08'],
+  claimed: ['L03', 'O12'],
+  released: ['L05', 'O11', 'H05'],
+  handed_over: ['L06', 'H01', 'H02', 'O06', 'O09', 'O13', 'H04', 'H06'],
+  first_reply_sent: ['L07', 'M08', 'O08', 'O10'],
   holding_reply_sent: ['L09', 'D11'],
   waiting_on_client: ['L09b'],
   resolved: ['L10'],

@@ -27,10 +27,10 @@ async function alertRun(world: World, failure: { uid: number }): Promise<void> {
 export const platformRows: Scenario[] = [
   {
     id: 'P01',
-    title: 'the app joins the staff channel (Slack: invited; Teams: added to the team) → the channel is welcomed with how to ask for help; nobody is DMed',
+    title: 'the app joins the staff channel (Slack: invited; Teams: added to the team) → the channel is welcomed with what it is for, who can use it (staff in the directory; managers, the head, admins) and how to ask for help; nobody is DMed',
     given: async () => ({}),
     when: async (_world, _context, driver) => driver.install('aldona'),
-    expect: ['channel post notice.welcome []'],
+    expect: ['channel post notice.welcome [] +notice.welcome.who'],
   },
   {
     id: 'M07',

@@ -87,4 +87,32 @@ export const retentionRows: Scenario[] = [
     },
     expect: ['dm:ada post notice.retention_due [link]', 'dm:aldona post notice.retention_due [link]'],
   },
+  {
+    id: 'A05',
+    title:
+      'R12.records: a chat copy deleted on the platform (Slack message_not_found or cant_update_message, Teams 404) counts as clean → the other copies are still edited and the delivery ends; nothing is posted',
+    given: closedAfterHandover,
+    when: async (world, closed: Closed, driver) => {
+      const [announcement] = await world.app.dataSource.query(`SELECT channel_id, message_id FROM chat_posts WHERE platform = $1 AND inquiry_id = $2 AND purpose = 'announcement'`, [driver.platform, closed.inquiryId]);
+      if (driver.platform === 'slack') {
+        // Someone deleted the announcement, and the thread note can no longer be edited.
+        world.wire.api.failOnce('chat.update', (body) => body.ts === announcement.message_id, { error: 'message_not_found' });
+        world.wire.api.failOnce('chat.update', (body) => body.channel === announcement.channel_id && body.ts !== announcement.message_id, { error: 'cant_update_message' });
+      } else {
+        // The announcement is edited first (copies in the order they were posted); Teams answers 404: deleted.
+        world.wire.connector.failNext(1, 404);
+      }
+      await runNow(world);
+      await world.settle();
+      // Not retried for ever behind the gone copy: the event is delivered, nothing of it is left pending.
+      const [delivery] = await world.app.dataSource.query(`SELECT delivered_at FROM outbox WHERE consumer = $1 AND inquiry_id = $2 AND event_type = 'anonymised'`, [driver.platform, closed.inquiryId]);
+      expect(delivery.delivered_at).not.toBeNull();
+      const refused = driver.platform === 'slack' ? world.wire.api.calls.filter((call) => call.method === 'chat.update' && call.status !== 200).map((call) => call.body.ts) : world.wire.connector.calls.filter((call) => call.status === 404).map((call) => call.activityId);
+      expect(refused).toContain(announcement.message_id);
+    },
+    expect: (_closed, platform) =>
+      platform === 'slack'
+        ? ['dm:jonas update notice.anonymised []', 'dm:ona update notice.anonymised []']
+        : ['channel update notice.anonymised []', 'dm:jonas update notice.anonymised []', 'dm:ona update notice.anonymised []'],
+  },
 ];

@@ -27,7 +27,7 @@ async function scheduled(world: World, inquiryId: string, deadline: 'first_reply
 }
 
 /** R14.reply-1wd: the reply is still overdue some office hours on — as the deadline job would, at its time. */
-async function stillOverdue(world: World, { inquiryId }: Owned): Promise<void> {
+export async function stillOverdue(world: World, { inquiryId }: Owned): Promise<void> {
   const request = await scheduled(world, inquiryId, 'first_reply');
   world.clock.set(STILL_OVERDUE);
   await world.app.notices.notify(request);
@@ -48,7 +48,7 @@ const OWNER_ACTIONS_UNREPLIED = OWNER_ACTIONS;
  * The clicked DM shows what was done, its buttons gone (nobody decides twice): Slack keeps the message and puts the
  * outcome in place of its buttons (so it still reads as the notice); Teams replaces the card with the outcome.
  */
-const shownInPlace = (who: CastName, notice: string, outcome: string, platform: string) =>
+export const shownInPlace = (who: CastName, notice: string, outcome: string, platform: string) =>
   [platform === 'slack' ? `dm:${who} update ${notice} []` : `dm:${who} update ${outcome} []`];
 
 /**

@@ -82,6 +82,11 @@ export const en: Record<MessageKey, string> = {
   'notice.overdue_escalated.resolution': 'Still overdue: {number} had to be resolved by {due} ({owner}). Take it over or reassign it.',
   'notice.overdue_escalated.no_manager': 'Inquiry {number} is still overdue, and {owner} has no reachable direct manager. Please set one, or reassign the inquiry.',
   'notice.unclaimed_escalated': 'Nobody has claimed {number} since {received}. Claim it or hand it over to a colleague.',
+  'notice.overdue_escalated.settled.replied': 'The client has been answered; nothing more is needed from you.',
+  'notice.overdue_escalated.settled.resolved': 'The inquiry has been resolved; nothing more is needed from you.',
+  'notice.overdue_escalated.settled.owner': '{owner} has it now; nothing more is needed from you.',
+  'notice.deadline_moved.handed_over': '{number}: the inquiry is with {to} now; this reminder is no longer yours.',
+  'notice.deadline_moved.released': '{number}: the inquiry went back to the queue; this reminder is no longer yours.',
   'notice.claimed_by': '{owner} claimed {number}.',
   'notice.call_logged': 'Call with the client ({outcome}): {summary}',
   'notice.escalated.conflict': '{raiser} escalates an unresolved conflict on {number} to you.',
@@ -190,6 +195,9 @@ export const en: Record<MessageKey, string> = {
   'reply.hold_on': '{number}: legal hold set — the inquiry will not be anonymised until the hold is cleared.',
   'reply.hold_off': '{number}: legal hold cleared — the inquiry will be anonymised once its retention period is over.',
   'reply.retention_run': 'Inquiries anonymised: {count}.',
+  // Issue #15 (least privilege): a command typed in a shared channel is answered in the asker's private chat.
+  'reply.answered_privately': 'I answered you in a private chat.',
+  'reply.private_unreachable': 'The answer is not for the channel, and I could not reach you in a private chat: write to me in a 1:1 chat.',
   'command.export': 'everything stored about a person (by e-mail or phone): a page and JSON (admins)',
   // R12.records: the audit log's export (src/domain/audit.service.ts).
   'audit.ready': 'The audit log of {from}–{to} is ready. The link is for you alone and works for an hour.',
@@ -475,7 +483,9 @@ export const en: Record<MessageKey, string> = {
   'notice.escalation.referred_done': '{number}: you referred the incident to the head.',
   // Happenings about no inquiry (src/bot/core/notices/policy/happenings.ts).
   'notice.welcome':
-    'Hello! I am Langelis. I will announce every new client inquiry (e-mail, web form, phone call or visit) in this channel. Click “Claim” to make an inquiry yours; reminders before deadlines and escalations reach you in a direct message. Commands: {help}.',
+    'Hello! I am Langelis. I will announce every new client inquiry (e-mail, web form, phone call or visit) in this channel. Click “Claim” to make an inquiry yours; reminders before deadlines and escalations reach you in a direct message. {who} Commands: {help}.',
+  'notice.welcome.who':
+    'Who can use me: staff registered in the staff directory (ask an admin to add you). Managers are also told of their team’s escalations and stalled inquiries, the head decides on incidents, and admins keep the directory and the mailbox.',
   'notice.mail_unregistered': 'An e-mail in the mailbox {mailbox} (UID {uid}) could not be registered. It stays in the mailbox: look at it and register it by hand.',
   'notice.mail_unregistered.reason': 'Reason code',
   'notice.mail_unregistered.since': 'First seen',

@@ -80,6 +80,11 @@ export const lt = {
   'notice.overdue_escalated.resolution': 'Vis dar vėluojama: {number} reikėjo išspręsti iki {due}, atsakinga(s) {owner}. Perimkite arba perduokite kitam.',
   'notice.overdue_escalated.no_manager': 'Užklausa {number} vis dar vėluoja, o {owner} tiesioginis vadovas nenurodytas arba nepasiekiamas. Nurodykite vadovą arba perduokite užklausą.',
   'notice.unclaimed_escalated': 'Užklausos {number} niekas nepaėmė nuo {received}. Paimkite ją arba perduokite kolegai.',
+  'notice.overdue_escalated.settled.replied': 'Klientui atsakyta – jūsų veiksmų nebereikia.',
+  'notice.overdue_escalated.settled.resolved': 'Užklausa išspręsta – jūsų veiksmų nebereikia.',
+  'notice.overdue_escalated.settled.owner': 'Dabar ją tvarko {owner} – jūsų veiksmų nebereikia.',
+  'notice.deadline_moved.handed_over': '{number}: užklausą dabar tvarko {to} – šis priminimas jums nebeaktualus.',
+  'notice.deadline_moved.released': '{number}: užklausa grąžinta į eilę – šis priminimas jums nebeaktualus.',
   'notice.claimed_by': '{owner} ėmėsi užklausos {number}.',
   'notice.call_logged': 'Skambutis klientui ({outcome}): {summary}',
   'notice.escalated.conflict': '{raiser} perduoda jums neišspręstą konfliktą dėl {number}.',
@@ -188,6 +193,9 @@ export const lt = {
   'reply.hold_on': '{number}: nustatytas teisinis draudimas – kreipimasis nebus anonimizuotas, kol draudimo nepanaikinsite.',
   'reply.hold_off': '{number}: teisinis draudimas panaikintas – pasibaigus saugojimo terminui kreipimasis bus anonimizuotas.',
   'reply.retention_run': 'Anonimizuota kreipimųsi: {count}.',
+  // Issue #15 (least privilege): a command typed in a shared channel is answered in the asker's private chat.
+  'reply.answered_privately': 'Atsakiau jums asmeniniame pokalbyje su Langeliu.',
+  'reply.private_unreachable': 'Atsakymo kanale rodyti negaliu, o asmeniniame pokalbyje jūsų nepasiekiau: parašykite man asmeniniame pokalbyje.',
   'command.export': 'viskas, kas saugoma apie asmenį (pagal el. paštą ar telefoną): puslapis ir JSON (administratoriams)',
   // R12.records: the audit log's export (src/domain/audit.service.ts).
   'audit.ready': 'Audito žurnalas už {from}–{to} paruoštas. Nuoroda skirta tik jums ir galioja valandą.',
@@ -473,7 +481,9 @@ export const lt = {
   'notice.escalation.referred_done': '{number}: incidentą perdavėte direktoriui.',
   // Happenings about no inquiry (src/bot/core/notices/policy/happenings.ts).
   'notice.welcome':
-    'Sveiki! Aš – Langelis. Kiekvieną naują klientų užklausą (el. laišką, interneto formą, skambutį ar apsilankymą) paskelbsiu šiame kanale. Paspauskite „Imtis“ – užklausa taps jūsų; priminimus prieš terminus ir vadovui perduotus klausimus gausite asmeniškai. Komandos: {help}.',
+    'Sveiki! Aš – Langelis. Kiekvieną naują klientų užklausą (el. laišką, interneto formą, skambutį ar apsilankymą) paskelbsiu šiame kanale. Paspauskite „Imtis“ – užklausa taps jūsų; priminimus prieš terminus ir vadovui perduotus klausimus gausite asmeniškai. {who} Komandos: {help}.',
+  'notice.welcome.who':
+    'Kas gali mane naudoti: darbuotojai, įrašyti į darbuotojų sąrašą (paprašykite administratoriaus jus įtraukti). Vadovai dar gauna jiems perduotus savo komandos klausimus ir vėluojančias užklausas, direktorius sprendžia dėl incidentų, administratoriai tvarko darbuotojų sąrašą ir pašto dėžutę.',
   'notice.mail_unregistered': 'Laiško iš pašto dėžutės {mailbox} (UID {uid}) nepavyko užregistruoti. Jis liko dėžutėje: peržiūrėkite jį ir užregistruokite ranka.',
   'notice.mail_unregistered.reason': 'Priežasties kodas',
   'notice.mail_unregistered.since': 'Pirmą kartą',

@@ -17,7 +17,10 @@ export function createNoticeDelivery<M>(
   renderer: NoticeRenderer<M> & ReportRenderer<M>,
 ): NoticeDelivery<M> {
   const { config, clock, queries, capabilities, chatPosts, logger } = context;
-  const log = { warn: (fields: Record<string, unknown>, message: string) => logger.warn(fields, `${platform}: ${message}`) };
+  const log = {
+    info: (fields: Record<string, unknown>, message: string) => logger.info(fields, `${platform}: ${message}`),
+    warn: (fields: Record<string, unknown>, message: string) => logger.warn(fields, `${platform}: ${message}`),
+  };
   const base = publicUrl(context);
   return new NoticeDelivery({
     context: { platform, platforms: context.platformsOn ?? [platform] },

@@ -7,7 +7,7 @@ import type { StaffMember } from '../../../domain/staff.js';
 import type { Language } from '../i18n/index.js';
 import { buildInquiryCard } from '../inquiry-card.js';
 import type { InquiryStory } from '../inquiry-story.js';
-import type { ChatSurface, PostedRef, SendResult } from '../surface.js';
+import { PostGoneError, type ChatSurface, type PostedRef, type SendResult } from '../surface.js';
 import { isNews, noticesFor } from './index.js';
 import { happeningNotices, type Happening } from './policy/happenings.js';
 
@@ -23,6 +23,7 @@ export interface NoticeRenderer<M> {
 
 /** The few log lines the delivery writes (ids only, never personal data). */
 export interface DeliveryLog {
+  info(fields: Record<string, unknown>, message: string): void;
   warn(fields: Record<string, unknown>, message: string): void;
 }
 
@@ -56,6 +57,8 @@ function purposeOf(key: UpdateKey): string {
       return `unclaimed:${key.staffId}`;
     case 'deadline':
       return `deadline:${key.deadline}:${key.stage}`;
+    case 'overdue_escalated':
+      return `overdue_escalated:${key.deadline}:${key.staffId}`;
     case 'escalation':
       return `escalation:${key.escalationId}`;
     case 'rating':
@@ -129,7 +132,7 @@ export class NoticeDelivery<M> implements Notifier {
     if (audience.to === 'every_copy') {
       // Issue #15: edits only (one update per message; a 429 is thrown and the outbox retries, repeating edits is harmless).
       const message = await this.render(notice, snapshot, this.parts.settings.channelLanguage);
-      for (const post of await posts.all(context.platform, inquiryId)) await surface.update(post, message);
+      for (const post of await posts.all(context.platform, inquiryId)) await this.editCopy(post, message, inquiryId, notice, surface);
       return;
     }
     if (audience.to === 'thread') {
@@ -149,6 +152,21 @@ export class NoticeDelivery<M> implements Notifier {
       // The platform refused the person at send time: those the policy named instead are told (never retried).
       log.warn({ inquiryId, notice: notice.id, staffId: person.id, platform: context.platform }, 'a staff member cannot be reached; fallback notices instead');
       for (const instead of notice.fallback ?? []) await this.deliver({ ...instead, fallback: [] }, snapshot, surface);
+    }
+  }
+
+  /**
+   * Issue #15, R12.records: one chat copy edited. A copy someone deleted on the platform holds nothing any more, so it
+   * counts as already clean: retrying it would fail forever and hold back the other copies (and the inquiry's later
+   * events) in the outbox. Logged with ids and the platform's code only.
+   */
+  private async editCopy(post: PostedRef, message: M, inquiryId: string, notice: Notice, surface: ChatSurface<M>): Promise<void> {
+    try {
+      await surface.update(post, message);
+    } catch (error) {
+      if (!(error instanceof PostGoneError)) throw error;
+      const { context, log } = this.parts;
+      log.info({ inquiryId, notice: notice.id, platform: context.platform, messageId: post.messageId, reason: error.reason }, 'a chat copy is gone from the platform; nothing left to clean there');
     }
   }
 

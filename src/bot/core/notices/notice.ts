@@ -1,4 +1,5 @@
 import type { Capabilities } from '../../../domain/capabilities.js';
+import type { DeadlineKind } from '../../../domain/events.js';
 import type { EscalationSnapshot, InquirySnapshot } from '../../../domain/snapshots.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import type { MessageKey } from '../i18n/index.js';
@@ -48,6 +49,11 @@ export type UpdateKey =
   | { readonly kind: 'unclaimed_to'; readonly staffId: string }
   /** The latest DM nudging about one deadline at one stage: its button gives way once the deadline is met. */
   | { readonly kind: 'deadline'; readonly deadline: string; readonly stage: 'reminder' | 'overdue' }
+  /**
+   * One reader's "still overdue" DM about one deadline (the manager's, or each admin's): its Take over / Hand over
+   * give way once the deadline is met or the inquiry is someone's again (R4.owner, issue #13: no dead buttons).
+   */
+  | { readonly kind: 'overdue_escalated'; readonly deadline: DeadlineKind; readonly staffId: string }
   | { readonly kind: 'escalation'; readonly escalationId: string }
   /** R60.external: the manager's DM about a low client rating, which the acknowledgement updates. */
   | { readonly kind: 'rating'; readonly ratingId: string }

@@ -26,6 +26,16 @@ export function lastUnclaimedEscalation(inquiry: InquirySnapshot): InquirySnapsh
   return [...inquiry.timeline].reverse().find((entry) => entry.action === 'unclaimed_escalated');
 }
 
+/**
+ * The latest "still overdue" that went up for each deadline (R4.owner), from the inquiry's timeline: whose DMs a
+ * reply, a resolution or a new owner makes moot.
+ */
+export function lastOverdueEscalations(inquiry: InquirySnapshot): Array<InquirySnapshot['timeline'][number]> {
+  const latest = new Map<unknown, InquirySnapshot['timeline'][number]>();
+  for (const entry of inquiry.timeline) if (entry.action === 'overdue_escalated') latest.set(entry.details.deadline, entry);
+  return [...latest.values()];
+}
+
 /** Every staff id the event names, and the people the inquiry's meetings and letters name for it. */
 function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
   const fields = event as unknown as Record<string, unknown>;
@@ -43,6 +53,8 @@ function namedIds(event: InquiryEvent, inquiry: InquirySnapshot): Set<string> {
   // Whoever was told nobody claimed it: their DMs give way to who took it (R4.owner).
   const told = lastUnclaimedEscalation(inquiry)?.details.managerIds;
   if (Array.isArray(told)) told.forEach(add);
+  // So is the manager told it was still overdue: that DM gives way too.
+  lastOverdueEscalations(inquiry).forEach((entry) => add(entry.details.managerId));
   return ids;
 }
 

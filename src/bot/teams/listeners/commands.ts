@@ -2,10 +2,12 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { StaffNotFoundError } from '../../../domain/errors.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import { parseCommand, type PersonRef } from '../../core/commands/intent.js';
+import { placeAnswer } from '../../core/commands/privacy.js';
 import { runCommand } from '../../core/commands/run-command.js';
 import type { PlatformContext } from '../../platform.js';
 import { commandCard } from '../render/command.js';
-import type { TeamsRouter } from '../router.js';
+import { isPersonalChat, type TeamsRouter } from '../router.js';
+import type { TeamsServices } from '../services.js';
 import { cardActivity } from '../surface.js';
 
 interface MentionEntity {
@@ -13,8 +15,12 @@ interface MentionEntity {
   mentioned?: { id?: string; aadObjectId?: string };
 }
 
-/** Commands by @mention in a channel or plainly in the 1:1 chat, understood and carried out by the core. */
-export function register(router: TeamsRouter, context: PlatformContext): void {
+/**
+ * Commands by @mention in a channel or plainly in the 1:1 chat, understood and carried out by the core. The core also
+ * decides where the answer may stand (issue #15, R4.owner): typed in the channel, an answer about a family goes to the
+ * asker's 1:1 chat and the channel gets only a pointer to it, never the data.
+ */
+export function register(router: TeamsRouter, context: TeamsServices): void {
   router.onMessage(async (turn, text) => {
     const caller = {
       actor: turn.actor,
@@ -22,8 +28,15 @@ export function register(router: TeamsRouter, context: PlatformContext): void {
       syntax: { prefix: `@${turn.activity.recipient?.name || 'Langelis'}`, byMention: true },
       staffOf: (person: PersonRef) => staffOf(turn.context, person, context),
     };
-    const reply = await runCommand(parseCommand(text, mentionsIn(turn.context)), caller, context);
-    await turn.context.sendActivity(reply.kind === 'text' ? reply.text : cardActivity(commandCard(reply, turn.language)));
+    const intent = parseCommand(text, mentionsIn(turn.context));
+    const reply = await runCommand(intent, caller, context);
+    const placed = placeAnswer(intent, reply, isPersonalChat(turn.activity) ? 'private' : 'shared', turn.language);
+    if (placed.where === 'here') {
+      await turn.context.sendActivity(reply.kind === 'text' ? reply.text : cardActivity(commandCard(reply, turn.language)));
+      return;
+    }
+    const sent = await context.sendToPerson(turn.actor, commandCard(placed.reply, turn.language));
+    await turn.context.sendActivity(sent.ok ? placed.pointer : placed.unreachable);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { TeamsRouter } from '../router.js';
+import { isPersonalChat, type TeamsRouter } from '../router.js';
 import type { TeamsServices } from '../services.js';
 import { baseConversationId, rememberMember, tenantOf } from './install.js';
 
@@ -13,8 +13,7 @@ export function register(router: TeamsRouter, { references: conversations, staff
     const activity = context.activity;
     const from = activity.from;
     if (!from || from.id === activity.recipient?.id) return;
-    const personal = activity.conversation?.conversationType === 'personal' || activity.channelId === 'emulator';
-    if (personal) {
+    if (isPersonalChat(activity)) {
       await conversations.savePerson(from.aadObjectId ?? from.id, {
         serviceUrl: activity.serviceUrl,
         userId: from.id,

@@ -16,8 +16,8 @@ const LAUNCHERS: Record<InquiryForm, { action: MessageKey; prompt: MessageKey }>
   write_letter: { action: 'action.write_letter', prompt: 'teams.launch.prompt' },
 };
 
-/** A command's answer as a card; a form comes as a card whose button opens its dialog. */
-export function commandCard(reply: Exclude<CommandReply, { kind: 'text' }>, language: Language): AdaptiveCard {
+/** A command's answer as a card; a form comes as a card whose button opens its dialog, a text as a card of its words. */
+export function commandCard(reply: CommandReply, language: Language): AdaptiveCard {
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
   switch (reply.kind) {
     case 'list':
@@ -31,6 +31,8 @@ export function commandCard(reply: Exclude<CommandReply, { kind: 'text' }>, lang
       return reportCard(reply.view);
     case 'link':
       return adaptiveCard([note(reply.text)], [openUrl(reply.link.label, reply.link.url)]);
+    case 'text':
+      return adaptiveCard([note(reply.text)]);
     case 'form': {
       if (reply.form === 'new_inquiry') return dialogLauncherCard(t('teams.new.prompt'), t('form.new.title'), 'new', {});
       const launcher = LAUNCHERS[reply.form];

@@ -48,7 +48,10 @@ const callScheduled: Rule<'call_scheduled'> = (event, snapshot, { platform }) =>
   const owner = ownerId === event.actorId ? undefined : personOf(snapshot, ownerId);
   return [
     inThread(event.inquiryId, parts),
-    ...audienceOf([owner], platform).map((person) => toPerson(person, { ...parts, id: 'call.scheduled_for_owner', actions: [open(event.inquiryId)] })),
+    // The owner is the one to dial: the contacts are in their DM, never in the thread (R29.agreed-time).
+    ...audienceOf([owner], platform).map((person) =>
+      toPerson(person, { ...parts, id: 'call.scheduled_for_owner', facts: [...contactFacts(snapshot.inquiry.inquiry), ...parts.facts], actions: [open(event.inquiryId)] }),
+    ),
   ];
 };
 

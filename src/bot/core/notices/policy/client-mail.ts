@@ -29,10 +29,19 @@ const clientMessageReceived: Rule<'client_message_received'> = (event, snapshot,
   });
 };
 
-/** Our e-mail did not leave (no signature, refused, retried): the staff member who sent it is told, if reachable (D1). */
+/**
+ * Our e-mail did not leave (no signature, refused, retried): the staff member who sent it is told, if reachable (D1),
+ * with the client's contacts — a wrong address shows, and they may call instead.
+ */
 const emailFailed: Rule<'email_failed'> = (event, snapshot, { platform }) =>
   audienceOf([personOf(snapshot, event.recipientId)], platform).map((person) =>
-    toPerson(person, { id: 'mail.failed', tone: 'attention', text: say('notice.email_failed', { number: event.registryNumber }), actions: [open(event.inquiryId)] }),
+    toPerson(person, {
+      id: 'mail.failed',
+      tone: 'attention',
+      text: say('notice.email_failed', { number: event.registryNumber }),
+      facts: contactFacts(snapshot.inquiry.inquiry),
+      actions: [open(event.inquiryId)],
+    }),
   );
 
 export const clientMailRules = { client_message_received: clientMessageReceived, email_failed: emailFailed };

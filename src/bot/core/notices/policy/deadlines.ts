@@ -4,7 +4,7 @@ import { isRetryCall } from '../../../../domain/inquiry.js';
 import { meetingOwingSummary } from '../../../../domain/meeting.js';
 import type { StaffMember } from '../../../../domain/staff.js';
 import type { MessageKey } from '../../i18n/index.js';
-import type { Notice, NoticeSnapshot, PlatformId } from '../notice.js';
+import type { Notice, NoticeSnapshot, PlatformId, Text } from '../notice.js';
 import { audienceOf } from '../reachability.js';
 import { coveringNote } from './covering.js';
 import { announcement, contactFacts, inThread, open, personOf, say, toChannel, toPerson, type Rule } from './shapes.js';
@@ -70,18 +70,34 @@ export function deadlineMet(
 ): Notice[] {
   const key = MET_BY[deadline];
   if (!key) return [];
-  return people.flatMap(({ stage, person }) =>
-    audienceOf([person], platform).map((reader) =>
-      toPerson(reader, {
-        id: `deadline.${stage}`,
-        kind: 'deadline',
-        mode: 'update_only',
-        updateKey: { kind: 'deadline', deadline, stage },
-        text: say(key, { number: event.registryNumber }),
-        actions: [open(event.inquiryId)],
-      }),
-    ),
+  return people.flatMap(({ stage, person }) => replaced(event.inquiryId, deadline, stage, person, say(key, { number: event.registryNumber }), platform));
+}
+
+/** The latest nudge about one deadline at one stage, now saying `text` with Open only; nothing where none was posted. */
+function replaced(inquiryId: string, deadline: Nudged, stage: 'reminder' | 'overdue', person: StaffMember | undefined, text: Text, platform: PlatformId): Notice[] {
+  return audienceOf([person], platform).map((reader) =>
+    toPerson(reader, { id: `deadline.${stage}`, kind: 'deadline', mode: 'update_only', updateKey: { kind: 'deadline', deadline, stage }, text, actions: [open(inquiryId)] }),
   );
+}
+
+/**
+ * The nudges that go to the owner as owner, with a button only the owner should press: Mark replied, Log call,
+ * Record decision. A meeting summary's nudges go to its recorder and chair, whoever owns the inquiry.
+ */
+const OWNERS_NUDGES: ReadonlyArray<readonly [Nudged, 'reminder' | 'overdue']> = [
+  ['first_reply', 'reminder'],
+  ['first_reply', 'overdue'],
+  ['call', 'reminder'],
+  ['external_step', 'reminder'],
+  ['external_step', 'overdue'],
+];
+
+/**
+ * R4.owner: handed over or released — the previous owner's latest nudges say whose it is now (`text`) in place of
+ * their buttons, so no earlier DM offers them what is no longer theirs (issue #13: no dead buttons).
+ */
+export function nudgesMovedOn(inquiryId: string, previousOwner: StaffMember | undefined, text: Text, platform: PlatformId): Notice[] {
+  return OWNERS_NUDGES.flatMap(([deadline, stage]) => replaced(inquiryId, deadline, stage, previousOwner, text, platform));
 }
 
 /** The recipient's DM (the owner; for a meeting summary its recorder, or its chair once late), if reachable here (D1). */

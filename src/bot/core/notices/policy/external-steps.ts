@@ -1,7 +1,7 @@
 import { audienceOf, reachableOn } from '../reachability.js';
 import { deadlineMet } from './deadlines.js';
 import { offerToInform } from './status-notes.js';
-import { inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
+import { contactFacts, inThread, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /**
  * R24.other-institution: the team sees what the inquiry now waits for (thread); the owner gets the card with
@@ -19,7 +19,8 @@ const externalStepAdded: Rule<'external_step_added'> = (event, snapshot, { platf
         id: 'step.added_for_owner',
         kind: 'workflow',
         text,
-        facts,
+        // The owner tells the client what the other institution decides: the contacts are in the DM, not the thread.
+        facts: [...facts, ...contactFacts(snapshot.inquiry.inquiry)],
         actions: [{ do: 'form', form: 'record_decision', inquiryId: event.inquiryId, targetId: event.stepId, style: 'primary' }, open(event.inquiryId)],
       }),
     ),

@@ -26,9 +26,10 @@ export interface HappeningSnapshot {
 }
 
 /**
- * The policy for happenings: pure, like `noticesFor`. The welcome says, in the channel, what the app will do there
- * and how to ask it for help. An e-mail the intake could not register is told to every reachable admin, with no
- * personal data: which mailbox and message, why, since when (R12.records: nothing a client sent is lost silently).
+ * The policy for happenings: pure, like `noticesFor`. The welcome says, in the channel, what the app will do there,
+ * who may use it and how to ask it for help. An e-mail the intake could not register is told to every reachable
+ * admin, with no personal data: which mailbox and message, why, since when (R12.records: nothing a client sent is
+ * lost silently).
  */
 export function happeningNotices(happening: NoticeHappening, snapshot: HappeningSnapshot, context: NoticeContext): Notice[] {
   const { platform } = context;
@@ -36,7 +37,8 @@ export function happeningNotices(happening: NoticeHappening, snapshot: Happening
     case 'staff_away':
       return staffAwayNotices(happening, { admins: snapshot.admins, people: snapshot.people ?? new Map() }, context);
     case 'app_installed':
-      return [toChannel({ id: 'platform.welcome', kind: 'welcome', text: say('notice.welcome', { help: happening.help }) })];
+      // Who may use it is said up front: only staff in the directory are answered (issue #13).
+      return [toChannel({ id: 'platform.welcome', kind: 'welcome', text: say('notice.welcome', { who: { key: 'notice.welcome.who' }, help: happening.help }) })];
     case 'mail_unregistered':
       return audienceOf(snapshot.admins, platform).map((admin) =>
         toPerson(admin, {

@@ -2,7 +2,7 @@ import type { Meeting } from '../../../../domain/meeting.js';
 import type { Fact } from '../notice.js';
 import { audienceOf } from '../reachability.js';
 import { deadlineMet } from './deadlines.js';
-import { inThread, named, open, personOf, say, toPerson, type Rule } from './shapes.js';
+import { contactFacts, inThread, named, open, personOf, say, toPerson, type Rule } from './shapes.js';
 
 /** R45.meetings: format, agenda, participants and the previous meeting's key points — on every platform (D11). */
 function meetingFacts(meeting: Meeting | undefined): Fact[] {
@@ -15,7 +15,10 @@ function meetingFacts(meeting: Meeting | undefined): Fact[] {
   ];
 }
 
-/** R45.meetings: the chair and the recorder learn of it, each once, with Record minutes for afterwards. */
+/**
+ * R45.meetings: the chair and the recorder learn of it, each once, with Record minutes for afterwards — and the
+ * client's contacts, to confirm the time or invite them (a DM to the two people running it, never the channel).
+ */
 const meetingPlanned: Rule<'meeting_planned'> = (event, snapshot, { platform }) => {
   const meeting = snapshot.inquiry.meetings.find((candidate) => candidate.id === event.meetingId);
   const people = [personOf(snapshot, event.chairId), personOf(snapshot, event.recorderId)];
@@ -24,7 +27,7 @@ const meetingPlanned: Rule<'meeting_planned'> = (event, snapshot, { platform }) 
       id: 'meeting.planned',
       kind: 'workflow',
       text: say('notice.meeting_planned', { number: event.registryNumber, when: { at: event.startsAt }, chair: named(event.chairId), recorder: named(event.recorderId) }),
-      facts: meetingFacts(meeting),
+      facts: [...meetingFacts(meeting), ...contactFacts(snapshot.inquiry.inquiry)],
       actions: [{ do: 'form', form: 'record_minutes', inquiryId: event.inquiryId, targetId: event.meetingId }, open(event.inquiryId)],
     }),
   );
