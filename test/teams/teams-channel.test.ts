@@ -225,3 +225,66 @@ describe('Teams: a command typed in the staff channel is answered in a private c
     expectValidCards(allSentCards(h.connector));
   });
 });
+
+describe('Teams: command answers that quote an inquiry are chat copies, cleaned when it is anonymised (issue #15 item 2)', () => {
+  const THREAD = `${TEAM_ID};messageid=1700000000000`;
+  const FAMILY = { name: 'Atsakymo Šeimaitė', email: 'atsakymas.seima@example.lt', phone: '+37069990888', subject: 'ATSAKYMAS-TEMA dėl maitinimo', body: 'ATSAKYMAS-LAIŠKAS: vaikui dieta.' };
+  const SECRETS = ['Šeimaitė', 'atsakymas.seima', '69990888', 'ATSAKYMAS-TEMA', 'ATSAKYMAS-LAIŠKAS'];
+  const POINTER = 'Atsakiau jums asmeniniame pokalbyje su Langeliu.';
+  const chat = personalChat(people.ona);
+
+  it('R12.records, R4.owner: ona’s `show <number>` in her 1:1 chat and in the channel, and her `find` → erased at the family’s request → each answer in her 1:1 chat is edited to the number and state, no buttons; the channel’s pointer is not touched; nothing is posted to anyone', async () => {
+    const request = emailedRequest({ client: { name: FAMILY.name, email: FAMILY.email, phone: FAMILY.phone, language: 'lt' }, subject: FAMILY.subject, body: FAMILY.body });
+    const { inquiry } = await h.t.app.inquiries.register(request);
+    const announcement = await announcementOf(h, inquiry.id);
+    await h.t.app.inquiries.claim(inquiry.id, h.staff.ona.id);
+    await h.t.app.inquiries.recordFirstReply(inquiry.id, h.staff.ona.id);
+    await h.t.app.inquiries.resolve(inquiry.id, h.staff.ona.id);
+    await h.t.app.inquiries.close(inquiry.id, h.staff.ona.id);
+    const pending = () => h.t.app.dataSource.query(`SELECT 1 FROM outbox WHERE consumer = 'teams' AND inquiry_id = $1 AND delivered_at IS NULL`, [inquiry.id]);
+    await eventually(async () => expect(await pending()).toHaveLength(0));
+    const number = inquiry.registryNumber;
+
+    // Typed in the 1:1 chat: answered there (a reply). Typed in the channel: the story goes to the 1:1 chat, the channel
+    // (the thread it was typed in) gets the pointer alone.
+    const asked = h.connector.calls.length;
+    expect((await h.post(message(h.connector.url, people.ona, `show ${number}`, { personal: true }))).status).toBe(200);
+    expect((await h.post(message(h.connector.url, people.ona, `show ${number}`))).status).toBe(200);
+    expect((await h.post(message(h.connector.url, people.ona, 'find ATSAKYMAS-TEMA', { personal: true }))).status).toBe(200);
+    await eventually(() => expect(h.connector.calls.slice(asked).filter((call) => call.conversationId === chat && call.method === 'POST' && call.path.includes('/activities'))).toHaveLength(3));
+    await eventually(() => expect(h.connector.replies(THREAD).slice(-1).map((call) => call.body.text)).toEqual([POINTER]));
+    const answers = h.connector.calls.slice(asked).filter((call) => call.conversationId === chat && call.path.includes('/activities')).map((call) => cardText(cardsIn(call.body)[0]));
+    for (const answer of answers) expect(answer).toContain(number);
+    expect(answers.filter((answer) => answer.includes(FAMILY.email))).toHaveLength(2);
+
+    // Each answer is remembered as a copy of the inquiry it quotes, in ona's 1:1 chat; the pointer is not (it quotes nothing).
+    const copies = async () => h.t.app.dataSource.query(`SELECT purpose, channel_id, message_id FROM chat_posts WHERE platform = 'teams' AND inquiry_id = $1`, [inquiry.id]);
+    const before: Array<{ purpose: string; channel_id: string; message_id: string }> = await copies();
+    const inChat = before.filter((row) => row.channel_id === chat);
+    expect(inChat).toHaveLength(3);
+    for (const row of inChat) expect(row.purpose).toBe(`copy:${chat}:${row.message_id}`);
+    expect(before.filter((row) => row.channel_id === THREAD)).toEqual([]);
+
+    const erased = h.connector.calls.length;
+    const result = await h.t.app.erasure.erase(h.staff.admin.id, FAMILY.email);
+    expect(result.anonymised).toEqual([number]);
+    await eventually(async () => expect(await pending()).toHaveLength(0));
+    await eventually(() => expect(h.connector.updates().filter((call) => call.conversationId === chat && h.connector.calls.indexOf(call) >= erased)).toHaveLength(3));
+
+    const since = h.connector.calls.slice(erased).filter((call) => call.path.includes('/activities'));
+    // Nothing is posted, to anyone: every call is an edit, and exactly of the recorded copies (the announcement among them).
+    expect(since.filter((call) => call.method !== 'PUT')).toEqual([]);
+    expect(since.map((call) => call.activityId).sort()).toEqual(before.map((row) => row.message_id).sort());
+    expect(since.map((call) => call.activityId)).toContain(announcement);
+    // The pointer in the channel's thread held nothing of the family: it is left as it was.
+    expect(since.filter((call) => call.conversationId === THREAD)).toEqual([]);
+    expect(new Set(since.map((call) => call.conversationId))).toEqual(new Set([TEAM_ID, chat]));
+    for (const call of since.filter((edit) => edit.conversationId === chat)) {
+      const card = cardsIn(call.body)[0];
+      expect(cardText(card)).toBe(`${number} · Uždaryta · asmens duomenys pašalinti (pasibaigus saugojimo terminui arba asmens prašymu).`);
+      expect(cardButtons(card)).toEqual([]);
+    }
+    const told = JSON.stringify(since);
+    for (const secret of SECRETS) expect([secret, told.includes(secret)]).toEqual([secret, false]);
+  });
+});

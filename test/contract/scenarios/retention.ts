@@ -115,4 +115,24 @@ export const retentionRows: Scenario[] = [
         ? ['dm:jonas update notice.anonymised []', 'dm:ona update notice.anonymised []']
         : ['channel update notice.anonymised []', 'dm:jonas update notice.anonymised []', 'dm:ona update notice.anonymised []'],
   },
+  {
+    id: 'A06',
+    title:
+      'R12.records, R4.owner: the owner asked `show <number>` (the story: contacts, messages) → anonymised → on Teams that answer, kept in his 1:1 chat, is edited to the number and state with the other copies; Slack’s answer was ephemeral: nothing more; nothing is posted',
+    given: async (world, platform) => {
+      const closed = await closedAfterHandover(world);
+      await world.drivers[platform].command('jonas', `show ${closed.registryNumber}`);
+      return closed;
+    },
+    when: (world) => runNow(world),
+    // The announcement and the handover note (`channel`), the handover DMs, and on Teams the answer to `show` (a message
+    // in jonas's 1:1 chat, read back as `dm:jonas` once edited).
+    expect: (_closed, platform) => [
+      'channel update notice.anonymised []',
+      'channel update notice.anonymised []',
+      'dm:jonas update notice.anonymised []',
+      'dm:ona update notice.anonymised []',
+      ...(platform === 'teams' ? ['dm:jonas update notice.anonymised []'] : []),
+    ],
+  },
 ];

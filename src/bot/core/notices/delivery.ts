@@ -5,6 +5,7 @@ import type { InquirySnapshot } from '../../../domain/snapshots.js';
 import type { EventDelivery, Notifier, StaffAway, WeeklyDigest } from '../../../domain/notifier.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import type { Language } from '../i18n/index.js';
+import { copyPurpose } from '../chat-copies.js';
 import { buildInquiryCard } from '../inquiry-card.js';
 import type { InquiryStory } from '../inquiry-story.js';
 import { PostGoneError, type ChatSurface, type PostedRef, type SendResult } from '../surface.js';
@@ -197,7 +198,7 @@ export class NoticeDelivery<M> implements Notifier {
    * inquiry is anonymised every copy of it can be edited; a repeated delivery remembers the same message once.
    */
   private rememberCopy(inquiryId: string, post: PostedRef): Promise<void> {
-    return this.record(inquiryId, `copy:${post.channelId}:${post.messageId}`, post);
+    return this.record(inquiryId, copyPurpose(post), post);
   }
 
   /** Saves the posted message's id, retrying a failing database for a few seconds before giving up. */

@@ -2,6 +2,7 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { StaffNotFoundError } from '../../../domain/errors.js';
 import type { StaffMember } from '../../../domain/staff.js';
 import { parseCommand, type PersonRef } from '../../core/commands/intent.js';
+import { rememberAnswer } from '../../core/commands/answer-copies.js';
 import { placeAnswer } from '../../core/commands/privacy.js';
 import { runCommand } from '../../core/commands/run-command.js';
 import type { PlatformContext } from '../../platform.js';
@@ -31,11 +32,15 @@ export function register(router: TeamsRouter, context: TeamsServices): void {
     const intent = parseCommand(text, mentionsIn(turn.context));
     const reply = await runCommand(intent, caller, context);
     const placed = placeAnswer(intent, reply, isPersonalChat(turn.activity) ? 'private' : 'shared', turn.language);
+    // Issue #15 item 2: a Teams answer stays in the chat, so the id it got back is handed to the core, which remembers it
+    // as a copy of the inquiries it quotes (anonymisation edits it). The channel's pointer quotes nothing.
     if (placed.where === 'here') {
-      await turn.context.sendActivity(reply.kind === 'text' ? reply.text : cardActivity(commandCard(reply, turn.language)));
+      const answered = await turn.context.sendActivity(reply.kind === 'text' ? reply.text : cardActivity(commandCard(reply, turn.language)));
+      if (answered?.id) await rememberAnswer(context, 'teams', reply, { channelId: turn.activity.conversation.id, messageId: answered.id });
       return;
     }
     const sent = await context.sendToPerson(turn.actor, commandCard(placed.reply, turn.language));
+    if (sent.ok) await rememberAnswer(context, 'teams', placed.reply, sent.post);
     await turn.context.sendActivity(sent.ok ? placed.pointer : placed.unreachable);
   });
 }
