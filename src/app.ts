@@ -329,7 +329,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   // R60.external: the rating e-mail goes out only where client e-mail does.
   const ratingMail = capabilities.email ? [new RatingMailConsumer(services.ratings, logger)] : [];
   consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, calendar), ...mail.consumers, ...ratingMail, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
-  const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, ...overrides.dispatcher });
+  const quiet = async () => void (await Promise.all(platforms.map((platform) => platform.quiet?.())));
+  const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, quiet, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
 
   let schedulerRunning = false;

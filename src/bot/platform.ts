@@ -49,5 +49,10 @@ export interface ChatPlatform {
   start(): Promise<void>;
   /** For /healthz: whether the platform answers. */
   health(): PlatformHealth;
+  /**
+   * Resolves once no request of this platform waits for its answer (bounded): background work (the outbox's
+   * deliveries) stands back for acks (issue #16). Absent: nothing to wait for.
+   */
+  quiet?(): Promise<void>;
   stop(): Promise<void>;
 }

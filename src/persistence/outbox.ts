@@ -48,6 +48,11 @@ export interface OutboxDispatcherOptions {
    * within about one lease instead of waiting out a long one.
    */
   leaseMs: number;
+  /**
+   * Awaited before each delivery: background work stands back while the chat platforms' requests wait for their
+   * acks (issue #16), so a burst of clicks is acked before the events it caused are delivered.
+   */
+  quiet?: () => Promise<void>;
   /** First retry delay; doubles with each failure up to `maxBackoffMs`. */
   baseBackoffMs: number;
   maxBackoffMs: number;
@@ -88,7 +93,8 @@ export class OutboxDispatcher {
   private readonly held = new Map<string, number>();
   private heartbeat: NodeJS.Timeout | null = null;
   private renewing: Promise<void> | null = null;
-  private readonly marks: DeliveredMarks;
+  /** One per consumer, so a lane's marks never wait behind another lane's statement. */
+  private readonly marks = new Map<EventConsumer, DeliveredMarks>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -96,7 +102,7 @@ export class OutboxDispatcher {
     private readonly logger: Logger,
     private readonly options: OutboxDispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
   ) {
-    this.marks = new DeliveredMarks(dataSource);
+    for (const consumer of consumers) this.marks.set(consumer, new DeliveredMarks(dataSource));
   }
 
   start(): void {
@@ -232,9 +238,10 @@ export class OutboxDispatcher {
 
   private async attempt(consumer: EventConsumer, row: OutboxRow): Promise<void> {
     const delivery: EventDelivery = { eventId: String(row.id), attempt: row.attempts, createdAt: new Date(row.created_at) };
+    await this.options.quiet?.();
     try {
       await consumer.handle(row.payload as unknown as InquiryEvent, delivery);
-      await this.marks.mark(String(row.id));
+      await this.marks.get(consumer)!.mark(String(row.id));
     } catch (error) {
       const delay = Math.min(this.options.baseBackoffMs * 2 ** (row.attempts - 1), this.options.maxBackoffMs);
       this.logger.warn(

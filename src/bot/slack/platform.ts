@@ -105,6 +105,10 @@ export class SlackPlatform implements ChatPlatform {
   health(): PlatformHealth {
     return this.connection.status.snapshot();
   }
+
+  quiet(): Promise<void> {
+    return this.acks.quiet();
+  }
 }
 
 /**
