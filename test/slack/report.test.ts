@@ -1,6 +1,7 @@
 import { WEEKLY_DIGEST_JOB } from '../../src/jobs/weekly-digest.job.js';
 import { emailedRequest, eventually, ManualClock } from '../support/app.js';
 import { outboxDelivered } from '../support/pressing-list.js';
+import { runJobAt } from '../support/jobs.js';
 import { blockKitViolations } from './support/block-kit-limits.js';
 import { appHomeOpened } from './support/payloads.js';
 import { postEvent } from './support/signed-requests.js';
@@ -41,18 +42,8 @@ function expectNoClient(payload: unknown): void {
 /** The URL of the report's CSV button. */
 const csvLinkIn = (blocks: any[]): string => blocks.find((block) => block.block_id === 'report_export').elements[0].url;
 
-/**
- * Runs the weekly digest job at `at` (the test clock) and waits until agenda has run it: the job reads the clock when
- * it runs, not when it is asked for, so the clock must not move before then.
- */
-async function digestJobAt(at: string): Promise<void> {
-  clock.set(at);
-  await h.t.app.scheduler.now(WEEKLY_DIGEST_JOB);
-  await eventually(async () => {
-    const [pending] = await h.t.app.dataSource.query(`SELECT count(*)::int AS n FROM agenda_jobs WHERE name = $1 AND type = 'normal'`, [WEEKLY_DIGEST_JOB]);
-    expect(pending.n).toBe(0);
-  });
-}
+/** The weekly digest job run at `at` on the test clock (`runJobAt`). */
+const digestJobAt = (at: string): Promise<void> => runJobAt(h.t.app, clock, WEEKLY_DIGEST_JOB, at);
 
 /** The DMs of the weekly digest, by channel. */
 const digestPosts = () => h.api.ok('chat.postMessage', (body) => body.text === 'Praėjusios savaitės aptarnavimo ataskaita');

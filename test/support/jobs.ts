@@ -52,3 +52,16 @@ export async function replan(app: RunningApp, notice: { inquiryId: string; deadl
   );
   await app.scheduler.sweepAt(new Date());
 }
+
+/**
+ * Runs the recurring job `name` with the test clock at `at` and waits until agenda has run it: a job reads the clock
+ * when it runs, not when it is asked for, so the clock must not move before then.
+ */
+export async function runJobAt(app: RunningApp, clock: { set(at: string): void }, name: string, at: string): Promise<void> {
+  clock.set(at);
+  await app.scheduler.now(name);
+  await eventually(async () => {
+    const [pending] = await app.dataSource.query(`SELECT count(*)::int AS n FROM agenda_jobs WHERE name = $1 AND type = 'normal'`, [name]);
+    expect(pending.n).toBe(0);
+  });
+}

@@ -1,6 +1,7 @@
 import { WEEKLY_DIGEST_JOB } from '../../src/jobs/weekly-digest.job.js';
 import { emailedRequest, ManualClock } from '../support/app.js';
 import { outboxDelivered } from '../support/pressing-list.js';
+import { runJobAt } from '../support/jobs.js';
 import { message } from './support/activities.js';
 import { cardActions, cardsIn, cardText } from './support/cards.js';
 import { chartsIn, reportCardProblems } from './support/chart-cards.js';
@@ -31,15 +32,8 @@ async function ask(user: (typeof people)[keyof typeof people], text: string): Pr
   });
 }
 
-/** Runs the weekly digest job at `at` (the test clock) and waits until agenda has run it, which reads the clock then. */
-async function digestJobAt(at: string): Promise<void> {
-  clock.set(at);
-  await h.t.app.scheduler.now(WEEKLY_DIGEST_JOB);
-  await eventually(async () => {
-    const [pending] = await h.t.app.dataSource.query(`SELECT count(*)::int AS n FROM agenda_jobs WHERE name = $1 AND type = 'normal'`, [WEEKLY_DIGEST_JOB]);
-    expect(pending.n).toBe(0);
-  });
-}
+/** The weekly digest job run at `at` on the test clock (`runJobAt`). */
+const digestJobAt = (at: string): Promise<void> => runJobAt(h.t.app, clock, WEEKLY_DIGEST_JOB, at);
 
 function expectNoClient(payload: unknown): void {
   const text = JSON.stringify(payload);
