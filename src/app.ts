@@ -48,7 +48,9 @@ import { PostgresNoticeQueue } from './persistence/notice-queue.postgres.js';
 import { secretRedactor, type Logger } from './logger.js';
 import { createMail, type MailModule } from './mail/index.js';
 import { CatalogueTemplates } from './mail/templates/index.js';
-import { openDatabase } from './persistence/data-source.js';
+import { FIRST_INSTITUTION, inInstitution, servingInstitution, servingOnly, type InstitutionId } from './domain/institution.js';
+import { appSource, openDatabase, withOwner } from './persistence/data-source.js';
+import { institutionIds } from './persistence/institutions.js';
 import { describeConnectionFailure } from './persistence/connection-errors.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './persistence/embedded-database.js';
 import { listenFailure } from './start-errors.js';
@@ -73,7 +75,7 @@ import { AttachmentAccess } from './domain/attachment.service.js';
 import { AttachmentLinks } from './domain/attachment-link.js';
 import { attachmentUnitOfWork } from './persistence/attachment.typeorm-repository.js';
 import { resolveDataKeys } from './persistence/data-keys.js';
-import { bindCipher, DataCipher } from './persistence/encryption.js';
+import { bindCipher, shareCipher, DataCipher } from './persistence/encryption.js';
 import { sealPlaintextRows } from './persistence/sealed-columns.js';
 import { mountReportExports } from './web/reports.js';
 import { TypeormDigestLedger, TypeormRetentionLedger } from './persistence/told-ledger.js';
@@ -96,7 +98,10 @@ export interface AppOverrides {
 
 export interface RunningApp extends DomainServices {
   url: string;
+  /** The first institution's data, under row-level security like everything else (tests and benchmarks read it). */
   dataSource: DataSource;
+  /** The domain services as work of `institution` (issue #17); the app's own fields are the first institution's. */
+  forInstitution(institution: InstitutionId): DomainServices;
   /** The job engine (agenda): recurring jobs and the deadline-notice sweep. */
   scheduler: JobEngine;
   /** What this instance's sweep has settled (the scheduler bench reports each instance's share). */
@@ -115,10 +120,20 @@ export interface RunningApp extends DomainServices {
 
 /** The service's database, migrated and open. */
 export interface ConnectedDatabase {
+  /** The owner's: migrations and schema. */
   url: string;
+  /** The service's own role, under row-level security (issue #17). */
+  appUrl: string;
   dataSource: DataSource;
   /** Where it is, for the start log (no credentials). */
   facts: DatabaseFacts;
+  /**
+   * A small source of its own whose work, where it names no institution, is `institution`'s: the running app's handle
+   * on its first institution's data (tests, benchmarks) and the command-line tools'.
+   */
+  standingFor(institution: InstitutionId): Promise<DataSource>;
+  /** Work on every institution's rows (the command-line `data:rekey`), on a connection of its own as the owner. */
+  asOwner<T>(work: (owner: DataSource) => Promise<T>): Promise<T>;
   /** Closes the connections, then stops the embedded server if this call started one. */
   close(): Promise<void>;
 }
@@ -146,26 +161,34 @@ export async function connectDatabase(config: Config, options: { share?: boolean
     url = embedded.url;
     facts = { kind: 'embedded', dataDir: embedded.dataDir, port: embedded.port, origin: embedded.origin };
   }
+  const logger = options.logger ?? stderrLogger;
   let dataSource: DataSource;
+  let appUrl: string;
   try {
-    dataSource = await openDatabase(url, { poolSize: options.poolSize });
+    const cipher = new DataCipher(await resolveDataKeys(config, logger));
+    ({ dataSource, appUrl } = await openDatabase(url, { poolSize: options.poolSize, appUrl: config.DATABASE_APP_URL, maintain: (owner) => encryptAtRest(owner, cipher, logger) }));
+    bindCipher(dataSource, cipher);
   } catch (error) {
     await embedded?.stop();
     throw config.DATABASE_URL ? describeConnectionFailure(url, error) : error;
   }
-  try {
-    await encryptAtRest(config, dataSource, options.logger ?? stderrLogger);
-  } catch (error) {
-    await dataSource.destroy().then(() => embedded?.stop());
-    throw error;
-  }
   let closing: Promise<void> | null = null;
+  const ownerUrl = url;
+  const views: DataSource[] = [];
   return {
     url,
+    appUrl,
     dataSource,
     facts,
+    asOwner: (work) => withOwner(ownerUrl, work),
+    async standingFor(institution) {
+      const view = await appSource(appUrl, 5, institution);
+      shareCipher(view, dataSource);
+      views.push(view);
+      return view;
+    },
     close() {
-      closing ??= dataSource.destroy().then(() => embedded?.stop());
+      closing ??= Promise.all([dataSource, ...views].map((source) => source.destroy())).then(() => embedded?.stop());
       return closing;
     },
   };
@@ -175,10 +198,8 @@ export async function connectDatabase(config: Config, options: { share?: boolean
  * Issue #15: attachments and letters are sealed with the data keys (DATA_KEYS, or the key file made once in DATA_DIR);
  * rows written before migration 1763900000015 are sealed now, once. See docs/data-protection.md.
  */
-async function encryptAtRest(config: Config, dataSource: DataSource, logger: Pick<Logger, 'warn' | 'info'>): Promise<void> {
-  const cipher = new DataCipher(await resolveDataKeys(config, logger));
-  bindCipher(dataSource, cipher);
-  const sealed = await sealPlaintextRows(dataSource, cipher);
+async function encryptAtRest(owner: DataSource, cipher: DataCipher, logger: Pick<Logger, 'warn' | 'info'>): Promise<void> {
+  const sealed = await sealPlaintextRows(owner, cipher);
   if (Object.values(sealed).some((count) => count > 0)) logger.info({ sealed }, 'sealed attachments and letters stored before encryption at rest');
 }
 
@@ -249,9 +270,10 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
       },
     },
     logger,
+    () => institutionIds(dataSource),
   );
   const scheduler = await createAgendaEngine(
-    { databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery, lockLifetimeMs: overrides.schedulerLockLifetimeMs },
+    { databaseUrl: database.appUrl, schemaUrl: databaseUrl, instanceName: `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`, processEvery: overrides.schedulerProcessEvery, lockLifetimeMs: overrides.schedulerLockLifetimeMs },
     noticeSweep,
     jobs,
     logger,
@@ -325,10 +347,13 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   });
   // With no chat platform configured, events are at least logged (ids only).
   const fallback = platforms.length === 0 ? [new LoggingNotifier(logger)] : [];
-  notifiers = [...platforms.map((platform) => platform.notifier), ...fallback];
+  // The chat platforms and the mailbox configured in the environment are the first institution's connections: they
+  // carry only its events (issue #17; other institutions' connections come with their installs and settings).
+  const connected = platforms.map((platform) => servingOnly(FIRST_INSTITUTION, platform.notifier));
+  notifiers = [...connected, ...fallback];
   // R60.external: the rating e-mail goes out only where client e-mail does.
   const ratingMail = capabilities.email ? [new RatingMailConsumer(services.ratings, logger)] : [];
-  consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, calendar), ...mail.consumers, ...ratingMail, ...platforms.map((platform) => platform.notifier), ...(overrides.notifiers ?? fallback));
+  consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, calendar), ...[...mail.consumers, ...ratingMail].map((consumer) => servingOnly(FIRST_INSTITUTION, consumer)), ...connected, ...(overrides.notifiers ?? fallback));
   const quiet = async () => void (await Promise.all(platforms.map((platform) => platform.quiet?.())));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, quiet, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
@@ -336,7 +361,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   let schedulerRunning = false;
   const redact = secretRedactor(secretsOf(config));
   const withoutSecrets = <T>(value: T): T => JSON.parse(redact(JSON.stringify(value))) as T;
-  const http = new HttpServer(logger);
+  // Until workspaces, tenants and pages are mapped to their institutions, every request is the first institution's.
+  const http = new HttpServer(logger, () => FIRST_INSTITUTION);
   const health: HealthProbe = {
     database: () => dataSource.query('SELECT 1'),
     outbox: () => outbox.backlog(),
@@ -369,11 +395,12 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   };
   let url: string;
   try {
-    for (const platform of platforms) await platform.start();
+    // The platforms' and the mailbox's own work (a roster, a channel, the poll loop) is the first institution's.
+    for (const platform of platforms) await inInstitution(FIRST_INSTITUTION, () => platform.start());
     await scheduler.start();
     schedulerRunning = true;
     outbox.start();
-    mail.start();
+    inInstitution(FIRST_INSTITUTION, () => mail.start());
     url = await http.listen(config.PORT, config.HOST).catch((error: unknown) => {
       throw listenFailure(config, error);
     });
@@ -387,17 +414,24 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
 
   return {
     url,
-    dataSource,
+    dataSource: await database.standingFor(FIRST_INSTITUTION),
     scheduler,
     noticeSweep,
-    ...services,
-    notices,
+    // The running app's own handle on its services is the first institution's; `forInstitution` gives another's.
+    ...servicesOf(services, FIRST_INSTITUTION),
+    forInstitution: (institution) => servicesOf(services, institution),
+    notices: servingInstitution(notices, FIRST_INSTITUTION),
     outbox,
-    mail,
+    mail: { ...mail, ...servicesOf({ messaging: mail.messaging, clientChannel: mail.clientChannel, intake: mail.intake }, FIRST_INSTITUTION) },
     letterLinks,
     attachmentLinks,
     stop,
   };
+}
+
+/** Each service as work of `institution`. */
+function servicesOf<T extends object>(services: T, institution: InstitutionId): T {
+  return Object.fromEntries(Object.entries(services).map(([name, service]) => [name, servingInstitution(service as object, institution)])) as T;
 }
 
 /**

@@ -16,6 +16,11 @@ const zone = z.string().refine((value) => {
 /** The environment the service reads, once, at start. */
 const environmentSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /**
+   * Issue #17: the role the service reads and writes as, under row-level security (no SUPERUSER, no BYPASSRLS, owns no
+   * table). Unset → `langelis_app`, made by DATABASE_URL's role (docs/institutions.md).
+   */
+  DATABASE_APP_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
@@ -248,6 +253,7 @@ export function secretsOf(config: Config): string[] {
     ...passwordOf(config.IMAP_URL),
     ...passwordOf(config.SMTP_URL),
     ...passwordOf(config.DATABASE_URL),
+    ...passwordOf(config.DATABASE_APP_URL),
   ].filter((secret): secret is string => typeof secret === 'string' && secret !== '');
 }
 

@@ -15,7 +15,8 @@ export async function main(): Promise<number> {
   if (typeof database === 'number') return database;
   try {
     const cipher = cipherOf(database.dataSource.manager);
-    const { moved, unreadable } = await rekeySealedRows(database.dataSource, cipher);
+    // Every institution's rows: as the owner, on a connection of its own (issue #17).
+    const { moved, unreadable } = await database.asOwner((owner) => rekeySealedRows(owner, cipher));
     const counts = Object.entries(moved).map(([table, count]) => `${table} ${count}`).join(', ');
     process.stdout.write(`Sealed again with key ${cipher.currentKeyId}: ${counts}\n`);
     if (unreadable.length === 0) {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isScalar, parseDocument, visit } from 'yaml';
 import { DomainError } from '../domain/errors.js';
+import { FIRST_INSTITUTION, inInstitution } from '../domain/institution.js';
 import { StaffDirectory, type ImportSummary } from '../domain/staff.service.js';
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
 import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
@@ -105,7 +106,8 @@ async function main(args: string[]): Promise<number> {
   if (typeof database === 'number') return database;
   try {
     const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));
-    const summary = await staff.importMembers(records);
+    // The deployment's first institution (issue #17); the others' directories come with their onboarding.
+    const summary = await inInstitution(FIRST_INSTITUTION, () => staff.importMembers(records));
     process.stdout.write(`Imported: ${summary.created} created, ${summary.updated} updated\n`);
     return 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { NoticeRequest } from './deadline-notices.js';
 import type { DeadlineKind, DeadlineSchedule } from './events.js';
 import { DEADLINE_KINDS } from './events.js';
+import type { InstitutionId } from './institution.js';
 import type { NoticeStage } from './inquiry.repository.js';
 
 /** One notice the scheduler will ask `DeadlineNotices` for at `runAt` (R14.reply-1wd and the other deadlines). */
@@ -13,6 +14,8 @@ export interface PlannedNotice {
 
 /** A due notice a sweep has taken; `version` tells it from the row the scheduler may have rewritten meanwhile. */
 export interface TakenNotice extends NoticeRequest {
+  /** Issue #17: the queue is swept for every institution at once; the notice is asked for as work of its own. */
+  institution: InstitutionId;
   version: string;
   attempts: number;
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inInstitution, type InstitutionId } from '../domain/institution.js';
 import type { Logger } from '../logger.js';
 import { BodyTooLargeError, ClientGoneError, RequestRefusedError } from './request-body.js';
 
@@ -12,7 +13,14 @@ export class HttpServer {
   private readonly prefixes: Array<{ method: string; prefix: string; handler: RouteHandler }> = [];
   private readonly server = http.createServer((request, response) => void this.dispatch(request, response));
 
-  constructor(private readonly logger: Logger) {}
+  /**
+   * `institutionOf` names the institution a request is work of (issue #17): the handlers and everything they do run
+   * inside it. A platform that learns the institution from the request itself (a Slack workspace) names it again there.
+   */
+  constructor(
+    private readonly logger: Logger,
+    private readonly institutionOf: (request: http.IncomingMessage) => InstitutionId,
+  ) {}
 
   route(method: string, path: string, handler: RouteHandler): void {
     this.routes.set(`${method} ${path}`, handler);
@@ -46,7 +54,7 @@ export class HttpServer {
       this.routes.get(`${request.method} ${path}`) ??
       this.prefixes.find((route) => route.method === request.method && path.startsWith(route.prefix) && path.length > route.prefix.length)?.handler;
     try {
-      if (handler) await handler(request, response);
+      if (handler) await inInstitution(this.institutionOf(request), () => handler(request, response));
       else sendJson(response, 404, { error: 'not_found' });
     } catch (error) {
       if (error instanceof RequestRefusedError) return refuse(response, error);

@@ -1,4 +1,5 @@
 import type { DeadlineNotices, NoticeOutcome } from '../domain/deadline-notices.js';
+import { inInstitution, type InstitutionId } from '../domain/institution.js';
 import type { NoticeQueue, TakenNotice } from '../domain/notice-queue.js';
 import type { Logger } from '../logger.js';
 
@@ -58,12 +59,12 @@ export class NoticeSweep {
     for (const at of await this.queue.instantsBetween(new Date(now), new Date(now + aheadMs))) await wakeAt(at);
   }
 
-  private async handle(batch: TakenNotice[], wakeAt: WakeAt): Promise<void> {
-    const outcomes = await this.notices.notifyMany(batch).catch(async (error: unknown) => {
-      // One notice that fails must not hold back the rest: each is tried alone, and only the failing ones wait.
-      this.logger.warn({ err: error, notices: batch.length }, 'a batch of deadline notices failed; trying them one by one');
-      return Promise.all(batch.map((notice) => this.notices.notify(notice).catch((failure: unknown) => this.failed(notice, failure))));
-    });
+  private async handle(taken: TakenNotice[], wakeAt: WakeAt): Promise<void> {
+    // Issue #17: the batch may hold several institutions' notices; each institution's are recorded as its own work.
+    const groups = new Map<InstitutionId, TakenNotice[]>();
+    for (const notice of taken) groups.set(notice.institution, [...(groups.get(notice.institution) ?? []), notice]);
+    const batch = [...groups.values()].flat();
+    const outcomes = (await Promise.all([...groups].map(([institution, notices]) => inInstitution(institution, () => this.notifyAll(notices))))).flat();
     const done: TakenNotice[] = [];
     const deferred: { notice: TakenNotice; at: Date }[] = [];
     outcomes.forEach((outcome, i) => {
@@ -75,6 +76,14 @@ export class NoticeSweep {
     await this.queue.settle(done, deferred);
     this.handled += done.length;
     for (const at of new Set(deferred.map((entry) => entry.at.getTime()))) await wakeAt(new Date(at));
+  }
+
+  private notifyAll(batch: TakenNotice[]): Promise<NoticeOutcome[]> {
+    return this.notices.notifyMany(batch).catch(async (error: unknown) => {
+      // One notice that fails must not hold back the rest: each is tried alone, and only the failing ones wait.
+      this.logger.warn({ err: error, notices: batch.length }, 'a batch of deadline notices failed; trying them one by one');
+      return Promise.all(batch.map((notice) => this.notices.notify(notice).catch((failure: unknown) => this.failed(notice, failure))));
+    });
   }
 
   /** A notice that failed on its own waits with a growing delay; its lease keeps it if even that cannot be stored. */

@@ -35,7 +35,7 @@ export class TypeormConversationStore implements ConversationStore {
   async save(platform: string, key: string, reference: unknown): Promise<void> {
     await this.db.query(
       `INSERT INTO conversation_references (platform, key, reference) VALUES ($1, $2, $3)
-       ON CONFLICT (platform, key) DO UPDATE SET reference = EXCLUDED.reference, updated_at = now()`,
+       ON CONFLICT (institution_id, platform, key) DO UPDATE SET reference = EXCLUDED.reference, updated_at = now()`,
       [platform, key, JSON.stringify(reference)],
     );
   }

@@ -55,7 +55,7 @@ export class TypeormClientMailRepository implements ClientMailRepository {
 
   async addThreadId(inquiryId: string, messageId: string, direction: 'in' | 'out'): Promise<void> {
     await this.db.query(
-      'INSERT INTO mail_thread_ids (message_id, inquiry_id, direction) VALUES ($1, $2, $3) ON CONFLICT (message_id) DO NOTHING',
+      'INSERT INTO mail_thread_ids (message_id, inquiry_id, direction) VALUES ($1, $2, $3) ON CONFLICT (institution_id, message_id) DO NOTHING',
       [messageId, inquiryId, direction],
     );
   }
@@ -68,7 +68,7 @@ export class TypeormClientMailRepository implements ClientMailRepository {
   async insertClientMessage(message: ClientMessage): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `INSERT INTO client_messages (id, inquiry_id, message_id, from_address, subject, body, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (message_id) DO NOTHING RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (institution_id, message_id) DO NOTHING RETURNING id`,
       [message.id, message.inquiryId, message.messageId, message.fromAddress, message.subject, message.body, message.receivedAt],
     );
     return rows.length > 0;
@@ -85,7 +85,7 @@ export class TypeormClientMailRepository implements ClientMailRepository {
       const content = attachment.disposition === 'stored' ? cipherOf(this.db).seal(attachment.content, sealContext('mail_attachments', 'content', id)) : null;
       await this.db.query(
         `INSERT INTO mail_attachments (id, inquiry_id, message_id, position, filename, content_type, size_bytes, sealed_content, disposition)
-         VALUES ($9, $1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (message_id, position) DO NOTHING`,
+         VALUES ($9, $1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (institution_id, message_id, position) DO NOTHING`,
         [
           inquiryId,
           messageId,
@@ -106,7 +106,7 @@ export class TypeormClientMailRepository implements ClientMailRepository {
       `INSERT INTO outgoing_emails (id, inquiry_id, purpose, dedupe_key, sender_id, to_name, to_address, subject, body, language,
          message_id, in_reply_to, "references", status, attempts, last_error, created_at, sent_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+       ON CONFLICT (institution_id, dedupe_key) DO NOTHING RETURNING id`,
       [
         email.id,
         email.inquiryId,

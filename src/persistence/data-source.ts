@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import type { InstitutionId } from '../domain/institution.js';
 import { ENTITIES } from './entities.js';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-initial-schema.js';
 import { EscalationsAndChat1763900000001 } from './migrations/1763900000001-escalations-and-chat.js';
@@ -16,6 +17,9 @@ import { AuditLog1763900000014 } from './migrations/1763900000014-audit-log.js';
 import { Retention1763900000016 } from './migrations/1763900000016-retention.js';
 import { SubjectAccess1763900000017 } from './migrations/1763900000017-subject-access.js';
 import { NoticeSchedule1763900000020 } from './migrations/1763900000020-notice-schedule.js';
+import { Institutions1763900000021 } from './migrations/1763900000021-institutions.js';
+import { prepareAppRole } from './app-role.js';
+import { scopeToInstitutions } from './tenant-scope.js';
 
 export const MIGRATIONS = [
   InitialSchema1763900000000,
@@ -34,35 +38,69 @@ export const MIGRATIONS = [
   Retention1763900000016,
   SubjectAccess1763900000017,
   NoticeSchedule1763900000020,
+  Institutions1763900000021,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */
 const MIGRATION_LOCK_KEY = 7_410_225;
 
-/** Connects to PostgreSQL and applies the committed migrations (never `synchronize`). */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<DataSource> {
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTransactionMode: 'all',
-    synchronize: false,
-    logging: false,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
-  });
-  await dataSource.initialize();
+export interface OpenOptions {
+  poolSize?: number;
+  /** The service's own role (issue #17); without it, `langelis_app` is made by the owner (`app-role.ts`). */
+  appUrl?: string;
+  /** Work on every institution's rows that only the owner may do (sealing rows stored before encryption), under the migration lock. */
+  maintain?: (owner: DataSource) => Promise<void>;
+}
+
+/**
+ * Migrates as the owner (`url`; never `synchronize`), prepares the service's role, then connects as that role: the
+ * returned source sees one institution's rows per transaction (`scopeToInstitutions`, issue #17).
+ */
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<{ dataSource: DataSource; appUrl: string }> {
+  const owner = ownerSource(url, 2);
+  await owner.initialize();
+  let appUrl: string;
   // An advisory lock belongs to a session, so one connection takes and releases it.
-  const lockHolder = dataSource.createQueryRunner();
+  const lockHolder = owner.createQueryRunner();
   try {
     await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await dataSource.runMigrations();
+    await owner.runMigrations();
+    appUrl = await prepareAppRole(owner, url, options.appUrl);
+    await options.maintain?.(owner);
     await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
   } finally {
     await lockHolder.release();
+    await owner.destroy();
   }
+  return { dataSource: await appSource(appUrl, options.poolSize ?? 10), appUrl };
+}
+
+/**
+ * The service's role on `appUrl`, each transaction its work's institution's; `standing` is the institution of work
+ * that names none (a handle held for one institution), else such work sees no institution's rows.
+ */
+export async function appSource(appUrl: string, poolSize: number, standing?: InstitutionId): Promise<DataSource> {
+  const dataSource = new DataSource({ ...settings(appUrl), extra: { max: poolSize, connectionTimeoutMillis: 5_000 } });
+  await dataSource.initialize();
+  scopeToInstitutions(dataSource, standing);
   return dataSource;
+}
+
+/** A short-lived connection as the owner, for the command-line tools that work on every institution's rows (`data:rekey`). */
+export async function withOwner<T>(url: string, work: (owner: DataSource) => Promise<T>): Promise<T> {
+  const owner = ownerSource(url, 2);
+  await owner.initialize();
+  try {
+    return await work(owner);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+function ownerSource(url: string, poolSize: number): DataSource {
+  return new DataSource({ ...settings(url), migrations: MIGRATIONS, migrationsTransactionMode: 'all', extra: { max: poolSize, connectionTimeoutMillis: 5_000 } });
+}
+
+function settings(url: string) {
+  return { type: 'postgres' as const, url, entities: ENTITIES, synchronize: false, logging: false };
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { acrossInstitutions } from '../domain/institution.js';
 
 /** Enough for every lane's batch at once, small enough that one statement stays short. */
 const MAX_MARKS = 500;
@@ -27,7 +28,8 @@ export class DeliveredMarks {
   mark(id: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ id, resolve, reject });
-      if (!this.writing) void this.drain();
+      // The marks of every institution share one statement (through the queue's function), so none is at hand.
+      if (!this.writing) void acrossInstitutions(() => this.drain());
     });
   }
 
@@ -37,10 +39,8 @@ export class DeliveredMarks {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_MARKS);
         try {
-          await this.dataSource.query(
-            'UPDATE outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY($1::bigint[])',
-            [batch.map((waiting) => waiting.id)],
-          );
+          // Across institutions (the queue's function, migration 1763900000021): the marks of all share one statement.
+          await this.dataSource.query('SELECT langelis_outbox_delivered($1::bigint[])', [batch.map((waiting) => waiting.id)]);
           for (const waiting of batch) waiting.resolve();
         } catch (error) {
           for (const waiting of batch) waiting.reject(error);

@@ -109,15 +109,25 @@ export function sealContext(table: string, column: string, id: string): string {
  * The cipher of each open database. Repositories are made per transaction from an EntityManager, so the cipher
  * travels with the connection they belong to (bound by `connectDatabase`) rather than through every constructor.
  */
-const ciphers = new WeakMap<DataSource, DataCipher>();
+const ciphers = new WeakMap<DataSource, { cipher: DataCipher }>();
 
+/** Binds `cipher` to `dataSource` and to every source sharing its keys (`shareCipher`). */
 export function bindCipher(dataSource: DataSource, cipher: DataCipher): void {
-  ciphers.set(dataSource, cipher);
+  const bound = ciphers.get(dataSource);
+  if (bound) bound.cipher = cipher;
+  else ciphers.set(dataSource, { cipher });
+}
+
+/** `view` (another source on the same database) seals and opens with `dataSource`'s keys, now and after a rotation. */
+export function shareCipher(view: DataSource, dataSource: DataSource): void {
+  const bound = ciphers.get(dataSource);
+  if (!bound) throw new Error('No data key is bound to this database: open it with connectDatabase (src/app.ts), which reads DATA_KEYS');
+  ciphers.set(view, bound);
 }
 
 /** The cipher of the database `manager` works on; an error naming the cause when none was bound. */
 export function cipherOf(manager: EntityManager): DataCipher {
-  const cipher = ciphers.get(manager.connection);
+  const cipher = ciphers.get(manager.connection)?.cipher;
   if (!cipher) throw new Error('No data key is bound to this database: open it with connectDatabase (src/app.ts), which reads DATA_KEYS');
   return cipher;
 }

@@ -73,6 +73,8 @@ export interface TimelineRow {
 
 export interface OutboxRow {
   id: string;
+  /** Issue #17: the delivery runs as work of this institution. */
+  institution_id: number;
   consumer: string;
   inquiry_id: string;
   event_type: string;

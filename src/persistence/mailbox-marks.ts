@@ -13,7 +13,7 @@ export class TypeormMailboxMarks implements MailboxMarks {
   async set(mailbox: string, mark: MailboxMark): Promise<void> {
     await this.db.query(
       `INSERT INTO mailbox_marks (mailbox, uid_validity, last_uid) VALUES ($1, $2, $3)
-       ON CONFLICT (mailbox) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid, updated_at = now()`,
+       ON CONFLICT (institution_id, mailbox) DO UPDATE SET uid_validity = EXCLUDED.uid_validity, last_uid = EXCLUDED.last_uid, updated_at = now()`,
       [mailbox, mark.uidValidity, mark.lastUid],
     );
   }

@@ -6,6 +6,7 @@ import type { NoticeQueue, PlannedNotice, TakenNotice } from '../domain/notice-q
 
 /** A row as the sweep takes it: checked, because a hand-edited or half-migrated row must not become a notice. */
 const takenRow = z.object({
+  institution_id: z.number().int().positive(),
   inquiry_id: z.uuid(),
   deadline: z.enum(DEADLINE_KINDS),
   stage: z.enum(NOTICE_STAGES),
@@ -14,7 +15,11 @@ const takenRow = z.object({
   attempts: z.number().int(),
 });
 
-/** `NoticeQueue` on the `notice_schedule` table (migration 1763900000020). Each method is one statement. */
+/**
+ * `NoticeQueue` on the `notice_schedule` table (migration 1763900000020). Each method is one statement. Planning is an
+ * institution's own work (row-level security); the sweep's methods reach every institution through the queue's
+ * functions (migration 1763900000021).
+ */
 export class PostgresNoticeQueue implements NoticeQueue {
   constructor(private readonly dataSource: Pick<DataSource, 'query'>) {}
 
@@ -44,20 +49,12 @@ export class PostgresNoticeQueue implements NoticeQueue {
     );
   }
 
+  /** Across institutions (the queue's function, migration 1763900000021); each notice names its institution. */
   async takeDue(limit: number, leaseMs: number): Promise<TakenNotice[]> {
-    // An UPDATE … RETURNING comes back from TypeORM as [rows, count].
-    const [rows]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE notice_schedule s SET taken_until = now() + make_interval(secs => $2::float / 1000), attempts = s.attempts + 1
-       FROM (SELECT inquiry_id, deadline, stage FROM notice_schedule
-             WHERE run_at <= now() AND (taken_until IS NULL OR taken_until < now())
-             ORDER BY run_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
-       WHERE s.inquiry_id = due.inquiry_id AND s.deadline = due.deadline AND s.stage = due.stage
-       RETURNING s.inquiry_id, s.deadline, s.stage, s.due_at, s.version, s.attempts`,
-      [limit, leaseMs],
-    );
+    const rows: unknown[] = await this.dataSource.query('SELECT * FROM langelis_notices_take($1, $2::float)', [limit, leaseMs]);
     return rows.map((row) => {
-      const { inquiry_id: inquiryId, due_at: dueAt, ...rest } = takenRow.parse(row);
-      return { inquiryId, dueAt, ...rest };
+      const { institution_id: institution, inquiry_id: inquiryId, due_at: dueAt, ...rest } = takenRow.parse(row);
+      return { institution, inquiryId, dueAt, ...rest };
     });
   }
 
@@ -66,30 +63,18 @@ export class PostgresNoticeQueue implements NoticeQueue {
     const all = [...done.map((notice) => ({ notice, at: null })), ...deferred];
     // A done notice leaves (run_at null marks it); a deferred one waits, untaken, for its time. Matched on the version
     // taken, so a row the scheduler rewrote meanwhile stays as it now is.
-    await this.dataSource.query(
-      `WITH settled AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[]) AS x(inquiry_id, deadline, stage, version, run_at)
-       ), moved AS (
-         UPDATE notice_schedule s SET run_at = x.run_at, taken_until = NULL
-         FROM settled x
-         WHERE x.run_at IS NOT NULL AND s.inquiry_id = x.inquiry_id AND s.deadline = x.deadline AND s.stage = x.stage AND s.version = x.version
-         RETURNING 1
-       )
-       DELETE FROM notice_schedule s USING settled x
-       WHERE x.run_at IS NULL AND s.inquiry_id = x.inquiry_id AND s.deadline = x.deadline AND s.stage = x.stage AND s.version = x.version`,
-      [
-        all.map(({ notice }) => notice.inquiryId),
-        all.map(({ notice }) => notice.deadline),
-        all.map(({ notice }) => notice.stage),
-        all.map(({ notice }) => notice.version),
-        all.map(({ at }) => at),
-      ],
-    );
+    await this.dataSource.query('SELECT langelis_notices_settle($1::uuid[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[])', [
+      all.map(({ notice }) => notice.inquiryId),
+      all.map(({ notice }) => notice.deadline),
+      all.map(({ notice }) => notice.stage),
+      all.map(({ notice }) => notice.version),
+      all.map(({ at }) => at),
+    ]);
   }
 
   async instantsBetween(from: Date, until: Date): Promise<Date[]> {
     const rows: Array<{ run_at: Date }> = await this.dataSource.query(
-      'SELECT DISTINCT run_at FROM notice_schedule WHERE run_at > $1 AND run_at <= $2 ORDER BY run_at',
+      'SELECT langelis_notice_instants AS run_at FROM langelis_notice_instants($1, $2)',
       [from, until],
     );
     return rows.map((row) => new Date(row.run_at));

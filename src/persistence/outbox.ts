@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { InquiryEvent } from '../domain/events.js';
 import type { EventConsumer, EventDelivery } from '../domain/notifier.js';
 import type { EventSink } from '../domain/unit-of-work.js';
+import { acrossInstitutions, inInstitution } from '../domain/institution.js';
 import type { Logger } from '../logger.js';
 import { DeliveredMarks } from './delivered-marks.js';
 import type { OutboxRow } from './entities.js';
@@ -141,7 +142,8 @@ export class OutboxDispatcher {
     }
     if (lane.timer) clearTimeout(lane.timer);
     const current = lane;
-    current.running = this.drainConsumer(consumer)
+    // Woken from inside an institution's commit, the lane still sweeps every institution's rows (issue #17).
+    current.running = acrossInstitutions(() => this.drainConsumer(consumer))
       .catch((error: unknown) => this.logger.error({ err: error, consumer: consumer.name }, 'outbox dispatch failed'))
       .finally(() => {
         current.running = null;
@@ -152,13 +154,15 @@ export class OutboxDispatcher {
       });
   }
 
+  /** Counts across institutions, through the queue's own function (migration 1763900000021): no payload leaves it. */
   async health(): Promise<OutboxHealth> {
-    const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS pending, count(*) FILTER (WHERE attempts > 1)::int AS failing,
-         COALESCE(floor(EXTRACT(EPOCH FROM now() - min(created_at))), 0)::int AS "oldestPendingSeconds"
-       FROM outbox WHERE delivered_at IS NULL`,
-    );
-    return row;
+    const rows = await this.queueBacklog();
+    const oldest = rows.reduce<number | null>((min, row) => (min === null || row.age > min ? row.age : min), null);
+    return {
+      pending: rows.reduce((sum, row) => sum + row.pending, 0),
+      failing: rows.reduce((sum, row) => sum + row.failing, 0),
+      oldestPendingSeconds: oldest === null ? 0 : Math.floor(oldest),
+    };
   }
 
   /**
@@ -166,16 +170,16 @@ export class OutboxDispatcher {
    * (fractional) its oldest one has waited.
    */
   async backlog(): Promise<{ pending: number; failing: number; oldestAgeByConsumer: Record<string, number> }> {
-    const rows: Array<{ consumer: string; pending: number; failing: number; age: number }> = await this.dataSource.query(
-      `SELECT consumer, count(*)::int AS pending, count(*) FILTER (WHERE attempts > 1)::int AS failing,
-         extract(epoch FROM now() - min(created_at))::float AS age
-       FROM outbox WHERE delivered_at IS NULL GROUP BY consumer`,
-    );
+    const rows = await this.queueBacklog();
     return {
       pending: rows.reduce((sum, row) => sum + row.pending, 0),
       failing: rows.reduce((sum, row) => sum + row.failing, 0),
       oldestAgeByConsumer: Object.fromEntries(rows.map((row) => [row.consumer, row.age])),
     };
+  }
+
+  private queueBacklog(): Promise<Array<{ consumer: string; pending: number; failing: number; age: number }>> {
+    return this.dataSource.query('SELECT consumer, pending, failing, age FROM langelis_outbox_backlog()');
   }
 
   /**
@@ -188,12 +192,7 @@ export class OutboxDispatcher {
     const ids = [...this.held.keys()];
     const attempts = ids.map((id) => this.held.get(id)!);
     this.renewing = this.dataSource
-      .query(
-        `UPDATE outbox o SET locked_until = now() + make_interval(secs => $3::float / 1000)
-         FROM unnest($1::bigint[], $2::int[]) AS h(id, attempts)
-         WHERE o.id = h.id AND o.attempts = h.attempts AND o.delivered_at IS NULL`,
-        [ids, attempts, this.options.leaseMs],
-      )
+      .query('SELECT langelis_outbox_renew($1::bigint[], $2::int[], $3::float)', [ids, attempts, this.options.leaseMs])
       .then(
         () => undefined,
         (error: unknown) => this.logger.warn({ err: error, held: ids.length }, 'outbox lease renewal failed; will retry'),
@@ -210,27 +209,16 @@ export class OutboxDispatcher {
     }
   }
 
+  /** Across institutions (the queue's function, migration 1763900000021); each row names its institution. */
   private take(consumer: EventConsumer): Promise<OutboxRow[]> {
-    return this.dataSource.query(
-      `UPDATE outbox SET locked_until = now() + make_interval(secs => $3::float / 1000), attempts = attempts + 1
-       WHERE id IN (
-         SELECT o.id FROM outbox o
-         WHERE o.consumer = $1 AND o.delivered_at IS NULL AND o.next_attempt_at <= now()
-           AND (o.locked_until IS NULL OR o.locked_until < now())
-           AND NOT EXISTS (
-             SELECT 1 FROM outbox earlier
-             WHERE earlier.consumer = o.consumer AND earlier.inquiry_id = o.inquiry_id
-               AND earlier.delivered_at IS NULL AND earlier.id < o.id)
-         ORDER BY o.id LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING *`,
-      [consumer.name, this.options.batchSize, this.options.leaseMs],
-    ).then(([rows]: [OutboxRow[]]) => rows);
+    return this.dataSource.query('SELECT * FROM langelis_outbox_take($1, $2, $3::float)', [consumer.name, this.options.batchSize, this.options.leaseMs]);
   }
 
   private async deliver(consumer: EventConsumer, row: OutboxRow): Promise<void> {
     this.held.set(String(row.id), row.attempts);
     try {
-      await this.attempt(consumer, row);
+      // Issue #17: the consumer's work (its reads, its writes, whom it tells) is the row's institution's.
+      await inInstitution(row.institution_id, () => this.attempt(consumer, row));
     } finally {
       this.held.delete(String(row.id));
     }
@@ -248,11 +236,11 @@ export class OutboxDispatcher {
         { consumer: consumer.name, eventType: row.event_type, outboxId: row.id, attempts: row.attempts, err: error },
         'event delivery failed; will retry',
       );
-      await this.dataSource.query(
-        `UPDATE outbox SET locked_until = NULL, last_error = $2,
-           next_attempt_at = now() + make_interval(secs => $3::float / 1000) WHERE id = $1`,
-        [row.id, String(error instanceof Error ? error.message : error).slice(0, 2000), delay],
-      );
+      await this.dataSource.query('SELECT langelis_outbox_failed($1, $2, $3::float)', [
+        row.id,
+        String(error instanceof Error ? error.message : error).slice(0, 2000),
+        delay,
+      ]);
     }
   }
 }

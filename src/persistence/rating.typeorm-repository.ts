@@ -35,7 +35,7 @@ export class TypeormRatingRepository implements RatingRepository {
       `INSERT INTO rating_requests (id, inquiry_id, token_hash, channel, language, status, requested_at, expires_at, answered_at, score, comment,
          recorded_by_id, dedupe_key, follow_up_manager_id, acknowledged_at, acknowledged_by_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+       ON CONFLICT (institution_id, dedupe_key) DO NOTHING RETURNING id`,
       [
         request.id, request.inquiryId, tokenHash, request.channel, request.language, request.status, request.requestedAt, request.expiresAt,
         request.answeredAt, request.score, request.comment, request.recordedById, request.dedupeKey, request.followUpManagerId,

@@ -98,7 +98,7 @@ export async function writeRegistrations(db: Pick<EntityManager, 'query'>, regis
   const sql = `
     WITH counter AS (
       INSERT INTO registry_counters (year, last_number) VALUES ($1, $2)
-      ON CONFLICT (year) DO UPDATE SET last_number = registry_counters.last_number + $2
+      ON CONFLICT (institution_id, year) DO UPDATE SET last_number = registry_counters.last_number + $2
       RETURNING last_number - $2 AS before
     ), inquiry AS (
       INSERT INTO inquiries (registry_number, ${names.join(', ')})

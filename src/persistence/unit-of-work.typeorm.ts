@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventConsumer } from '../domain/notifier.js';
 import { auditingEvents } from '../domain/audit.js';
+import { requireInstitution, type InstitutionId } from '../domain/institution.js';
 import type { TransactionScope } from '../domain/unit-of-work.js';
 import { TypeormAuditLog } from './audit-log.typeorm.js';
+import { institutionOfWorkOn } from './tenant-scope.js';
 import { TypeormAbsenceRepository } from './staff-absences.typeorm.js';
 import { TypeormEscalationRepository } from './escalation.typeorm-repository.js';
 import { TypeormInquiryRepository } from './inquiry.typeorm-repository.js';
@@ -18,19 +20,19 @@ import { TypeormStaffRepository } from './staff.typeorm-repository.js';
  * A registration's writes go last, right before the commit (R15.register, `RegistrationWrites`).
  */
 export class TypeormUnitOfWork<S extends TransactionScope = TransactionScope> {
-  private readonly registrationBatches: RegistrationBatches;
+  /** Per institution (issue #17): a batch is one institution's transaction, on its own year's counter. */
+  private readonly registrationBatches = new Map<InstitutionId, RegistrationBatches>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly consumers: readonly Pick<EventConsumer, 'name' | 'accepts'>[],
     private readonly afterCommit: () => void = () => undefined,
     private readonly extend: (manager: EntityManager, scope: TransactionScope) => S = (_manager, scope) => scope as S,
-  ) {
-    this.registrationBatches = new RegistrationBatches(dataSource);
-  }
+  ) {}
 
   async run<T>(work: (scope: S) => Promise<T>): Promise<T> {
-    const registrations = new RegistrationWrites(() => this.registrationBatches.underWay());
+    const batches = this.batchesOf(institutionOfWorkOn(this.dataSource) ?? requireInstitution());
+    const registrations = new RegistrationWrites(() => batches.underWay());
     let handedOver: Registration | null = null;
     try {
       const result = await this.dataSource.transaction(async (manager) => {
@@ -53,16 +55,25 @@ export class TypeormUnitOfWork<S extends TransactionScope = TransactionScope> {
         if (!registration) return outcome;
         // R15.register: among others under way, a registration that is all its work wrote joins the next batch;
         // otherwise it is written here, last (all writes of a unit of work commit together or not at all).
-        if (this.registrationBatches.crowded && (await wroteNothing(manager))) handedOver = registration;
+        if (batches.crowded && (await wroteNothing(manager))) handedOver = registration;
         else await writeRegistrations(manager, [registration]);
         return outcome;
       });
-      if (handedOver) await this.registrationBatches.write(handedOver);
+      if (handedOver) await batches.write(handedOver);
       this.afterCommit();
       return result;
     } finally {
       registrations.settled();
     }
+  }
+
+  private batchesOf(institution: InstitutionId): RegistrationBatches {
+    let batches = this.registrationBatches.get(institution);
+    if (!batches) {
+      batches = new RegistrationBatches(this.dataSource);
+      this.registrationBatches.set(institution, batches);
+    }
+    return batches;
   }
 }
 

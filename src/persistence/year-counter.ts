@@ -10,7 +10,7 @@ export type YearCounter = 'registry_counters' | 'letter_counters';
 export async function nextInYear(db: Pick<EntityManager, 'query'>, counter: YearCounter, year: number): Promise<number> {
   const [row] = await db.query(
     `INSERT INTO ${counter} (year, last_number) VALUES ($1, 1)
-     ON CONFLICT (year) DO UPDATE SET last_number = ${counter}.last_number + 1
+     ON CONFLICT (institution_id, year) DO UPDATE SET last_number = ${counter}.last_number + 1
      RETURNING last_number`,
     [year],
   );

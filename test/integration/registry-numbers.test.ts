@@ -11,15 +11,15 @@ const REFUSED_AT_COMMIT = 'refused by the database at commit';
 beforeAll(async () => {
   t = await startTestApp({ clock: new ManualClock(new Date(`${YEAR}-03-01T10:00:00+02:00`)), notifiers: [recorder] });
   // Failures after the number is taken: one in the very statement that takes it, one when the transaction commits.
-  await t.app.dataSource.query(`
+  await t.database.asOwner(`
     CREATE FUNCTION refuse_test_inquiry() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF NEW.subject = '${REFUSED_AT_WRITE}' AND TG_WHEN = 'BEFORE' THEN RAISE EXCEPTION 'refused as written'; END IF;
       IF NEW.subject = '${REFUSED_AT_COMMIT}' AND TG_WHEN = 'AFTER' THEN RAISE EXCEPTION 'refused at commit'; END IF;
       RETURN NEW;
     END $$`);
-  await t.app.dataSource.query('CREATE TRIGGER refuse_as_written BEFORE INSERT ON inquiries FOR EACH ROW EXECUTE FUNCTION refuse_test_inquiry()');
-  await t.app.dataSource.query(`
+  await t.database.asOwner('CREATE TRIGGER refuse_as_written BEFORE INSERT ON inquiries FOR EACH ROW EXECUTE FUNCTION refuse_test_inquiry()');
+  await t.database.asOwner(`
     CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON inquiries DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW EXECUTE FUNCTION refuse_test_inquiry()`);
 });

@@ -4,8 +4,21 @@ import pg from 'pg';
 import { ensureDatabase } from '../../src/persistence/embedded-database.js';
 
 export interface TestDatabase {
+  /** The owner's (superuser's) URL; the service itself connects as its own role under row-level security. */
   url: string;
+  /** One statement as the owner: schema changes a test makes (a trigger), or a look across institutions. */
+  asOwner<T = Record<string, unknown>>(sql: string, parameters?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
+}
+
+async function ownerQuery<T>(url: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 function serverUrl(): string {
@@ -21,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await ensureDatabase(url.toString());
   return {
     url: url.toString(),
+    asOwner: (sql, parameters) => ownerQuery(url.toString(), sql, parameters),
     async drop() {
       const admin = new URL(url);
       admin.pathname = '/postgres';

@@ -8,7 +8,10 @@ import { ensureAgendaSchema } from './agenda-schema.js';
 import { REFILL_EVERY, SweepInstants, WAKE_HORIZON_MS } from './sweep-instants.js';
 
 export interface AgendaEngineOptions {
+  /** The service's role (issue #17): the jobs table holds no institution's rows, but the service never bypasses. */
   databaseUrl: string;
+  /** The owner's, only to create agenda's schema (tables, functions, triggers) before the first start. */
+  schemaUrl: string;
   /** Identifies this instance in the jobs table. */
   instanceName: string;
   processEvery?: string | number;
@@ -42,7 +45,10 @@ export async function createAgendaEngine(options: AgendaEngineOptions, sweep: No
   let draining = false;
   const lost = (message: string) => (error: unknown) => (draining ? logger.debug({ err: error }, message) : logger.warn({ err: error }, message));
   pool.on('error', lost('scheduler database connection lost'));
-  await ensureAgendaSchema(pool);
+  // Two: one holds the schema lock while agenda's backend creates the schema on the other.
+  const owner = new pg.Pool({ connectionString: options.schemaUrl, max: 2 });
+  owner.on('error', lost('scheduler schema connection lost'));
+  await ensureAgendaSchema(owner).finally(() => owner.end());
   // The schema exists now, made under the lock. agenda would otherwise redo it on connect, and its CREATE OR REPLACE
   // FUNCTION / CREATE TRIGGER from two instances starting together fail one with "tuple concurrently updated".
   const backend = new PostgresBackend({ pool, ensureSchema: false });

@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { DomainError } from '../domain/errors.js';
+import { inInstitution } from '../domain/institution.js';
+import { StaffDirectory } from '../domain/staff.service.js';
+import { addInstitution, InstitutionExistsError, removeEmptyInstitution, SLUG } from '../persistence/institutions.js';
+import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
+import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
+import { describeImportError, readStaffFile, StaffFileError } from './staff-import.js';
+
+const USAGE = 'Usage: npm run institution:add -- <short-name> "<name>" [--staff <file.yaml|file.json>]\n';
+
+/**
+ * `npm run institution:add`: adds an institution to the deployment for a scripted roll-out (issue #17), with its
+ * staff directory (managers included) when `--staff` names one. The institution and its directory are added
+ * together or not at all: a refused directory takes the new institution back.
+ */
+export async function main(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { staff: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const [slug, name, ...extra] = parsed.positionals;
+  if (parsed.values.help || !slug || !name?.trim() || extra.length > 0) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (!SLUG.test(slug)) {
+    process.stderr.write(`"${slug}" cannot be a short name: use 2–63 lower-case letters, digits and hyphens (it becomes the web address /${slug}/).\n`);
+    return 2;
+  }
+  const config = cliConfig();
+  if (typeof config === 'number') return config;
+  let records: unknown = null;
+  if (parsed.values.staff) {
+    try {
+      records = await readStaffFile(parsed.values.staff);
+    } catch (error) {
+      if (!(error instanceof StaffFileError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+  }
+  const database = await cliDatabase(config);
+  if (typeof database === 'number') return database;
+  try {
+    const id = await database.asOwner((owner) => addInstitution(owner, { slug, name: name.trim() }));
+    process.stdout.write(`Added institution ${slug} (${id}): ${name.trim()}\n`);
+    if (records === null) return 0;
+    try {
+      const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));
+      const summary = await inInstitution(id, () => staff.importMembers(records));
+      process.stdout.write(`Staff directory: ${summary.created} created, ${summary.updated} updated\n`);
+      return 0;
+    } catch (error) {
+      await database.asOwner((owner) => removeEmptyInstitution(owner, id));
+      if (!(error instanceof DomainError)) throw error;
+      process.stderr.write(`${describeImportError(error)}\nThe institution was not added.\n`);
+      return 1;
+    }
+  } catch (error) {
+    if (!(error instanceof InstitutionExistsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+runWhenEntryPoint(import.meta.url, 'institution add', () => main(process.argv.slice(2)));

@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { TEST_DATA_KEYS } from '../support/encryption-keys.js';
+
+/** Issue #17, scripted roll-outs: `npm run institution:add` (the compiled command) adds an institution with its staff. */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const EXAMPLE = path.join(root, 'examples/staff.example.yaml');
+const cli = path.join(root, 'dist/cli/institution-add.js');
+const run = promisify(execFile);
+
+let database: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dir = await mkdtemp(path.join(tmpdir(), 'langelis-institution-add-'));
+});
+afterAll(async () => {
+  await database?.drop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function institutionAdd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, DATABASE_URL: database.url, DATA_KEYS: TEST_DATA_KEYS, LOG_LEVEL: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npm run institution:add', () => {
+  it('adds an institution with its staff directory, managers included, into that institution alone', async () => {
+    const added = await institutionAdd('saulute', 'Lopšelis-darželis „Saulutė“', '--staff', EXAMPLE);
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toMatch(/^Added institution saulute \((\d+)\): Lopšelis-darželis „Saulutė“\nStaff directory: 5 created, 0 updated\n$/);
+    const [institution] = await database.asOwner<{ id: number; name: string }>(`SELECT id, name FROM institutions WHERE slug = 'saulute'`);
+    expect(institution!.name).toBe('Lopšelis-darželis „Saulutė“');
+    const staff = await database.asOwner<{ institution_id: number; manager_institution: number | null }>(
+      `SELECT s.institution_id, m.institution_id AS manager_institution FROM staff_members s LEFT JOIN staff_members m ON m.id = s.manager_id`,
+    );
+    expect(staff).toHaveLength(5);
+    expect(staff.every((member) => member.institution_id === institution!.id && [null, institution!.id].includes(member.manager_institution))).toBe(true);
+    expect(staff.some((member) => member.manager_institution === institution!.id)).toBe(true);
+    // The same directory in another institution is that institution's own records.
+    expect((await institutionAdd('zilvitis', 'Lopšelis-darželis „Žilvitis“', '--staff', EXAMPLE)).code).toBe(0);
+    expect(await database.asOwner(`SELECT institution_id, count(*)::int AS n FROM staff_members GROUP BY institution_id ORDER BY institution_id`)).toEqual([
+      { institution_id: institution!.id, n: 5 },
+      { institution_id: institution!.id + 1, n: 5 },
+    ]);
+  }, 120_000);
+
+  it('refuses a short name in use, one that cannot be a web address, and a refused directory — adding nothing', async () => {
+    const taken = await institutionAdd('saulute', 'Kita Saulutė');
+    expect(taken).toMatchObject({ code: 1, stdout: '' });
+    expect(taken.stderr).toContain('An institution "saulute" already exists');
+
+    const unusable = await institutionAdd('Saulutė 2', 'Saulutė');
+    expect(unusable).toMatchObject({ code: 2, stdout: '' });
+    expect(unusable.stderr).toContain('cannot be a short name');
+
+    const bad = path.join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify([{ firstName: 'Lina', surname: 'Linaitė', email: 'lina@x', roles: ['boss'] }]));
+    const refused = await institutionAdd('vyturys', 'Lopšelis-darželis „Vyturys“', '--staff', bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Import refused (INPUT.INVALID)');
+    expect(refused.stderr).toContain('The institution was not added.');
+    expect(await database.asOwner(`SELECT 1 FROM institutions WHERE slug = 'vyturys'`)).toEqual([]);
+
+    expect((await institutionAdd()).code).toBe(2);
+  }, 120_000);
+});
