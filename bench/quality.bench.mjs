@@ -2,7 +2,8 @@
 // JavaScript on the compiled `dist/` (the script builds first): the same monitor the app builds. See bench/README.md.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../dist/persistence/data-source.js';
+import { FIRST_INSTITUTION, inInstitution } from '../dist/domain/institution.js';
+import { appSource, openDatabase, withOwner } from '../dist/persistence/data-source.js';
 import { PostgresQualityMonitor } from '../dist/persistence/quality/quality-monitor.postgres.js';
 import { cleanups, count, log, openBenchDatabase, printTable, runBench } from './support.mjs';
 
@@ -19,7 +20,10 @@ const NOW = new Date('2027-04-15T10:00:00+03:00');
 
 async function main() {
   const { url, describe } = await openBenchDatabase();
-  const dataSource = await openDatabase(url);
+  // The service's role, as the first institution (issue #17: row-level security on every read the report makes).
+  const opened = await openDatabase(url);
+  await opened.dataSource.destroy();
+  const dataSource = await appSource(opened.appUrl, 10, FIRST_INSTITUTION);
   cleanups.unshift(() => dataSource.destroy());
   const [{ server_version: serverVersion }] = await dataSource.query('SHOW server_version');
   log(`PostgreSQL ${serverVersion} (${describe}), ${os.cpus().length} CPUs, Node ${process.version}`);
@@ -29,6 +33,8 @@ async function main() {
 
   const seeding = performance.now();
   const managers = await seed(dataSource, quarter, previous);
+  // Only the owner may gather the planner's statistics.
+  await withOwner(url, (owner) => owner.query('ANALYZE'));
   log(`seeded ${2 * INQUIRIES} inquiries with their facts, marks and ratings in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 
   const rows = [];
@@ -126,7 +132,6 @@ async function seed(db, quarter, previous) {
       resolved_at, CASE WHEN h % 10 < 6 THEN resolved_at + interval '1 day' END, CASE WHEN h % 10 < 6 THEN 1 + h % 5 END
     FROM (SELECT inquiry_id, resolved_at, abs(hashtext(inquiry_id::text || 'r')) % 100 AS h FROM quality_facts WHERE resolved_at IS NOT NULL) f
     WHERE h < 30`);
-  await db.query('ANALYZE');
   const rows = await db.query(`SELECT id FROM staff_members WHERE email LIKE 'manager%' ORDER BY email`);
   return rows.map((row) => row.id);
 }

@@ -28,8 +28,9 @@ async function writesOf(db, inquiryId) {
 }
 
 /**
- * One registration by hand: BEGIN, the duplicate check, the registry counter, the inquiry, its timeline rows (one
- * statement), its outbox rows (one statement), COMMIT — seven round trips, what a hand-written registration does.
+ * One registration by hand: BEGIN, the institution of the transaction (issue #17), the duplicate check, the registry
+ * counter, the inquiry, its timeline rows (one statement), its outbox rows (one statement), COMMIT — eight round trips,
+ * what a hand-written registration does.
  * Without `counter` the number is made up instead of counted (the issue's own raw measure): no transaction waits for
  * another's commit, so their disk flushes can be shared — the rate PostgreSQL reaches when numbers may have gaps.
  */
@@ -42,6 +43,7 @@ function registrationTransaction(template, { counter }) {
     const externalId = `<raw-${runId}-${i}@tevai.lt>`;
     await client.query('BEGIN');
     try {
+      await client.query(`SELECT set_config('langelis.institution', '1', true)`);
       await client.query('SELECT id FROM inquiries WHERE channel = $1 AND external_id = $2', ['email', externalId]);
       const registryNumber = counter ? `2026-${String(await nextNumber(client)).padStart(6, '0')}` : `raw-${id}`;
       const row = { ...template.inquiry, id, registry_number: registryNumber, external_id: externalId };
@@ -67,7 +69,7 @@ function registrationTransaction(template, { counter }) {
 async function nextNumber(client) {
   const { rows } = await client.query(
     `INSERT INTO registry_counters (year, last_number) VALUES (2026, 1)
-     ON CONFLICT (year) DO UPDATE SET last_number = registry_counters.last_number + 1 RETURNING last_number`,
+     ON CONFLICT (institution_id, year) DO UPDATE SET last_number = registry_counters.last_number + 1 RETURNING last_number`,
   );
   return rows[0].last_number;
 }

@@ -5,9 +5,7 @@ import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
 import { createPlatforms } from './bot/platforms.js';
 import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
-import { institutionOf, publicUrl, retentionPeriodsOf, secretsOf, type Config } from './config.js';
-import { parseOfficeHours } from './domain/calendar/office-hours.js';
-import { WorkingCalendar } from './domain/calendar/working-calendar.js';
+import { institutionOf, publicUrl, retentionPeriodsOf, secretsOf, settingsDefaultsOf, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CallService } from './domain/call.service.js';
 import { ClientChannelService } from './domain/client-channel.service.js';
@@ -16,7 +14,10 @@ import { ClientMessagingService } from './domain/client-messaging.service.js';
 import { DeadlineNotices } from './domain/deadline-notices.js';
 import { ExternalStepService } from './domain/external-step.service.js';
 import { MeetingService } from './domain/meeting.service.js';
-import { DeadlinePolicy } from './domain/deadline-policy.js';
+import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy } from './domain/deadline-policy.js';
+import { InstitutionProfiles } from './domain/institution-profiles.js';
+import type { EffectiveSettings } from './domain/institution-settings.js';
+import { InstitutionSettingsService } from './domain/institution-settings.service.js';
 import { EscalationService } from './domain/escalation.service.js';
 import { InquiryQueries } from './domain/inquiry.queries.js';
 import { InquiryService } from './domain/inquiry.service.js';
@@ -51,6 +52,7 @@ import { CatalogueTemplates } from './mail/templates/index.js';
 import { FIRST_INSTITUTION, inInstitution, servingInstitution, servingOnly, type InstitutionId } from './domain/institution.js';
 import { appSource, openDatabase, withOwner } from './persistence/data-source.js';
 import { institutionIds } from './persistence/institutions.js';
+import { PostgresInstitutionSettings } from './persistence/institution-settings.postgres.js';
 import { describeConnectionFailure } from './persistence/connection-errors.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './persistence/embedded-database.js';
 import { listenFailure } from './start-errors.js';
@@ -226,19 +228,29 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   const clock = overrides.clock ?? systemClock;
   const { url: databaseUrl, dataSource } = database;
 
-  const calendar = new WorkingCalendar(parseOfficeHours(config.OFFICE_HOURS, config.TIME_ZONE), new LithuanianHolidays());
-  const policy = new DeadlinePolicy(calendar, {
-    replyWorkingDays: config.REPLY_WORKING_DAYS,
-    statutoryWorkingDays: config.STATUTORY_WORKING_DAYS,
-    reminderLeadMinutes: config.REMINDER_LEAD_MINUTES,
-    overdueOutsideOfficeHours: config.OVERDUE_OUTSIDE_OFFICE_HOURS,
-    unclaimedAfterMinutes: config.UNCLAIMED_AFTER_MINUTES,
-    overdueEscalateAfterOfficeHours: config.OVERDUE_ESCALATE_AFTER_OFFICE_HOURS,
-    unclaimedEscalateAfterMinutes: config.UNCLAIMED_ESCALATE_AFTER_MINUTES,
-    callReminderLeadMinutes: config.CALL_REMINDER_LEAD_MINUTES,
-    callbackMinMinutes: config.CALLBACK_MIN_MINUTES,
-    meetingSummaryWorkingDays: config.MEETING_SUMMARY_WORKING_DAYS,
+  // Issue #17: deadlines count each institution's own office hours and closure days (its settings over the environment's).
+  const settingsStore = new PostgresInstitutionSettings(dataSource);
+  const profiles = new InstitutionProfiles(settingsStore, {
+    defaults: settingsDefaultsOf(config),
+    zone: config.TIME_ZONE,
+    holidays: new LithuanianHolidays(),
+    options: {
+      ...DEFAULT_DEADLINE_POLICY,
+      overdueOutsideOfficeHours: config.OVERDUE_OUTSIDE_OFFICE_HOURS,
+      unclaimedAfterMinutes: config.UNCLAIMED_AFTER_MINUTES,
+      overdueEscalateAfterOfficeHours: config.OVERDUE_ESCALATE_AFTER_OFFICE_HOURS,
+      unclaimedEscalateAfterMinutes: config.UNCLAIMED_ESCALATE_AFTER_MINUTES,
+      callbackMinMinutes: config.CALLBACK_MIN_MINUTES,
+      meetingSummaryWorkingDays: config.MEETING_SUMMARY_WORKING_DAYS,
+    },
   });
+  await profiles.load();
+  // Changes saved on another instance take effect here within a minute.
+  const reloadProfiles = setInterval(() => void profiles.load().catch((error: unknown) => logger.warn({ err: error }, 'reloading the institutions\' settings failed; the ones in memory stay in force')), PROFILE_RELOAD_MS);
+  reloadProfiles.unref();
+  const policy = new DeadlinePolicy(() => profiles.current());
+  const settingsNow = () => profiles.current().settings;
+  const calendar = { nextOpening: (at: Date) => profiles.current().calendar.nextOpening(at) };
 
   // The unit of work needs the consumers (to fan events out) and the dispatcher needs the unit of work's
   // services only indirectly, so the dispatcher is woken through a late-bound callback.
@@ -289,7 +301,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     queries: new InquiryQueries(unitOfWork),
     staff: new StaffDirectory(unitOfWork, clock),
     absences: new AbsenceService(unitOfWork, clock, config.TIME_ZONE),
-    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock),
+    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow),
     quality: new PostgresQualityMonitor(dataSource, clock, config.TIME_ZONE),
     capabilities: { email: config.SMTP_URL !== undefined },
     // R12.records: the audit export's link is signed with the links' secret, for its own purpose (audit-link.ts).
@@ -304,6 +316,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
       clock,
       { periods: retentionPeriodsOf(config), runHour: config.RETENTION_RUN_HOUR, zone: config.TIME_ZONE },
     ),
+    institutionSettings: new InstitutionSettingsService(unitOfWork, settingsStore, profiles, config.TIME_ZONE),
     // Issue #15, erasure on request: the export's matcher and the retention scrub, one transaction per inquiry.
     erasure: new ErasureService(erasureUnitOfWork(dataSource, consumers, () => wakeDispatcher()), clock, {
       periods: retentionPeriodsOf(config),
@@ -311,9 +324,10 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     }),
   };
   const { inquiries, capabilities } = services;
-  const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock);
+  const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow);
   const mail = createMail({
     config,
+    institution: FIRST_INSTITUTION,
     logger,
     inquiries,
     messaging,
@@ -353,7 +367,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   notifiers = [...connected, ...fallback];
   // R60.external: the rating e-mail goes out only where client e-mail does.
   const ratingMail = capabilities.email ? [new RatingMailConsumer(services.ratings, logger)] : [];
-  consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, calendar), ...[...mail.consumers, ...ratingMail].map((consumer) => servingOnly(FIRST_INSTITUTION, consumer)), ...connected, ...(overrides.notifiers ?? fallback));
+  consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, () => profiles.current().calendar), ...[...mail.consumers, ...ratingMail].map((consumer) => servingOnly(FIRST_INSTITUTION, consumer)), ...connected, ...(overrides.notifiers ?? fallback));
   const quiet = async () => void (await Promise.all(platforms.map((platform) => platform.quiet?.())));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, quiet, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
@@ -384,6 +398,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
 
   /** Requests first, then intake, then deliveries (they may still schedule jobs), then jobs, then the database. */
   const stop = async () => {
+    clearInterval(reloadProfiles);
     await http.close();
     await mail.stop();
     // What is left undelivered waits in the outbox for the next start.
@@ -395,12 +410,12 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   };
   let url: string;
   try {
-    // The platforms' and the mailbox's own work (a roster, a channel, the poll loop) is the first institution's.
+    // The platforms' own work at start (a roster, a channel) is the first institution's.
     for (const platform of platforms) await inInstitution(FIRST_INSTITUTION, () => platform.start());
     await scheduler.start();
     schedulerRunning = true;
     outbox.start();
-    inInstitution(FIRST_INSTITUTION, () => mail.start());
+    mail.start();
     url = await http.listen(config.PORT, config.HOST).catch((error: unknown) => {
       throw listenFailure(config, error);
     });
@@ -434,6 +449,9 @@ function servicesOf<T extends object>(services: T, institution: InstitutionId): 
   return Object.fromEntries(Object.entries(services).map(([name, service]) => [name, servingInstitution(service as object, institution)])) as T;
 }
 
+/** How often each instance reloads the institutions' settings, for changes saved on another instance. */
+const PROFILE_RELOAD_MS = 60_000;
+
 /**
  * The secret letter links are signed with: LETTER_LINK_SECRET, or else one made for this process — links then
  * end with it and open on this instance only, so an installation with several instances or frequent restarts sets one.
@@ -450,34 +468,48 @@ function letterLinkSecret(config: Config, logger: Logger): string {
  * through the client's own channel (letters, status notes, meeting summaries, drafts), on one unit of work that
  * also reaches the client's e-mail conversation.
  */
-function clientServices(config: Config, capabilities: Capabilities, unitOfWork: MessagingUnitOfWork, policy: DeadlinePolicy, clock: Clock) {
+function clientServices(config: Config, capabilities: Capabilities, unitOfWork: MessagingUnitOfWork, policy: DeadlinePolicy, clock: Clock, settings: () => EffectiveSettings) {
   const templates = new CatalogueTemplates(config.TIME_ZONE);
   const emailEnabled = capabilities.email;
-  const composer = new ClientEmailComposer(templates, clock, {
-    institution: config.INSTITUTION_NAME,
-    messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
-  });
-  const messaging = new ClientMessagingService(unitOfWork, templates, composer, policy, clock, {
-    enabled: emailEnabled,
-    institution: config.INSTITUTION_NAME,
-    acknowledgementSigner: config.MAIL_ACKNOWLEDGEMENT_SIGNER ?? null,
-    maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
-    maxMessageAttachmentBytes: config.MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES,
-  });
-  const clientChannel = new ClientChannelService(unitOfWork, composer, templates, policy, clock, { emailEnabled, institution: config.INSTITUTION_NAME });
+  const composer = new ClientEmailComposer(templates, clock, signedAs(settings, { messageIdDomain: messageIdDomainOf(config) }));
+  const messaging = new ClientMessagingService(
+    unitOfWork,
+    templates,
+    composer,
+    policy,
+    clock,
+    signedAs(settings, {
+      enabled: emailEnabled,
+      maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
+      maxMessageAttachmentBytes: config.MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES,
+    }),
+  );
+  const clientChannel = new ClientChannelService(unitOfWork, composer, templates, policy, clock, signedAs(settings, { emailEnabled }));
   return { messaging, clientChannel };
+}
+
+/**
+ * `options` with the name that signs a client e-mail, and who signs the acknowledgements (the signature rule), read
+ * when the e-mail is written: the institution whose work it is, from its settings (issue #17).
+ */
+function signedAs<T extends object>(settings: () => EffectiveSettings, options: T): T & { readonly institution: string; readonly acknowledgementSigner: string | null } {
+  return Object.defineProperties(options, {
+    institution: { get: () => settings().name, enumerable: true },
+    acknowledgementSigner: { get: () => settings().signer ?? null, enumerable: true },
+  }) as T & { readonly institution: string; readonly acknowledgementSigner: string | null };
+}
+
+function messageIdDomainOf(config: Config): string {
+  return /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost';
 }
 
 /**
  * R60.external: client ratings on their own unit of work (the rating requests beside the client's conversation); the
  * e-mail with the score links is composed like every client e-mail and links to the public rating page.
  */
-function ratingService(config: Config, unitOfWork: ReturnType<typeof ratingUnitOfWork>, policy: DeadlinePolicy, clock: Clock): RatingService {
+function ratingService(config: Config, unitOfWork: ReturnType<typeof ratingUnitOfWork>, policy: DeadlinePolicy, clock: Clock, settings: () => EffectiveSettings): RatingService {
   const templates = new CatalogueTemplates(config.TIME_ZONE);
-  const composer = new ClientEmailComposer(templates, clock, {
-    institution: config.INSTITUTION_NAME,
-    messageIdDomain: /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost',
-  });
+  const composer = new ClientEmailComposer(templates, clock, signedAs(settings, { messageIdDomain: messageIdDomainOf(config) }));
   const base = publicUrl(config);
   return new RatingService(unitOfWork, composer, templates, policy, clock, {
     emailEnabled: config.SMTP_URL !== undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EffectiveSettings } from './domain/institution-settings.js';
 import { parseOfficeHours, type OfficeHours } from './domain/calendar/office-hours.js';
 import { INQUIRY_KINDS } from './domain/inquiry.js';
 
@@ -230,6 +231,28 @@ export function institutionOf(config: Config) {
     phone: config.INSTITUTION_PHONE ?? null,
     email: config.INSTITUTION_EMAIL ?? null,
     web: config.INSTITUTION_WEB ?? null,
+  };
+}
+
+/**
+ * The deployment's defaults for every institution's settings (issue #17): what an institution has not set itself is
+ * what the environment says, so a deployment set up for one institution keeps working unchanged.
+ */
+export function settingsDefaultsOf(config: Config): EffectiveSettings {
+  const { name, ...contacts } = institutionOf(config);
+  const defined = <T extends object>(parts: T) => Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== null && value !== undefined)) as { [K in keyof T]?: NonNullable<T[K]> };
+  return {
+    name,
+    letterhead: defined(contacts),
+    officeHours: config.OFFICE_HOURS,
+    closures: [],
+    replyWorkingDays: config.REPLY_WORKING_DAYS,
+    statutoryWorkingDays: config.STATUTORY_WORKING_DAYS,
+    reminderLeadMinutes: config.REMINDER_LEAD_MINUTES,
+    callReminderLeadMinutes: config.CALL_REMINDER_LEAD_MINUTES,
+    staffChannel: defined({ slack: config.SLACK_STAFF_CHANNEL, teams: config.TEAMS_STAFF_CHANNEL }),
+    ...defined({ signer: config.MAIL_ACKNOWLEDGEMENT_SIGNER, procedureUrl: config.PROCEDURE_URL, privacyUrl: config.PRIVACY_URL }),
+    defaultLanguage: config.DEFAULT_LANGUAGE,
   };
 }
 

@@ -39,12 +39,31 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicyOptions = {
   meetingSummaryWorkingDays: 2,
 };
 
-/** The procedure's deadlines, computed on the institution's working calendar. */
+/** The working calendar and terms deadlines are counted on. */
+export interface PolicyTerms {
+  calendar: WorkingCalendar;
+  options: DeadlinePolicyOptions;
+}
+
+/**
+ * The procedure's deadlines, computed on the institution's working calendar: fixed ones, or (issue #17) those of the
+ * institution whose work is under way, looked up at each call (`terms`).
+ */
 export class DeadlinePolicy {
-  constructor(
-    readonly calendar: WorkingCalendar,
-    readonly options: DeadlinePolicyOptions = DEFAULT_DEADLINE_POLICY,
-  ) {}
+  private readonly terms: () => PolicyTerms;
+
+  constructor(calendar: WorkingCalendar | (() => PolicyTerms), options: DeadlinePolicyOptions = DEFAULT_DEADLINE_POLICY) {
+    const fixed = typeof calendar === 'function' ? null : { calendar, options };
+    this.terms = fixed ? () => fixed : (calendar as () => PolicyTerms);
+  }
+
+  get calendar(): WorkingCalendar {
+    return this.terms().calendar;
+  }
+
+  get options(): DeadlinePolicyOptions {
+    return this.terms().options;
+  }
 
   /** R14.reply-1wd: received outside office hours, the clock starts at the next opening. */
   firstReplyDue(receivedAt: Date): Date {

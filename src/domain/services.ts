@@ -7,6 +7,7 @@ import type { EscalationService } from './escalation.service.js';
 import type { ExternalStepService } from './external-step.service.js';
 import type { InquiryQueries } from './inquiry.queries.js';
 import type { InquiryService } from './inquiry.service.js';
+import type { InstitutionSettingsService } from './institution-settings.service.js';
 import type { MeetingService } from './meeting.service.js';
 import type { QualityMonitor } from './quality/report.js';
 import type { RatingService } from './rating.service.js';
@@ -37,6 +38,8 @@ export interface DomainServices {
   retention: RetentionService;
   /** Issue #15: a person's inquiries anonymised at once on request, except those under legal hold or a duty to keep. */
   erasure: ErasureService;
+  /** Issue #17: the institution's own settings, kept by its admins. */
+  institutionSettings: InstitutionSettingsService;
   /** What the deployment can do (e-mail), decided once from the configuration; front ends ask the domain's truths with it. */
   capabilities: Capabilities;
 }

@@ -5,8 +5,11 @@ import type { Logger } from '../logger.js';
 import type { IntakeOutcome, MailIntake } from './intake.js';
 import { failureReason, isInfrastructureFailure } from './intake-failure.js';
 import { messageIdHash, rawMessageId } from './message-ref.js';
+import { inInstitution, type InstitutionId } from '../domain/institution.js';
 
 export interface ImapSettings {
+  /** Issue #17: whose mailbox it is; every message read is that institution's work. */
+  institution: InstitutionId;
   host: string;
   port: number;
   secure: boolean;
@@ -157,7 +160,11 @@ export class ImapPoller {
     }, delayMs);
   }
 
-  private async poll(): Promise<void> {
+  private poll(): Promise<void> {
+    return inInstitution(this.settings.institution, () => this.read());
+  }
+
+  private async read(): Promise<void> {
     try {
       const client = await this.connect();
       const lock = await client.getMailboxLock(this.settings.mailbox);

@@ -11,10 +11,13 @@ import { MailIntake } from './intake.js';
 import { MailerConsumer } from './mailer.consumer.js';
 import { SingleMailboxReader } from './single-reader.js';
 import { SmtpMailer } from './smtp-mailer.js';
+import type { InstitutionId } from '../domain/institution.js';
 
 /** What the mail adapters are given; the composition root (src/app.ts) builds the services and the stores. */
 export interface MailDependencies {
   config: Config;
+  /** Issue #17: the institution whose mailbox the environment names. */
+  institution: InstitutionId;
   logger: Logger;
   /** Registers an e-mail that starts a new inquiry. */
   inquiries: InquiryService;
@@ -81,6 +84,7 @@ export function createMail(deps: MailDependencies): MailModule {
     poller = new ImapPoller(
       {
         ...server,
+        institution: deps.institution,
         mailbox: config.IMAP_MAILBOX,
         pollMs: config.IMAP_POLL_SECONDS * 1000,
         baseBackoffMs: 1_000,

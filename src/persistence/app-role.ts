@@ -26,8 +26,10 @@ export async function prepareAppRole(owner: DataSource, ownerUrl: string, appUrl
   // The job engine's table is made after the migrations, by the owner.
   await owner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${quoted}`);
   await owner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${quoted}`);
-  // Institutions are managed by their admins and the command line, through the owner's functions (not yet here).
+  // Institutions are added by the owner (`npm run institution:add`).
   await owner.query(`REVOKE INSERT, UPDATE, DELETE ON institutions FROM ${quoted}`);
+  // An institution's admins change its own settings (its row only: row-level security, migration 1763900000022).
+  await owner.query(`GRANT UPDATE (settings, settings_changed_at) ON institutions TO ${quoted}`);
   for (const fn of QUEUE_FUNCTIONS) await owner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${quoted}`);
   const [{ bypasses }]: Array<{ bypasses: boolean }> = await owner.query(
     'SELECT rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = $1',

@@ -18,6 +18,7 @@ import { Retention1763900000016 } from './migrations/1763900000016-retention.js'
 import { SubjectAccess1763900000017 } from './migrations/1763900000017-subject-access.js';
 import { NoticeSchedule1763900000020 } from './migrations/1763900000020-notice-schedule.js';
 import { Institutions1763900000021 } from './migrations/1763900000021-institutions.js';
+import { InstitutionSettings1763900000022 } from './migrations/1763900000022-institution-settings.js';
 import { prepareAppRole } from './app-role.js';
 import { scopeToInstitutions } from './tenant-scope.js';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   SubjectAccess1763900000017,
   NoticeSchedule1763900000020,
   Institutions1763900000021,
+  InstitutionSettings1763900000022,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

@@ -1,7 +1,6 @@
-import { DomainError } from '../../src/domain/errors.js';
 import type { StaffMember } from '../../src/domain/staff.js';
 import { TypeormInquiryRepository } from '../../src/persistence/inquiry.typeorm-repository.js';
-import { emailedRequest, ManualClock, RecordingNotifier, seedStaff, startTestApp, type TestApp } from '../support/app.js';
+import { emailedRequest, expectCode, ManualClock, RecordingNotifier, seedStaff, startTestApp, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof seedStaff>>;
@@ -16,16 +15,6 @@ afterAll(() => t.stop());
 
 const repository = () => new TypeormInquiryRepository(t.app.dataSource.manager);
 const register = (overrides: Record<string, unknown> = {}) => t.app.inquiries.register(emailedRequest(overrides));
-
-async function expectCode(promise: Promise<unknown>, code: string): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  return error as DomainError;
-}
 
 describe('registration', () => {
   it('R15.register: gives a registry number unique per year, with channel, contact, language and received-at', async () => {

@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { DomainError } from '../../src/domain/errors.js';
 import type { InquiryEvent } from '../../src/domain/events.js';
 import { currentInstitution } from '../../src/domain/institution.js';
 import type { DomainServices } from '../../src/domain/services.js';
@@ -7,7 +6,7 @@ import { derivedAppUrl } from '../../src/persistence/app-role.js';
 import { blockAction, slashCommand } from '../slack/support/payloads.js';
 import { postCommand, postInteraction } from '../slack/support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from '../slack/support/slack-harness.js';
-import { emailedRequest, eventually, ManualClock, RecordingNotifier } from '../support/app.js';
+import { emailedRequest, eventually, expectCode, ManualClock, RecordingNotifier } from '../support/app.js';
 
 /**
  * Issue #17: two institutions side by side on one deployment. Everything the second one does stays inside it, and a
@@ -44,11 +43,6 @@ beforeAll(async () => {
   alge = (await second.queries.staffWithRole('manager')).find((member) => member.email === 'alge@saulute.lt')!;
 }, 120_000);
 afterAll(() => h?.stop());
-
-async function expectCode(work: Promise<unknown>, code: string): Promise<void> {
-  await expect(work).rejects.toBeInstanceOf(DomainError);
-  await expect(work).rejects.toMatchObject({ code });
-}
 
 describe('issue #17: one institution never reaches another', () => {
   it('R15.register: registry numbers are unique per institution and year — each starts at 1', async () => {

@@ -249,3 +249,16 @@ describe('client e-mail', () => {
     );
   });
 });
+
+describe('issue #17: the signature follows the institution\'s settings', () => {
+  it("R36.signature: once an admin renames the institution, the owner's reply is signed with the new name, at once", async () => {
+    await t.app.staff.importMembers([{ firstName: 'Aldona', surname: 'Adminė', email: 'aldona@daigelis.lt', roles: ['admin'] }]);
+    const admin = (await t.app.queries.staffWithRole('admin')).find((member) => member.email === 'aldona@daigelis.lt')!;
+    await t.app.institutionSettings.update(admin.id, { name: 'Kauno lopšelis-darželis „Daigelis“ (nauju pavadinimu)' });
+    const { inquiry, address } = await claimed(staff.ona.id);
+    await mailsTo(address, 1);
+    const email = await t.app.mail.messaging.replyToClient(inquiry.id, staff.ona.id, 'Laba diena, atsakome.');
+    const reply = (await mailsTo(address, 2)).find((mail) => mail.parsed.messageId === email.messageId)!;
+    expect(reply.parsed.text).toMatch(/-- \nAuklėtoja\nOna Onaitė\nTel\. \+37060000002\nKauno lopšelis-darželis „Daigelis“ \(nauju pavadinimu\)/);
+  });
+});

@@ -230,16 +230,17 @@ describeWith(DOVECOT, 'with a real Dovecot', () => {
 
     /** Makes PostgreSQL refuse inquiries whose subject contains `word`, with `sqlState`, until the returned undo. */
     async function refuseSubjects(word: string, sqlState: string): Promise<() => Promise<void>> {
-      await t.app.dataSource.query(`
+      // Schema changes are the owner's (the service's role owns nothing, issue #17).
+      await t.database.asOwner(`
         CREATE FUNCTION test_refuse_inquiry() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF NEW.subject LIKE '%${word}%' THEN RAISE EXCEPTION 'refused by the test' USING ERRCODE = '${sqlState}'; END IF;
           RETURN NEW;
         END $$`);
-      await t.app.dataSource.query('CREATE TRIGGER test_refuse_inquiry BEFORE INSERT ON inquiries FOR EACH ROW EXECUTE FUNCTION test_refuse_inquiry()');
+      await t.database.asOwner('CREATE TRIGGER test_refuse_inquiry BEFORE INSERT ON inquiries FOR EACH ROW EXECUTE FUNCTION test_refuse_inquiry()');
       return async () => {
-        await t.app.dataSource.query('DROP TRIGGER test_refuse_inquiry ON inquiries');
-        await t.app.dataSource.query('DROP FUNCTION test_refuse_inquiry()');
+        await t.database.asOwner('DROP TRIGGER test_refuse_inquiry ON inquiries');
+        await t.database.asOwner('DROP FUNCTION test_refuse_inquiry()');
       };
     }
 

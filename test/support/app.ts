@@ -1,6 +1,7 @@
 import { startApp, type AppOverrides, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/domain/clock.js';
+import { DomainError } from '../../src/domain/errors.js';
 import type { InquiryEvent, InquiryEventType } from '../../src/domain/events.js';
 import type { Notifier, ServiceHappening } from '../../src/domain/notifier.js';
 import type { StaffMember } from '../../src/domain/staff.js';
@@ -76,6 +77,17 @@ export async function startTestApp(overrides: AppOverrides = {}, database?: Test
       if (!database) await db.drop();
     },
   };
+}
+
+/** Awaits a command that must be refused with the coded error `code`, and gives the error for a closer look. */
+export async function expectCode(promise: Promise<unknown>, code: string): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  return error as DomainError;
 }
 
 /** Retries `assertion` until it passes or `timeoutMs` runs out; for effects that happen after a commit. */

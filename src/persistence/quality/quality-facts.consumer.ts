@@ -30,7 +30,8 @@ export class QualityFactsConsumer implements EventConsumer {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: WorkingCalendar,
+    /** The working calendar of the institution whose event it is (issue #17). */
+    private readonly calendar: () => WorkingCalendar,
   ) {}
 
   accepts(type: InquiryEventType): boolean {
@@ -54,7 +55,7 @@ export class QualityFactsConsumer implements EventConsumer {
       [inquiryId],
     );
     if (!row) return false;
-    const fact = factOf(stateOf(row), this.calendar);
+    const fact = factOf(stateOf(row), this.calendar());
     await db.query(
       `INSERT INTO quality_facts AS f (inquiry_id, registry_number, channel, kind, owner_id, received_at, first_reply_due,
          first_reply_at, first_reply_office_minutes, resolution_due, resolved_at)

@@ -1,0 +1,116 @@
+import type { HolidayCalendar } from './calendar/holiday-calendar.js';
+import { parseOfficeHours } from './calendar/office-hours.js';
+import { WorkingCalendar } from './calendar/working-calendar.js';
+import type { DeadlinePolicyOptions, PolicyTerms } from './deadline-policy.js';
+import { requireInstitution, type InstitutionId } from './institution.js';
+import { ClosedDays, effectiveSettings, type EffectiveSettings, type InstitutionSettings } from './institution-settings.js';
+
+/** Where the institutions' own settings are kept (the `institutions` table). */
+export interface InstitutionSettingsStore {
+  /** Every institution's own settings (only what its admins set). */
+  all(): Promise<Map<InstitutionId, InstitutionSettings>>;
+}
+
+/** One institution's settings in force, with the working calendar and deadline terms made from them. */
+export interface InstitutionProfile extends PolicyTerms {
+  institution: InstitutionId;
+  settings: EffectiveSettings;
+}
+
+/** What every institution starts from: the deployment's defaults (the environment) and the country's holidays. */
+export interface ProfileBase {
+  defaults: EffectiveSettings;
+  zone: string;
+  holidays: HolidayCalendar;
+  /** The deadline terms that are the deployment's alone (escalations, unclaimed nudges, callbacks). */
+  options: DeadlinePolicyOptions;
+}
+
+/**
+ * Each institution's settings in force (issue #17), kept in memory so a deadline is worked out without a query: loaded
+ * at start, replaced at once when this instance saves a change, and reloaded every `refreshMs` for changes saved by
+ * another instance. Deadlines (R14.reply-1wd, R59.statutory, R48.meeting-summary-2wd) count the institution's own
+ * office hours, and its closure days on top of the public holidays.
+ */
+export class InstitutionProfiles {
+  private profiles = new Map<InstitutionId, InstitutionProfile>();
+  private loading: Promise<void> | null = null;
+  /** Counts the changes made here, and when each institution's last one was, so a load never undoes a newer one. */
+  private changes = 0;
+  private readonly changedAt = new Map<InstitutionId, number>();
+
+  constructor(
+    private readonly store: InstitutionSettingsStore,
+    private readonly base: ProfileBase,
+  ) {}
+
+  /** Loads every institution's settings; what is in memory stays in force until the load succeeds. */
+  load(): Promise<void> {
+    const started = this.changes;
+    this.loading ??= this.store
+      .all()
+      .then((all) => {
+        const previous = this.profiles;
+        this.profiles = new Map([...all].map(([institution, own]) => [institution, this.keep(previous.get(institution), institution, own)]));
+        // A change saved here while the load was reading is newer than what it read.
+        for (const [institution, at] of this.changedAt) if (at > started) this.profiles.set(institution, previous.get(institution)!);
+      })
+      .finally(() => {
+        this.loading = null;
+      });
+    return this.loading;
+  }
+
+  /** The profile of the institution whose work is under way. */
+  current(): InstitutionProfile {
+    return this.of(requireInstitution());
+  }
+
+  of(institution: InstitutionId): InstitutionProfile {
+    const known = this.profiles.get(institution);
+    if (known) return known;
+    // Added since the last load: a new institution has set nothing yet, so the defaults are its settings; a load now
+    // picks up anything it set on another instance meanwhile.
+    const profile = this.replace(institution, {});
+    void this.load().catch(() => undefined);
+    return profile;
+  }
+
+  /** The settings `own` would put in force, before they are saved. */
+  preview(own: InstitutionSettings): EffectiveSettings {
+    return effectiveSettings(this.base.defaults, own);
+  }
+
+  /** A change saved here takes effect at once. */
+  replace(institution: InstitutionId, own: InstitutionSettings): InstitutionProfile {
+    const profile = this.profileOf(institution, own);
+    this.profiles.set(institution, profile);
+    this.changes += 1;
+    this.changedAt.set(institution, this.changes);
+    return profile;
+  }
+
+  /** An unchanged institution keeps its profile, and with it its calendar's cache of worked-out days. */
+  private keep(previous: InstitutionProfile | undefined, institution: InstitutionId, own: InstitutionSettings): InstitutionProfile {
+    const next = effectiveSettings(this.base.defaults, own);
+    if (previous && JSON.stringify(previous.settings) === JSON.stringify(next)) return previous;
+    return this.profileOf(institution, own);
+  }
+
+  private profileOf(institution: InstitutionId, own: InstitutionSettings): InstitutionProfile {
+    const settings = effectiveSettings(this.base.defaults, own);
+    const calendar = new WorkingCalendar(parseOfficeHours(settings.officeHours, this.base.zone), new ClosedDays(this.base.holidays, settings.closures));
+    return {
+      institution,
+      settings,
+      calendar,
+      options: {
+        ...this.base.options,
+        replyWorkingDays: settings.replyWorkingDays,
+        statutoryWorkingDays: settings.statutoryWorkingDays,
+        reminderLeadMinutes: settings.reminderLeadMinutes,
+        callReminderLeadMinutes: settings.callReminderLeadMinutes,
+      },
+    };
+  }
+}

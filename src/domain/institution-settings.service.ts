@@ -1,0 +1,51 @@
+import { DomainError, NotAllowedError, StaffNotFoundError } from './errors.js';
+import { requireInstitution } from './institution.js';
+import type { InstitutionProfiles } from './institution-profiles.js';
+import { institutionSettingsSchema, settingsProblems, type EffectiveSettings, type InstitutionSettings } from './institution-settings.js';
+import { hasRole } from './staff.js';
+import type { UnitOfWork } from './unit-of-work.js';
+import { parseInput } from './validation.js';
+
+/** The current institution's own settings, as stored (row-level security: a transaction reads and changes its own). */
+export interface InstitutionSettingsRepository {
+  own(): Promise<InstitutionSettings>;
+  save(settings: InstitutionSettings): Promise<void>;
+}
+
+/**
+ * Issue #17: an institution's admins keep its settings — and only theirs. A change is checked as a whole before it is
+ * saved (office hours that can be read, a reminder shorter than the reply window, R14.reply-1wd), and deadlines
+ * worked out from then on count the new office hours and closure days.
+ */
+export class InstitutionSettingsService {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly repository: InstitutionSettingsRepository,
+    private readonly profiles: InstitutionProfiles,
+    private readonly zone: string,
+  ) {}
+
+  /** The settings in force and what the institution set itself (the rest are the deployment's defaults). Admins only. */
+  async show(actorId: string): Promise<{ own: InstitutionSettings; effective: EffectiveSettings }> {
+    await this.admin(actorId);
+    return { own: await this.repository.own(), effective: this.profiles.current().settings };
+  }
+
+  /** Changes the parts `changes` names (`INPUT.INVALID` naming each refused part); admins only (`STAFF.NOT_ALLOWED`). */
+  async update(actorId: string, changes: unknown): Promise<EffectiveSettings> {
+    await this.admin(actorId);
+    const own = { ...(await this.repository.own()), ...parseInput(institutionSettingsSchema, changes) };
+    const problems = settingsProblems(this.profiles.preview(own), this.zone);
+    if (problems.length > 0) {
+      throw new DomainError('INPUT.INVALID', `Invalid settings: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, { fields: problems });
+    }
+    await this.repository.save(own);
+    return this.profiles.replace(requireInstitution(), own).settings;
+  }
+
+  private async admin(actorId: string): Promise<void> {
+    const member = await this.unitOfWork.run(({ staff }) => staff.findById(actorId));
+    if (!member?.active) throw new StaffNotFoundError(actorId);
+    if (!hasRole(member, 'admin')) throw new NotAllowedError("change the institution's settings", 'admin');
+  }
+}
