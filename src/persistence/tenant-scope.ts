@@ -2,8 +2,8 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { currentInstitution, type InstitutionId } from '../domain/institution.js';
 
 /**
- * Issue #17: every transaction on `dataSource` belongs to the institution of the work that opened it. Its first
- * statement after START TRANSACTION is `set_config('langelis.institution', id, true)`: local to the transaction, so a
+ * Issue #17: every transaction on `dataSource` belongs to the institution of the work that opened it. Sent with its
+ * START TRANSACTION is `set_config('langelis.institution', id, true)`: local to the transaction, so a
  * pooled connection never carries one institution into another's work. A statement run outside a transaction with
  * an institution at hand gets a transaction of its own, so it too is seen by row-level security as that
  * institution's. A source opened for one institution (`standing`: the running app's own handle, for the command line
@@ -29,13 +29,25 @@ function scoped(runner: QueryRunner, currentInstitution: () => InstitutionId | u
   const query = runner.query.bind(runner) as (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
   const startTransaction = runner.startTransaction.bind(runner);
   const depth = () => (runner as unknown as { transactionDepth: number }).transactionDepth;
+  let isolated = false;
   runner.startTransaction = async (isolationLevel) => {
+    // An isolation level must be set before any query of the transaction: the setting then follows it.
+    isolated = isolationLevel !== undefined;
     await startTransaction(isolationLevel);
     const institution = currentInstitution();
-    if (depth() === 1 && institution !== undefined) await query(`SELECT set_config('langelis.institution', $1, true)`, [String(institution)]);
+    if (isolated && depth() === 1 && institution !== undefined) await query(`SELECT set_config('langelis.institution', $1, true)`, [String(institution)]);
   };
   runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
-    if (runner.isTransactionActive || currentInstitution() === undefined) return query(sql, parameters, structured);
+    if (runner.isTransactionActive) {
+      const institution = currentInstitution();
+      // The setting rides with START TRANSACTION in one simple-protocol round trip (the id is an integer, checked by
+      // inInstitution), so naming the institution costs no extra round trip per transaction.
+      if (sql === 'START TRANSACTION' && !isolated && depth() === 0 && institution !== undefined) {
+        return query(`START TRANSACTION; SELECT set_config('langelis.institution', '${Math.trunc(institution)}', true)`, undefined, structured);
+      }
+      return query(sql, parameters, structured);
+    }
+    if (currentInstitution() === undefined) return query(sql, parameters, structured);
     await runner.startTransaction();
     try {
       const result = await query(sql, parameters, structured);
