@@ -5,7 +5,7 @@ import { StaffDirectory } from '../domain/staff.service.js';
 import { addInstitution, InstitutionExistsError, removeEmptyInstitution, SLUG } from '../persistence/institutions.js';
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
 import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
-import { describeImportError, readStaffFile, StaffFileError } from './staff-import.js';
+import { describeImportError, staffFileRecords } from './staff-import.js';
 
 const USAGE = 'Usage: npm run institution:add -- <short-name> "<name>" [--staff <file.yaml|file.json>]\n';
 
@@ -35,13 +35,9 @@ export async function main(args: string[]): Promise<number> {
   if (typeof config === 'number') return config;
   let records: unknown = null;
   if (parsed.values.staff) {
-    try {
-      records = await readStaffFile(parsed.values.staff);
-    } catch (error) {
-      if (!(error instanceof StaffFileError)) throw error;
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
+    const read = await staffFileRecords(parsed.values.staff);
+    if (typeof read === 'number') return read;
+    records = read.records;
   }
   const database = await cliDatabase(config);
   if (typeof database === 'number') return database;

@@ -62,6 +62,17 @@ function parseYaml(file: string, text: string): unknown {
   return document.toJS();
 }
 
+/** The records of a staff file, or exit code 1 after one line saying why it cannot be read. */
+export async function staffFileRecords(file: string): Promise<{ records: unknown } | number> {
+  try {
+    return { records: await readStaffFile(file) };
+  } catch (error) {
+    if (!(error instanceof StaffFileError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
 /** Reads `file` and imports it; a DomainError (INPUT.INVALID, STAFF.NOT_FOUND, STAFF.INVALID) means nothing was written. */
 export async function importStaffFile(file: string, staffDirectory: Pick<StaffDirectory, 'importMembers'>): Promise<ImportSummary> {
   return staffDirectory.importMembers(await readStaffFile(file));
@@ -94,14 +105,9 @@ async function main(args: string[]): Promise<number> {
   const config = cliConfig();
   if (typeof config === 'number') return config;
   // Read the file before starting a database, so a typo in the path fails fast.
-  let records: unknown;
-  try {
-    records = await readStaffFile(file);
-  } catch (error) {
-    if (!(error instanceof StaffFileError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
+  const read = await staffFileRecords(file);
+  if (typeof read === 'number') return read;
+  const { records } = read;
   const database = await cliDatabase(config);
   if (typeof database === 'number') return database;
   try {
