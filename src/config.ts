@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { EffectiveSettings } from './domain/institution-settings.js';
-import { parseOfficeHours, type OfficeHours } from './domain/calendar/office-hours.js';
+import { settingsProblems, type EffectiveSettings } from './domain/institution-settings.js';
 import { INQUIRY_KINDS } from './domain/inquiry.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -157,23 +156,14 @@ const environmentSchema = z.object({
   path: ['DATA_KEYS'],
   message: 'is required in production with DATABASE_URL: set it to `k1:` followed by `openssl rand -base64 32` (see docs/data-protection.md)',
 }).superRefine((env, context) => {
-  let hours: OfficeHours;
-  try {
-    hours = parseOfficeHours(env.OFFICE_HOURS, env.TIME_ZONE);
-  } catch (error) {
-    context.addIssue({ code: 'custom', path: ['OFFICE_HOURS'], message: (error as Error).message });
-    return;
-  }
-  // R14.reply-1wd: a nudge earlier than the reply window is long would fall before the inquiry arrived and be lost.
-  const window = env.REPLY_WORKING_DAYS * shortestOfficeDayMinutes(hours);
-  if (env.REMINDER_LEAD_MINUTES >= window) {
-    context.addIssue({
-      code: 'custom',
-      path: ['REMINDER_LEAD_MINUTES'],
-      message: `${env.REMINDER_LEAD_MINUTES} minutes is not shorter than the reply window (${env.REPLY_WORKING_DAYS} working day(s) of the shortest office day in "${env.OFFICE_HOURS}" = ${window} office minutes); the reminder would come before the inquiry. Set it below ${window}`,
-    });
+  // The environment is every institution's default settings: checked as each institution's own are when saved.
+  for (const problem of settingsProblems(settingsDefaultsOf(env), env.TIME_ZONE)) {
+    context.addIssue({ code: 'custom', path: [SETTING_VARIABLES[problem.path] ?? problem.path], message: problem.message });
   }
 });
+
+/** The variable each checked setting comes from (settingsDefaultsOf). */
+const SETTING_VARIABLES: Record<string, string> = { officeHours: 'OFFICE_HOURS', reminderLeadMinutes: 'REMINDER_LEAD_MINUTES' };
 
 /** One data key as DATA_KEYS lists it: an id and 32 bytes. */
 export interface DataKeySetting {
@@ -199,12 +189,6 @@ export function parseDataKeys(text: string): DataKeySetting[] {
   if (keys.length === 0) throw new Error('lists no key: write `k1:` followed by `openssl rand -base64 32`');
   if (new Set(keys.map((key) => key.id)).size !== keys.length) throw new Error('names a key id twice');
   return keys;
-}
-
-/** The office minutes of the shortest open day: the reply window a reminder's lead must fit in, on any day. */
-function shortestOfficeDayMinutes({ week }: OfficeHours): number {
-  const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
-  return Math.min(...Object.values(week).flatMap((day) => (day ? [minutes(day.close) - minutes(day.open)] : [])));
 }
 
 function isLoopback(host: string): boolean {

@@ -80,13 +80,16 @@ export function settingsProblems(settings: EffectiveSettings, zone: string): Arr
     return [{ path: 'officeHours', message: (error as Error).message }];
   }
   const window = settings.replyWorkingDays * shortestOfficeDayMinutes(hours);
-  return settings.reminderLeadMinutes < window
-    ? []
-    : [{ path: 'reminderLeadMinutes', message: `must be shorter than the reply window (${window} office minutes)` }];
+  if (settings.reminderLeadMinutes < window) return [];
+  const { reminderLeadMinutes: lead, replyWorkingDays: days, officeHours } = settings;
+  return [{
+    path: 'reminderLeadMinutes',
+    message: `${lead} minutes is not shorter than the reply window (${days} working day(s) of the shortest office day in "${officeHours}" = ${window} office minutes); the reminder would come before the inquiry. Set it below ${window}`,
+  }];
 }
 
 /** Minutes of the shortest open day of the week. */
-export function shortestOfficeDayMinutes({ week }: OfficeHours): number {
+function shortestOfficeDayMinutes({ week }: OfficeHours): number {
   const minutes = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
   return Math.min(...Object.values(week).flatMap((day) => (day ? [minutes(day.close) - minutes(day.open)] : [])));
 }
