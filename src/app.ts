@@ -59,6 +59,9 @@ import { listenFailure } from './start-errors.js';
 import { startReport, type DatabaseFacts } from './start-report.js';
 import { DEFAULT_DISPATCHER_OPTIONS, OutboxDispatcher, type OutboxDispatcherOptions } from './persistence/outbox.js';
 import { TypeormChatPostStore, TypeormConversationStore } from './persistence/chat-stores.typeorm.js';
+import { PostgresChatInstallations } from './persistence/chat-installations.postgres.js';
+import { PostgresCallPacer } from './persistence/chat-rate-slots.postgres.js';
+import { INSTALL_LINK_LIFETIME_MS, InstallLinks } from './domain/install-link.js';
 import { TypeormMailIntakeFailures } from './persistence/mail-intake-failures.js';
 import { TypeormAbsenceNews } from './persistence/staff-absences.typeorm.js';
 import { PostgresMailboxLease } from './persistence/mailbox-lease.postgres.js';
@@ -87,6 +90,10 @@ import { retentionUnitOfWork, TypeormRetentionRepository } from './persistence/r
 import { mountRetentionList } from './web/retention.js';
 import { ErasureService } from './domain/erasure.service.js';
 import { erasureUnitOfWork } from './persistence/erasure.typeorm-unit-of-work.js';
+import { CITY_LINK_DAYS, CityLinks } from './domain/city-link.js';
+import { CityOverviewService } from './domain/city-overview.service.js';
+import { PostgresCityQuality } from './persistence/quality/city-overview.postgres.js';
+import { mountCityOverview } from './web/city-overview.js';
 
 /** Seams for tests: a fixed clock, extra consumers (recording notifiers), faster outbox polling. */
 export interface AppOverrides {
@@ -168,7 +175,11 @@ export async function connectDatabase(config: Config, options: { share?: boolean
   let appUrl: string;
   try {
     const cipher = new DataCipher(await resolveDataKeys(config, logger));
-    ({ dataSource, appUrl } = await openDatabase(url, { poolSize: options.poolSize, appUrl: config.DATABASE_APP_URL, maintain: (owner) => encryptAtRest(owner, cipher, logger) }));
+    const maintain = async (owner: DataSource) => {
+      await encryptAtRest(owner, cipher, logger);
+      await nameFirstInstitution(owner, config);
+    };
+    ({ dataSource, appUrl } = await openDatabase(url, { poolSize: options.poolSize, appUrl: config.DATABASE_APP_URL, maintain }));
     bindCipher(dataSource, cipher);
   } catch (error) {
     await embedded?.stop();
@@ -203,6 +214,14 @@ export async function connectDatabase(config: Config, options: { share?: boolean
 async function encryptAtRest(owner: DataSource, cipher: DataCipher, logger: Pick<Logger, 'warn' | 'info'>): Promise<void> {
   const sealed = await sealPlaintextRows(owner, cipher);
   if (Object.values(sealed).some((count) => count > 0)) logger.info({ sealed }, 'sealed attachments and letters stored before encryption at rest');
+}
+
+/**
+ * The environment names the first institution (INSTITUTION_NAME, issue #17): its row says the same, so what reads names
+ * from the table (the city overview, another instance's settings) agrees with its letters and pages.
+ */
+async function nameFirstInstitution(owner: DataSource, config: Config): Promise<void> {
+  await owner.query('UPDATE institutions SET name = $1 WHERE id = $2 AND name IS DISTINCT FROM $1', [config.INSTITUTION_NAME, FIRST_INSTITUTION]);
 }
 
 /** Warnings of a command-line tool that has no logger of its own. */
@@ -358,12 +377,15 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     attachmentLinks,
     chatPosts: new TypeormChatPostStore(dataSource),
     conversations: new TypeormConversationStore(dataSource),
+    settings: settingsNow,
+    installations: new PostgresChatInstallations(dataSource),
+    installLinks: new InstallLinks(linkSecret, INSTALL_LINK_LIFETIME_MS, clock),
+    pacer: new PostgresCallPacer(dataSource),
   });
   // With no chat platform configured, events are at least logged (ids only).
   const fallback = platforms.length === 0 ? [new LoggingNotifier(logger)] : [];
-  // The chat platforms and the mailbox configured in the environment are the first institution's connections: they
-  // carry only its events (issue #17; other institutions' connections come with their installs and settings).
-  const connected = platforms.map((platform) => servingOnly(FIRST_INSTITUTION, platform.notifier));
+  // Each platform tells each institution's events where that institution is connected (issue #17).
+  const connected = platforms.map((platform) => platform.notifier);
   notifiers = [...connected, ...fallback];
   // R60.external: the rating e-mail goes out only where client e-mail does.
   const ratingMail = capabilities.email ? [new RatingMailConsumer(services.ratings, logger)] : [];
@@ -392,6 +414,9 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   mountAuditExport(http, { audit: services.audit, logger });
   mountSubjectAccess(http, { subjectAccess: services.subjectAccess, logger, timeZone: config.TIME_ZONE });
   mountRetentionList(http, { retention: services.retention, logger, timeZone: config.TIME_ZONE });
+  // Issue #17, item 8: every institution's aggregates side by side, for the link `npm run city:link` signs.
+  const city = new CityOverviewService(new PostgresCityQuality(dataSource), new CityLinks(linkSecret, CITY_LINK_DAYS * 24 * 3_600_000, clock), clock, config.TIME_ZONE);
+  mountCityOverview(http, { city, logger, timeZone: config.TIME_ZONE });
   mountRatings(http, { ratings: services.ratings, logger, site: institutionOf(config) });
   if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
   for (const platform of platforms) platform.mount(http);

@@ -52,6 +52,13 @@ const environmentSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-').optional(),
   SLACK_STAFF_CHANNEL: z.string().regex(/^[CG][A-Z0-9]+$/, 'a channel id such as C0123456789').optional(),
   SLACK_API_URL: z.url().optional(),
+  /** Issue #17: Slack installed into many workspaces by OAuth (`/slack/install`); the app's credentials from its Basic Information page. */
+  SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, 'the app\'s Client ID, such as 1234567890.1234567890').optional(),
+  SLACK_CLIENT_SECRET: z.string().min(16).optional(),
+  /** Slack's OAuth authorize page; tests point it at a local stand-in. */
+  SLACK_OAUTH_AUTHORIZE_URL: z.url().default('https://slack.com/oauth/v2/authorize'),
+  /** Outgoing Web API calls paced per workspace and method tier, across instances (rate-limits.ts); off only against a stand-in. */
+  SLACK_PACING: bool.default(true),
   /** Slack: changes within this many ms after a person's App Home was republished are shown together at its end; 0 = as soon as the last one is out. */
   SLACK_HOME_REFRESH_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   MicrosoftAppId: z.string().optional(),
@@ -254,6 +261,7 @@ export function secretsOf(config: Config): string[] {
     config.SLACK_BOT_TOKEN,
     config.SLACK_SIGNING_SECRET,
     config.SLACK_APP_TOKEN,
+    config.SLACK_CLIENT_SECRET,
     config.MicrosoftAppPassword,
     config.LETTER_LINK_SECRET,
     ...(config.DATA_KEYS ?? []).flatMap(({ key }) => [key.toString('base64'), key.toString('base64url'), key.toString('hex')]),

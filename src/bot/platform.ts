@@ -12,6 +12,10 @@ import type { HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import type { ChatPostStore, ConversationStore } from '../domain/chat-posts.js';
 import type { PlatformId } from './core/notices/notice.js';
+import type { CallPacer } from '../domain/call-pacing.js';
+import type { ChatInstallations } from '../domain/chat-installations.js';
+import type { EffectiveSettings } from '../domain/institution-settings.js';
+import type { InstallLinks } from '../domain/install-link.js';
 import type { PlatformHealth } from './platform-health.js';
 
 /** What a chat platform gets from the core: the domain's services and the stores it needs. */
@@ -33,6 +37,14 @@ export interface PlatformContext extends DomainServices {
   reportLinks: ReportLinks;
   chatPosts: ChatPostStore;
   conversations: ConversationStore;
+  /** The settings of the institution whose work is under way: its own over the deployment's defaults (issue #17). */
+  settings(): EffectiveSettings;
+  /** Which workspace or tenant serves which institution (issue #17). */
+  installations: ChatInstallations;
+  /** Checks the links an operator made for installing into an institution's workspace. */
+  installLinks: InstallLinks;
+  /** The shared schedule outgoing calls wait on, per workspace (issue #17). */
+  pacer: CallPacer;
   /** The platforms switched on: someone another platform reaches is not "missing" on this one (D18). */
   platformsOn?: readonly PlatformId[];
 }

@@ -6,9 +6,9 @@ import { DatabaseUnreachableError } from '../persistence/connection-errors.js';
 import { EmbeddedServerError } from '../persistence/embedded-database.js';
 
 /** The configuration, or exit code 2 after one line saying what is wrong with it. */
-export function cliConfig(): Config | number {
+export function cliConfig(env: NodeJS.ProcessEnv = process.env): Config | number {
   try {
-    return loadConfig();
+    return loadConfig(env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

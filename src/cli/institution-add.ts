@@ -6,6 +6,7 @@ import { addInstitution, InstitutionExistsError, removeEmptyInstitution, SLUG } 
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
 import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
 import { describeImportError, staffFileRecords } from './staff-import.js';
+import { installLinkText } from './install-link.js';
 
 const USAGE = 'Usage: npm run institution:add -- <short-name> "<name>" [--staff <file.yaml|file.json>]\n';
 
@@ -44,6 +45,9 @@ export async function main(args: string[]): Promise<number> {
   try {
     const id = await database.asOwner((owner) => addInstitution(owner, { slug, name: name.trim() }));
     process.stdout.write(`Added institution ${slug} (${id}): ${name.trim()}\n`);
+    // Issue #17: with Slack installed by OAuth, the admin's way into the app.
+    const link = installLinkText(config, id);
+    if (link) (link.ok ? process.stdout : process.stderr).write(link.text);
     if (records === null) return 0;
     try {
       const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));

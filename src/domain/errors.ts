@@ -48,7 +48,9 @@ export type DomainErrorCode =
   /** Issue #15, subject access: `export` with text that is neither an e-mail address nor a phone number. */
   | 'SUBJECT_ACCESS.CONTACT_INVALID'
   /** A subject-access link whose request is gone or was another admin's. */
-  | 'SUBJECT_ACCESS.NOT_FOUND';
+  | 'SUBJECT_ACCESS.NOT_FOUND'
+  /** Issue #17, the city overview: a month that cannot be read, or one that has not begun. */
+  | 'CITY.MONTH_INVALID';
 
 /** Base of every error the domain raises on purpose; anything else is a bug. */
 export class DomainError extends Error {

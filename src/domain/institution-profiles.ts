@@ -2,13 +2,19 @@ import type { HolidayCalendar } from './calendar/holiday-calendar.js';
 import { parseOfficeHours } from './calendar/office-hours.js';
 import { WorkingCalendar } from './calendar/working-calendar.js';
 import type { DeadlinePolicyOptions, PolicyTerms } from './deadline-policy.js';
-import { requireInstitution, type InstitutionId } from './institution.js';
+import { FIRST_INSTITUTION, requireInstitution, type InstitutionId } from './institution.js';
 import { ClosedDays, effectiveSettings, type EffectiveSettings, type InstitutionSettings } from './institution-settings.js';
+
+/** An institution as it is kept: the name it was added under, and what its admins set. */
+export interface StoredInstitution {
+  name: string;
+  own: InstitutionSettings;
+}
 
 /** Where the institutions' own settings are kept (the `institutions` table). */
 export interface InstitutionSettingsStore {
-  /** Every institution's own settings (only what its admins set). */
-  all(): Promise<Map<InstitutionId, InstitutionSettings>>;
+  /** Every institution, with its own settings (only what its admins set). */
+  all(): Promise<Map<InstitutionId, StoredInstitution>>;
 }
 
 /** One institution's settings in force, with the working calendar and deadline terms made from them. */
@@ -19,6 +25,11 @@ export interface InstitutionProfile extends PolicyTerms {
 
 /** What every institution starts from: the deployment's defaults (the environment) and the country's holidays. */
 export interface ProfileBase {
+  /**
+   * The environment's settings. Its terms (office hours, working days, reminders, language) are every institution's
+   * defaults; what it says of an institution itself (name, letterhead, staff channels, signer, procedure and privacy
+   * links) is the first institution's alone — the one a deployment set up for one institution has always served.
+   */
   defaults: EffectiveSettings;
   zone: string;
   holidays: HolidayCalendar;
@@ -38,6 +49,8 @@ export class InstitutionProfiles {
   /** Counts the changes made here, and when each institution's last one was, so a load never undoes a newer one. */
   private changes = 0;
   private readonly changedAt = new Map<InstitutionId, number>();
+  /** The names institutions were added under: another institution's default name. */
+  private names = new Map<InstitutionId, string>();
 
   constructor(
     private readonly store: InstitutionSettingsStore,
@@ -51,7 +64,8 @@ export class InstitutionProfiles {
       .all()
       .then((all) => {
         const previous = this.profiles;
-        this.profiles = new Map([...all].map(([institution, own]) => [institution, this.keep(previous.get(institution), institution, own)]));
+        this.names = new Map([...all].map(([institution, stored]) => [institution, stored.name]));
+        this.profiles = new Map([...all].map(([institution, stored]) => [institution, this.keep(previous.get(institution), institution, stored.own)]));
         // A change saved here while the load was reading is newer than what it read.
         for (const [institution, at] of this.changedAt) if (at > started) this.profiles.set(institution, previous.get(institution)!);
       })
@@ -59,6 +73,11 @@ export class InstitutionProfiles {
         this.loading = null;
       });
     return this.loading;
+  }
+
+  /** Loads the settings again when `institution` was added since the last load (its name is not known here yet). */
+  async ensure(institution: InstitutionId): Promise<void> {
+    if (!this.names.has(institution)) await this.load();
   }
 
   /** The profile of the institution whose work is under way. */
@@ -76,9 +95,9 @@ export class InstitutionProfiles {
     return profile;
   }
 
-  /** The settings `own` would put in force, before they are saved. */
+  /** The settings `own` would put in force in the current institution, before they are saved. */
   preview(own: InstitutionSettings): EffectiveSettings {
-    return effectiveSettings(this.base.defaults, own);
+    return effectiveSettings(this.defaultsOf(requireInstitution()), own);
   }
 
   /** A change saved here takes effect at once. */
@@ -92,13 +111,21 @@ export class InstitutionProfiles {
 
   /** An unchanged institution keeps its profile, and with it its calendar's cache of worked-out days. */
   private keep(previous: InstitutionProfile | undefined, institution: InstitutionId, own: InstitutionSettings): InstitutionProfile {
-    const next = effectiveSettings(this.base.defaults, own);
+    const next = effectiveSettings(this.defaultsOf(institution), own);
     if (previous && JSON.stringify(previous.settings) === JSON.stringify(next)) return previous;
     return this.profileOf(institution, own);
   }
 
+  /** The first institution's defaults are the environment's; another's are its terms, under its own name. */
+  private defaultsOf(institution: InstitutionId): EffectiveSettings {
+    const { defaults } = this.base;
+    if (institution === FIRST_INSTITUTION) return defaults;
+    const { signer: _signer, procedureUrl: _procedure, privacyUrl: _privacy, ...terms } = defaults;
+    return { ...terms, name: this.names.get(institution) ?? defaults.name, letterhead: {}, staffChannel: {} };
+  }
+
   private profileOf(institution: InstitutionId, own: InstitutionSettings): InstitutionProfile {
-    const settings = effectiveSettings(this.base.defaults, own);
+    const settings = effectiveSettings(this.defaultsOf(institution), own);
     const calendar = new WorkingCalendar(parseOfficeHours(settings.officeHours, this.base.zone), new ClosedDays(this.base.holidays, settings.closures));
     return {
       institution,

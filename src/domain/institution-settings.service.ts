@@ -28,12 +28,14 @@ export class InstitutionSettingsService {
   /** The settings in force and what the institution set itself (the rest are the deployment's defaults). Admins only. */
   async show(actorId: string): Promise<{ own: InstitutionSettings; effective: EffectiveSettings }> {
     await this.admin(actorId);
+    await this.profiles.ensure(requireInstitution());
     return { own: await this.repository.own(), effective: this.profiles.current().settings };
   }
 
   /** Changes the parts `changes` names (`INPUT.INVALID` naming each refused part); admins only (`STAFF.NOT_ALLOWED`). */
   async update(actorId: string, changes: unknown): Promise<EffectiveSettings> {
     await this.admin(actorId);
+    await this.profiles.ensure(requireInstitution());
     const own = { ...(await this.repository.own()), ...parseInput(institutionSettingsSchema, changes) };
     const problems = settingsProblems(this.profiles.preview(own), this.zone);
     if (problems.length > 0) {

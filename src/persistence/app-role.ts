@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { QUEUE_FUNCTIONS } from './migrations/1763900000021-institutions.js';
+import { INSTALLATION_FUNCTIONS } from './migrations/1763900000023-chat-installations.js';
+import { CITY_FUNCTIONS } from './migrations/1763900000024-city-overview.js';
 
 /** The role the service connects as when no `DATABASE_APP_URL` names one (issue #17). */
 export const APP_ROLE = 'langelis_app';
@@ -31,6 +33,10 @@ export async function prepareAppRole(owner: DataSource, ownerUrl: string, appUrl
   // An institution's admins change its own settings (its row only: row-level security, migration 1763900000022).
   await owner.query(`GRANT UPDATE (settings, settings_changed_at) ON institutions TO ${quoted}`);
   for (const fn of QUEUE_FUNCTIONS) await owner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${quoted}`);
+  // Whose workspace an incoming chat request comes from (migration 1763900000023): its institution's id, nothing else.
+  for (const fn of INSTALLATION_FUNCTIONS) await owner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${quoted}`);
+  // The city overview's counts across institutions (migration 1763900000024), its only way to them.
+  for (const fn of CITY_FUNCTIONS) await owner.query(`GRANT EXECUTE ON FUNCTION ${fn} TO ${quoted}`);
   const [{ bypasses }]: Array<{ bypasses: boolean }> = await owner.query(
     'SELECT rolsuper OR rolbypassrls AS bypasses FROM pg_roles WHERE rolname = $1',
     [role],

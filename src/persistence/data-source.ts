@@ -19,6 +19,8 @@ import { SubjectAccess1763900000017 } from './migrations/1763900000017-subject-a
 import { NoticeSchedule1763900000020 } from './migrations/1763900000020-notice-schedule.js';
 import { Institutions1763900000021 } from './migrations/1763900000021-institutions.js';
 import { InstitutionSettings1763900000022 } from './migrations/1763900000022-institution-settings.js';
+import { ChatInstallations1763900000023 } from './migrations/1763900000023-chat-installations.js';
+import { CityOverview1763900000024 } from './migrations/1763900000024-city-overview.js';
 import { prepareAppRole } from './app-role.js';
 import { scopeToInstitutions } from './tenant-scope.js';
 
@@ -41,6 +43,8 @@ export const MIGRATIONS = [
   NoticeSchedule1763900000020,
   Institutions1763900000021,
   InstitutionSettings1763900000022,
+  ChatInstallations1763900000023,
+  CityOverview1763900000024,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

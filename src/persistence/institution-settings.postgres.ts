@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { InstitutionId } from '../domain/institution.js';
-import type { InstitutionSettingsStore } from '../domain/institution-profiles.js';
+import type { InstitutionSettingsStore, StoredInstitution } from '../domain/institution-profiles.js';
 import type { InstitutionSettingsRepository } from '../domain/institution-settings.service.js';
 import { institutionSettingsSchema, type InstitutionSettings } from '../domain/institution-settings.js';
 
@@ -8,10 +8,10 @@ import { institutionSettingsSchema, type InstitutionSettings } from '../domain/i
 export class PostgresInstitutionSettings implements InstitutionSettingsStore, InstitutionSettingsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async all(): Promise<Map<InstitutionId, InstitutionSettings>> {
-    const rows: Array<{ id: number; settings: unknown }> = await this.dataSource.query('SELECT id, settings FROM institutions ORDER BY id');
+  async all(): Promise<Map<InstitutionId, StoredInstitution>> {
+    const rows: Array<{ id: number; name: string; settings: unknown }> = await this.dataSource.query('SELECT id, name, settings FROM institutions ORDER BY id');
     // A row edited by hand into something unreadable keeps the defaults rather than stopping every institution.
-    return new Map(rows.map((row) => [row.id, institutionSettingsSchema.safeParse(row.settings).data ?? {}]));
+    return new Map(rows.map((row) => [row.id, { name: row.name, own: institutionSettingsSchema.safeParse(row.settings).data ?? {} }]));
   }
 
   async own(): Promise<InstitutionSettings> {

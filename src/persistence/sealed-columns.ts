@@ -4,8 +4,8 @@ import { sealContext, type DataCipher } from './encryption.js';
 /** A column sealed at rest, with the plaintext column rows written before the encryption kept their value in. */
 interface SealedColumn {
   table: string;
-  /** The legacy plaintext column (emptied once sealed). */
-  plain: string;
+  /** The legacy plaintext column (emptied once sealed); null for a column sealed from its first row. */
+  plain: string | null;
   sealed: string;
   /** The column's own name in the authenticated context (`sealContext`). */
   field: string;
@@ -16,6 +16,8 @@ interface SealedColumn {
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'mail_attachments', plain: 'content', sealed: 'sealed_content', field: 'content', text: false },
   { table: 'letters', plain: 'body', sealed: 'sealed_body', field: 'body', text: true },
+  // Issue #17: a Slack workspace's bot token.
+  { table: 'chat_installations', plain: null, sealed: 'secret', field: 'secret', text: true },
 ];
 
 const BATCH = 100;
@@ -27,6 +29,7 @@ const BATCH = 100;
 export async function sealPlaintextRows(dataSource: DataSource, cipher: DataCipher): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const column of SEALED_COLUMNS) {
+    if (!column.plain) continue;
     counts[column.table] = await inBatches(dataSource, `SELECT id, ${column.plain} AS value FROM ${column.table} WHERE ${column.plain} IS NOT NULL LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`, () => [], (row) => {
       const plain = column.text ? Buffer.from(row.value as string, 'utf8') : (row.value as Buffer);
       return {

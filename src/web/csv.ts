@@ -21,12 +21,21 @@ export function csvRow<Row>(columns: CsvColumns<Row>, row: Row): string {
   return `${columns.map(([, read]) => csvCell(read(row))).join(',')}\r\n`;
 }
 
-/** The rows of a period's export, streamed as they come, as `<name>-<from>-<to>.csv`; answers how many were sent. */
-export async function sendCsv<Row>(response: http.ServerResponse, file: { name: string; from: Date; to: Date }, columns: CsvColumns<Row>, rows: AsyncIterable<Row>): Promise<number> {
+/**
+ * The rows of an export, streamed as they come, as `<name>-<from>-<to>.csv` for a period's (or under a file name of
+ * its own); answers how many were sent.
+ */
+export async function sendCsv<Row>(
+  response: http.ServerResponse,
+  file: { name: string; from: Date; to: Date } | { filename: string },
+  columns: CsvColumns<Row>,
+  rows: AsyncIterable<Row> | Iterable<Row>,
+): Promise<number> {
   const day = (at: Date) => at.toISOString().slice(0, 10);
+  const filename = 'filename' in file ? file.filename : `${file.name}-${day(file.from)}-${day(file.to)}.csv`;
   response.writeHead(200, {
     'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${file.name}-${day(file.from)}-${day(file.to)}.csv"`,
+    'content-disposition': `attachment; filename="${filename}"`,
     ...PRIVATE_HEADERS,
   });
   // A byte-order mark, so spreadsheet programs read the file as UTF-8.

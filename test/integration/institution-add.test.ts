@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { systemClock } from '../../src/domain/clock.js';
+import { INSTALL_LINK_LIFETIME_MS, InstallLinks } from '../../src/domain/install-link.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_DATA_KEYS } from '../support/encryption-keys.js';
 
@@ -25,9 +27,13 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function institutionAdd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function institutionAdd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return command(cli, {}, ...args);
+}
+
+async function command(file: string, env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, DATABASE_URL: database.url, DATA_KEYS: TEST_DATA_KEYS, LOG_LEVEL: '' } });
+    const { stdout, stderr } = await run(process.execPath, [file, ...args], { env: { ...process.env, DATABASE_URL: database.url, DATA_KEYS: TEST_DATA_KEYS, LOG_LEVEL: '', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -74,5 +80,27 @@ describe('npm run institution:add', () => {
     expect(await database.asOwner(`SELECT 1 FROM institutions WHERE slug = 'vyturys'`)).toEqual([]);
 
     expect((await institutionAdd()).code).toBe(2);
+  }, 120_000);
+
+  it('issue #17: with Slack installed by OAuth, it prints the link the institution\'s admin installs the app with — and a new one on request', async () => {
+    const slack = { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-0123456789', SLACK_SIGNING_SECRET: 'secret-123456', PUBLIC_URL: 'https://langelis.kaunas.lt' };
+    const missing = await command(cli, slack, 'azuoliukas', 'Lopšelis-darželis „Ąžuoliukas“');
+    expect(missing.code).toBe(0);
+    expect(missing.stderr).toContain('LETTER_LINK_SECRET is not set');
+    const secret = 'install-link-secret-0123456789abcdef';
+    const added = await command(cli, { ...slack, LETTER_LINK_SECRET: secret }, 'pusynelis', 'Lopšelis-darželis „Pušynėlis“');
+    expect(added.code).toBe(0);
+    const [{ id }] = await database.asOwner<{ id: number }>(`SELECT id FROM institutions WHERE slug = 'pusynelis'`);
+    const link = new URL(added.stdout.trim().split('\n').at(-1)!);
+    expect(`${link.origin}${link.pathname}`).toBe('https://langelis.kaunas.lt/slack/install');
+    const links = new InstallLinks(secret, INSTALL_LINK_LIFETIME_MS, systemClock);
+    const query = Object.fromEntries(link.searchParams);
+    expect(links.verify(query)).toEqual({ ok: true, institution: id });
+    // A link for one institution opens nothing for another.
+    expect(links.verify({ ...query, institution: String(id - 1) })).toMatchObject({ ok: false, reason: 'bad_signature' });
+    const again = await command(path.join(root, 'dist/cli/install-link.js'), { ...slack, LETTER_LINK_SECRET: secret }, 'pusynelis');
+    expect(again.code).toBe(0);
+    expect(links.verify(Object.fromEntries(new URL(again.stdout.trim().split('\n').at(-1)!).searchParams))).toEqual({ ok: true, institution: id });
+    expect((await command(path.join(root, 'dist/cli/install-link.js'), { ...slack, LETTER_LINK_SECRET: secret }, 'nera')).code).toBe(1);
   }, 120_000);
 });

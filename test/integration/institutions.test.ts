@@ -1,12 +1,11 @@
-import pg from 'pg';
 import type { InquiryEvent } from '../../src/domain/events.js';
 import { currentInstitution } from '../../src/domain/institution.js';
 import type { DomainServices } from '../../src/domain/services.js';
-import { derivedAppUrl } from '../../src/persistence/app-role.js';
 import { blockAction, slashCommand } from '../slack/support/payloads.js';
 import { postCommand, postInteraction } from '../slack/support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from '../slack/support/slack-harness.js';
 import { emailedRequest, eventually, expectCode, ManualClock, RecordingNotifier } from '../support/app.js';
+import { asServiceRole } from '../support/database.js';
 
 /**
  * Issue #17: two institutions side by side on one deployment. Everything the second one does stays inside it, and a
@@ -178,16 +177,6 @@ describe('issue #17: one institution never reaches another', () => {
 });
 
 describe('issue #17: the database enforces it', () => {
-  const asService = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: derivedAppUrl(h.t.database.url) });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
-
   it("the service's role is no superuser, cannot bypass row-level security and owns no table", async () => {
     const [role] = await h.t.database.asOwner<{ rolsuper: boolean; rolbypassrls: boolean }>(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'langelis_app'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
@@ -201,7 +190,7 @@ describe('issue #17: the database enforces it', () => {
   });
 
   it('a transaction that names no institution sees no rows and cannot write one', async () => {
-    await asService(async (client) => {
+    await asServiceRole(h.t.database, async (client) => {
       expect((await client.query('SELECT count(*)::int AS n FROM inquiries')).rows[0].n).toBe(0);
       expect((await client.query('SELECT count(*)::int AS n FROM staff_members')).rows[0].n).toBe(0);
       await expect(client.query(`INSERT INTO registry_counters (year, last_number) VALUES (2040, 1)`)).rejects.toThrow(/row-level security/);
@@ -209,7 +198,7 @@ describe('issue #17: the database enforces it', () => {
   });
 
   it("a transaction of one institution sees only its rows, and can neither write into nor change the other's", async () => {
-    await asService(async (client) => {
+    await asServiceRole(h.t.database, async (client) => {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('langelis.institution', $1, true)`, [String(secondId)]);
       const { rows } = await client.query('SELECT DISTINCT institution_id FROM inquiries');

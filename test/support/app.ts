@@ -60,7 +60,8 @@ export interface TestApp {
  */
 export async function startTestApp(overrides: AppOverrides = {}, database?: TestDatabase, env: Record<string, string> = {}, logger?: Logger): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
-  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_KEYS: TEST_DATA_KEYS, ...env });
+  // The stand-in Slack has no rate limits; the tests of the shared schedule turn pacing on.
+  const config = loadConfig({ DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_KEYS: TEST_DATA_KEYS, SLACK_PACING: 'false', ...env });
   const app = await startApp(config, logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), {
     dispatcher: { pollMs: 50, baseBackoffMs: 20, maxBackoffMs: 200 },
     schedulerProcessEvery: 200,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
+import { derivedAppUrl } from '../../src/persistence/app-role.js';
 import { ensureDatabase } from '../../src/persistence/embedded-database.js';
 
 export interface TestDatabase {
@@ -47,6 +48,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       }
     },
   };
+}
+
+/**
+ * `work` on a connection of the service's own role (issue #17): held to row-level security as the service is, so a
+ * test sees what the service could see with what it names (or does not name) for its transaction.
+ */
+export async function asServiceRole<T>(database: TestDatabase, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: derivedAppUrl(database.url) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }
 
 /** A TCP port nobody listens on right now. */

@@ -1,7 +1,7 @@
 import { LithuanianHolidays } from '../../src/calendar/lithuanian-holidays.js';
 import { DEFAULT_DEADLINE_POLICY, DeadlinePolicy } from '../../src/domain/deadline-policy.js';
 import { inInstitution } from '../../src/domain/institution.js';
-import { InstitutionProfiles, type InstitutionSettingsStore } from '../../src/domain/institution-profiles.js';
+import { InstitutionProfiles, type InstitutionSettingsStore, type StoredInstitution } from '../../src/domain/institution-profiles.js';
 import type { EffectiveSettings, InstitutionSettings } from '../../src/domain/institution-settings.js';
 
 const defaults: EffectiveSettings = {
@@ -22,8 +22,8 @@ class Store implements InstitutionSettingsStore {
   stored = new Map<number, InstitutionSettings>([[1, {}]]);
   private held: Array<() => void> = [];
   holding = false;
-  async all(): Promise<Map<number, InstitutionSettings>> {
-    const answer = new Map(this.stored);
+  async all(): Promise<Map<number, StoredInstitution>> {
+    const answer = new Map([...this.stored].map(([id, own]) => [id, { name: `Įstaiga ${id}`, own }]));
     if (this.holding) await new Promise<void>((resolve) => this.held.push(resolve));
     return answer;
   }
@@ -66,5 +66,19 @@ describe('issue #17: each institution’s settings in force', () => {
     store.stored.set(1, { name: 'Iš kitos kopijos' });
     await profiles.load();
     expect(profiles.of(1).settings.name).toBe('Iš kitos kopijos');
+  });
+
+  it("another institution takes the environment's terms but nothing the environment says of the first institution", async () => {
+    const store = new Store();
+    store.stored.set(2, {});
+    const first = { ...defaults, letterhead: { address: 'Daigelio g. 1, Kaunas' }, staffChannel: { slack: 'C0FIRST01' }, signer: 'vadove@daigelis.lt', procedureUrl: 'https://daigelis.lt/tvarka' };
+    const profiles = new InstitutionProfiles(store, { defaults: first, zone: 'Europe/Vilnius', holidays: new LithuanianHolidays(), options: DEFAULT_DEADLINE_POLICY });
+    await profiles.load();
+    expect(profiles.of(1).settings).toEqual(first);
+    const other = profiles.of(2).settings;
+    // Its name is the one it was added under; its letters, channel and signature are its own to set.
+    expect(other).toEqual({ ...defaults, name: 'Įstaiga 2', letterhead: {}, staffChannel: {} });
+    expect(other).not.toHaveProperty('signer');
+    expect(other).not.toHaveProperty('procedureUrl');
   });
 });

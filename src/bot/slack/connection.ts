@@ -6,6 +6,8 @@ import { PlatformStatus, transportReason } from '../platform-health.js';
 export interface SlackIdentity {
   botId: string;
   botUserId: string;
+  /** The workspace the token belongs to. */
+  teamId: string | null;
 }
 
 /** Waits between token checks while Slack is unreachable or refuses the token: 1 s, 2 s, 4 s … up to 5 min. */
@@ -94,7 +96,7 @@ export class SlackConnection {
   private async authTest(): Promise<SlackIdentity> {
     const result = await this.client.auth.test();
     if (!result.bot_id || !result.user_id) throw new Error('slack: auth.test did not name the bot (is SLACK_BOT_TOKEN a bot token?)');
-    this.identity = { botId: result.bot_id, botUserId: result.user_id };
+    this.identity = { botId: result.bot_id, botUserId: result.user_id, teamId: result.team_id ?? null };
     return this.identity;
   }
 

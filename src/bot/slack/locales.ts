@@ -14,7 +14,8 @@ const LOCALE_TTL_MS = 60 * 60 * 1000;
 export class SlackLocales {
   private readonly cache = new Map<string, { english: boolean; until: number }>();
 
-  constructor(private readonly client: SlackClient) {}
+  /** `client`: the Web API client of the workspace whose work is under way (users are of one workspace each). */
+  constructor(private readonly client: () => Promise<SlackClient | null>) {}
 
   async localize<T extends StaffMember | null>(member: T): Promise<T> {
     if (!member || member.language === 'en' || !member.slackUserId) return member;
@@ -24,7 +25,9 @@ export class SlackLocales {
   private async prefersEnglish(slackUserId: string): Promise<boolean> {
     const cached = this.cache.get(slackUserId);
     if (cached && cached.until > Date.now()) return cached.english;
-    const english = await this.client.users
+    const client = await this.client();
+    if (!client) return false;
+    const english = await client.users
       .info({ user: slackUserId, include_locale: true })
       .then((answer) => staffLanguage((answer.user as { locale?: string } | undefined)?.locale) === 'en')
       .catch(() => false);

@@ -22,7 +22,8 @@ export interface SlackSurfaceParts {
   readonly client: SlackClient;
   readonly conversations: ConversationStore;
   readonly locales: SlackLocales;
-  readonly staffChannel: string;
+  /** The institution's staff channel (its settings), or null before one is set. */
+  staffChannel(): string | null;
   readonly logger: Logger;
 }
 
@@ -49,8 +50,11 @@ export class SlackSurface implements ChatSurface<SlackMessage> {
     return (await this.parts.locales.localize(person)).language;
   }
 
-  postToChannel(message: SlackMessage): Promise<SendResult> {
-    return this.post({ channel: this.parts.staffChannel, ...message });
+  /** An institution that has not named its staff channel yet is told nothing there (its admins set it up first). */
+  async postToChannel(message: SlackMessage): Promise<SendResult> {
+    const channel = this.parts.staffChannel();
+    if (!channel) return UNREACHABLE;
+    return this.post({ channel, ...message });
   }
 
   /** Under the announcement; without one (Slack connected after the inquiry was announced) in the channel itself. */

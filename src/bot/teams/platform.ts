@@ -1,5 +1,6 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { StaffNotFoundError } from '../../domain/errors.js';
+import { FIRST_INSTITUTION, servingOnly } from '../../domain/institution.js';
 import type { Notifier } from '../../domain/notifier.js';
 import type { StaffMember } from '../../domain/staff.js';
 import type { HttpServer } from '../../http/server.js';
@@ -33,7 +34,9 @@ export class TeamsPlatform implements ChatPlatform {
     const conversations = new TeamsConversations(context.conversations);
     const surface = new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status });
     const notifier = createTeamsNotifier(context, surface);
-    this.notifier = notifier;
+    // Issue #17: the Teams connection of the environment is the first institution's, and carries only its events
+    // until tenants are mapped to their institutions.
+    this.notifier = servingOnly(FIRST_INSTITUTION, notifier);
     this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
     // The last resort: a turn that failed outside a listener's own error handling is logged, the user told.
     adapter.onTurnError = async (turn, error) => {

@@ -9,6 +9,24 @@ export interface RecordedCall {
   status: number;
   /** What the fake answered (a posted message's `ts`, say). */
   answer?: Record<string, unknown>;
+  /** The bearer token the call was made with: which workspace's bot made it (issue #17). */
+  token?: string;
+}
+
+/** A workspace the fake knows beside the default one: its bot's token and ids (issue #17). */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** Who approves the next install on the stand-in of Slack's authorize page, into which workspace. */
+export interface FakeApproval extends FakeWorkspace {
+  installer: string;
+  /** An Enterprise Grid org-wide install (the app refuses it). */
+  orgWide?: boolean;
 }
 
 type Scripted = { status: 429; retryAfter: number } | { error: string };
@@ -55,6 +73,18 @@ export class FakeSlackApi {
   latencyMs: number | ((method: string, token: string) => number) = 0;
   private readonly server = http.createServer((request, response) => void this.handle(request, response));
   url = '';
+  /** Workspaces by bot token: `auth.test` answers for the token's workspace (issue #17). */
+  readonly workspaces = new Map<string, FakeWorkspace>();
+  /** The app's OAuth credentials, as `oauth.v2.access` checks them. */
+  oauth = { clientId: '', clientSecret: '' };
+  /** Approvals waiting on the authorize page, first first; none: the user presses Cancel. */
+  private readonly approvals: FakeApproval[] = [];
+  private readonly codes = new Map<string, FakeApproval>();
+
+  /** The next visit to the authorize page installs the app into `approval`'s workspace, as `approval.installer`. */
+  approveNextInstall(approval: FakeApproval): void {
+    this.approvals.push(approval);
+  }
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -114,6 +144,7 @@ export class FakeSlackApi {
       this.uploads.set(path.slice('/upload/'.length), Buffer.concat(chunks));
       return send(response, 200, { ok: true });
     }
+    if (path === '/oauth/v2/authorize') return this.authorizePage(new URL(request.url ?? '/', 'http://localhost').searchParams, response);
     const raw = Buffer.concat(chunks).toString('utf8');
     const body = parseBody(raw, request.headers['content-type'] ?? '');
     const refused = this.refuseCharts && Array.isArray(body.blocks) && body.blocks.some((block: any) => block?.type === 'data_visualization');
@@ -137,13 +168,65 @@ export class FakeSlackApi {
       this.calls.push({ method, body, status: 400 });
       return send(response, 200, { ok: false, error: scripted?.error ?? 'invalid_blocks' });
     }
-    const answer = this.fixed.get(method) ?? this.defaultAnswer(method, body);
-    this.calls.push({ method, body, status: 200, answer });
     const token = String(request.headers.authorization ?? '').replace(/^Bearer /, '');
+    const answer = this.fixed.get(method) ?? this.answerFor(method, body, token, request.headers.authorization);
+    this.calls.push({ method, body, status: 200, answer, token });
     const latency = typeof this.latencyMs === 'number' ? this.latencyMs : this.latencyMs(method, token);
     // Unref'd: an answer still held back when the fake stops must not keep the test process alive.
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency).unref());
     send(response, 200, answer);
+  }
+
+  /**
+   * Slack's authorize page, as a browser meets it: the user approves (an approval was scripted) and is sent back to
+   * the app's redirect URL with a one-time code and the app's state, or cancels.
+   */
+  private authorizePage(query: URLSearchParams, response: http.ServerResponse): void {
+    const back = new URL(query.get('redirect_uri') ?? 'http://invalid/');
+    back.searchParams.set('state', query.get('state') ?? '');
+    const approval = query.get('client_id') === this.oauth.clientId ? this.approvals.shift() : undefined;
+    if (approval) {
+      const code = `code-${++this.sequence}`;
+      this.codes.set(code, approval);
+      back.searchParams.set('code', code);
+    } else {
+      back.searchParams.set('error', 'access_denied');
+    }
+    response.writeHead(302, { location: back.toString() });
+    response.end();
+  }
+
+  /** `oauth.v2.access`: the code once, with the app's credentials (form fields or HTTP Basic), for the workspace's bot. */
+  private exchange(body: Record<string, any>, authorization: string | undefined): Record<string, unknown> {
+    const basic = authorization?.startsWith('Basic ') ? Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':') : [];
+    const [clientId, clientSecret] = [body.client_id ?? basic[0], body.client_secret ?? basic[1]];
+    const approval = this.codes.get(String(body.code));
+    this.codes.delete(String(body.code));
+    if (clientId !== this.oauth.clientId || clientSecret !== this.oauth.clientSecret) return { ok: false, error: 'invalid_client_id' };
+    if (!approval) return { ok: false, error: 'invalid_code' };
+    this.workspaces.set(approval.botToken, approval);
+    const team = { id: approval.teamId, name: approval.teamName };
+    return {
+      ok: true,
+      app_id: 'A0LANGELIS',
+      authed_user: { id: approval.installer },
+      scope: String(body.scope ?? ''),
+      token_type: 'bot',
+      access_token: approval.botToken,
+      bot_user_id: approval.botUserId,
+      team: approval.orgWide ? null : team,
+      enterprise: approval.orgWide ? { id: 'E0CITY001', name: 'Kaunas' } : null,
+      is_enterprise_install: Boolean(approval.orgWide),
+    };
+  }
+
+  private answerFor(method: string, body: Record<string, any>, token: string, authorization: string | undefined): Record<string, unknown> {
+    const workspace = this.workspaces.get(token);
+    if (method === 'oauth.v2.access') return this.exchange(body, authorization);
+    if (method === 'auth.test' && workspace) {
+      return { ok: true, team: workspace.teamName, team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId };
+    }
+    return this.defaultAnswer(method, body);
   }
 
   private defaultAnswer(method: string, body: Record<string, any>): Record<string, unknown> {

@@ -23,9 +23,13 @@ export interface SlackHarness {
   stop(): Promise<void>;
 }
 
-/** The whole service with Slack on, its Web API pointed at a local recorder, and the usual staff. */
-export async function startSlackHarness(overrides: AppOverrides = {}, env: Record<string, string> = {}): Promise<SlackHarness> {
+/**
+ * The whole service with Slack on, its Web API pointed at a local recorder, and the usual staff. `env` may be made
+ * from the recorder (its OAuth pages' address).
+ */
+export async function startSlackHarness(overrides: AppOverrides = {}, environment: Record<string, string> | ((api: FakeSlackApi) => Record<string, string>) = {}): Promise<SlackHarness> {
   const api = await new FakeSlackApi().start();
+  const env = typeof environment === 'function' ? environment(api) : environment;
   const t = await startTestApp({ notifiers: [], ...overrides }, undefined, {
     SLACK_BOT_TOKEN: 'xoxb-test',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -208,6 +208,8 @@ export const en: Record<MessageKey, string> = {
   'subject_access.open': 'Open the export',
   'error.SUBJECT_ACCESS.CONTACT_INVALID': 'That is neither an e-mail address nor a phone number: write e.g. name@example.lt or +370 612 34567.',
   'error.SUBJECT_ACCESS.NOT_FOUND': 'There is no such export request, or it is not yours: ask again.',
+  // Issue #17, the city overview (src/web/city-overview.ts): a month that is not there to show.
+  'error.CITY.MONTH_INVALID': 'The month "{month}" cannot be read or has not begun: write e.g. 2027-03.',
   // Issue #15, erasure on request (src/domain/erasure.service.ts): never the person's contact, registry numbers only.
   'command.erase': 'erase a person’s data on request: their inquiries are anonymised at once, except those that must be kept (admins)',
   'erasure.done': 'The erasure request is done: {count} inquiries anonymised. It is recorded in the audit log.',

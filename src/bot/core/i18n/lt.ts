@@ -206,6 +206,8 @@ export const lt = {
   'subject_access.open': 'Atidaryti išrašą',
   'error.SUBJECT_ACCESS.CONTACT_INVALID': 'Tai ne el. pašto adresas ir ne telefono numeris: rašykite, pvz., vardenis@example.lt arba +370 612 34567.',
   'error.SUBJECT_ACCESS.NOT_FOUND': 'Tokio išrašo prašymo nėra arba jis ne jūsų: paprašykite iš naujo.',
+  // Issue #17, the city overview (src/web/city-overview.ts): a month that is not there to show.
+  'error.CITY.MONTH_INVALID': 'Mėnuo „{month}“ neatpažintas arba dar neprasidėjo: rašykite, pvz., 2027-03.',
   // Issue #15, erasure on request (src/domain/erasure.service.ts): never the person's contact, registry numbers only.
   'command.erase': 'ištrinti asmens duomenis pagal prašymą: jo kreipimaisi anonimizuojami iš karto, išskyrus saugotinus (administratoriams)',
   'erasure.done': 'Prašymas ištrinti asmens duomenis įvykdytas: anonimizuota kreipimųsi – {count}. Tai įrašyta į audito žurnalą.',

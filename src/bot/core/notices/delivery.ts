@@ -82,7 +82,7 @@ export class NoticeDelivery<M> implements Notifier {
   }
 
   accepts(type: InquiryEventType): boolean {
-    return isNews(type);
+    return noticesAccept(type);
   }
 
   /** `delivery` comes from the outbox: a surface that can recognise an earlier attempt's posts gets it (exactly once). */
@@ -239,4 +239,9 @@ async function loadPeople(people: Map<string, StaffMember>, reads: SnapshotReads
   };
   const away = await load(happening.staffId);
   await Promise.all([load(away?.managerId ?? null), load(happening.substituteId), load(happening.byId)]);
+}
+
+/** The events a platform's notices are about: the same for every platform, whichever workspace it serves. */
+export function noticesAccept(type: InquiryEventType): boolean {
+  return isNews(type);
 }

@@ -83,7 +83,7 @@ async function chooseFromMenu(services: SlackServices, actor: StaffMember, value
     if ('form' in option) await openFormModal(services, { client, actor, triggerId: body.trigger_id }, option.form, { inquiryId });
     else await carryOut(services, actor, body, client, (on) => ({ do: 'verb', verb: option.verb, inquiryId, on }));
   } finally {
-    if (body.channel?.id === services.settings.staffChannel && body.message?.ts) {
+    if (body.channel?.id === services.staffChannel() && body.message?.ts) {
       const card = await loadChannelCard(services, inquiryId);
       await client.chat.update({ channel: body.channel.id, ts: body.message.ts, ...inquiryMessage(card, services.config.DEFAULT_LANGUAGE) });
     }
@@ -93,7 +93,7 @@ async function chooseFromMenu(services: SlackServices, actor: StaffMember, value
 /** Runs a decoded click through the core and shows its outcome. */
 async function carryOut(services: SlackServices, actor: StaffMember, body: BlockActionBody, client: SlackClient, click: (on: ClickedView) => Click): Promise<void> {
   // A click in the staff channel came from the card there (or an ephemeral beside it); elsewhere, from a DM.
-  const on: ClickedView = body.channel?.id === services.settings.staffChannel ? 'announcement' : 'notice';
+  const on: ClickedView = body.channel?.id === services.staffChannel() ? 'announcement' : 'notice';
   const outcome = await runClick(click(on), { actor, language: actor.language }, services);
   await show(outcome, body, client, actor.language);
 }

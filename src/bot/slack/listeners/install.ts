@@ -7,7 +7,7 @@ import type { SlackServices } from '../services.js';
  */
 export function register(app: App, services: SlackServices): void {
   app.event('member_joined_channel', async ({ event, context }) => {
-    if (event.user !== context.botUserId || event.channel !== services.settings.staffChannel) return;
+    if (event.user !== context.botUserId || event.channel !== services.staffChannel()) return;
     // A welcome that cannot be posted is logged, not retried: the channel works without it.
     await services.welcome('/inquiry help').catch((error: unknown) => services.logger.warn({ err: error }, 'slack: could not post the welcome'));
   });
