@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { LoggingNotifier } from './bot/logging-notifier.js';
 import { createPlatforms } from './bot/platforms.js';
 import { LithuanianHolidays } from './calendar/lithuanian-holidays.js';
-import { institutionOf, publicUrl, retentionPeriodsOf, secretsOf, settingsDefaultsOf, type Config } from './config.js';
+import { publicUrl, retentionPeriodsOf, secretsOf, settingsDefaultsOf, type Config } from './config.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { CallService } from './domain/call.service.js';
 import { ClientChannelService } from './domain/client-channel.service.js';
@@ -49,7 +49,9 @@ import { PostgresNoticeQueue } from './persistence/notice-queue.postgres.js';
 import { secretRedactor, type Logger } from './logger.js';
 import { createMail, type MailModule } from './mail/index.js';
 import { CatalogueTemplates } from './mail/templates/index.js';
-import { FIRST_INSTITUTION, inInstitution, servingInstitution, servingOnly, type InstitutionId } from './domain/institution.js';
+import { FIRST_INSTITUTION, inInstitution, requireInstitution, servingInstitution, servingOnly, type InstitutionId } from './domain/institution.js';
+import { letterheadOf } from './domain/institution-settings.js';
+import { publicSiteOf } from './web/pages.js';
 import { appSource, openDatabase, withOwner } from './persistence/data-source.js';
 import { institutionIds } from './persistence/institutions.js';
 import { PostgresInstitutionSettings } from './persistence/institution-settings.postgres.js';
@@ -269,6 +271,11 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   reloadProfiles.unref();
   const policy = new DeadlinePolicy(() => profiles.current());
   const settingsNow = () => profiles.current().settings;
+  // Issue #17: each institution's pages and links are at PUBLIC_URL/<short name>; the first institution's where they always were.
+  const siteUrl = () => {
+    const institution = requireInstitution();
+    return institution === FIRST_INSTITUTION ? publicUrl(config) : `${publicUrl(config)}/${profiles.addressOf(institution)}`;
+  };
   const calendar = { nextOpening: (at: Date) => profiles.current().calendar.nextOpening(at) };
 
   // The unit of work needs the consumers (to fan events out) and the dispatcher needs the unit of work's
@@ -294,7 +301,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
         staff: () => services.queries.staffWithRole('admin'),
         ledger: new TypeormRetentionLedger(dataSource),
         notifiers: () => notifiers,
-        listUrl: (night, staffId) => `${publicUrl(config)}${RETENTION_LIST_PATH}?${new URLSearchParams({ ...services.retention.listLink(night, staffId) }).toString()}`,
+        listUrl: (night, staffId) => `${siteUrl()}${RETENTION_LIST_PATH}?${new URLSearchParams({ ...services.retention.listLink(night, staffId) }).toString()}`,
         noticeHour: config.RETENTION_NOTICE_HOUR,
         zone: config.TIME_ZONE,
         clock,
@@ -320,7 +327,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     queries: new InquiryQueries(unitOfWork),
     staff: new StaffDirectory(unitOfWork, clock),
     absences: new AbsenceService(unitOfWork, clock, config.TIME_ZONE),
-    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow),
+    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow, siteUrl),
     quality: new PostgresQualityMonitor(dataSource, clock, config.TIME_ZONE),
     capabilities: { email: config.SMTP_URL !== undefined },
     // R12.records: the audit export's link is signed with the links' secret, for its own purpose (audit-link.ts).
@@ -378,6 +385,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     chatPosts: new TypeormChatPostStore(dataSource),
     conversations: new TypeormConversationStore(dataSource),
     settings: settingsNow,
+    siteUrl,
     installations: new PostgresChatInstallations(dataSource),
     installLinks: new InstallLinks(linkSecret, INSTALL_LINK_LIFETIME_MS, clock),
     pacer: new PostgresCallPacer(dataSource),
@@ -398,7 +406,9 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   const redact = secretRedactor(secretsOf(config));
   const withoutSecrets = <T>(value: T): T => JSON.parse(redact(JSON.stringify(value))) as T;
   // Until workspaces, tenants and pages are mapped to their institutions, every request is the first institution's.
-  const http = new HttpServer(logger, () => FIRST_INSTITUTION);
+  // A request names its institution by its address part (`/<short name>/…`, issue #17); the paths without one are the
+  // first institution's (Slack and Teams name theirs by workspace and tenant).
+  const http = new HttpServer(logger, () => FIRST_INSTITUTION, (part) => profiles.at(part));
   const health: HealthProbe = {
     database: () => dataSource.query('SELECT 1'),
     outbox: () => outbox.backlog(),
@@ -408,7 +418,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     platforms: () => Object.fromEntries(platforms.map((platform) => [platform.name, platform.health()])),
   };
   http.route('GET', '/healthz', healthRoute(health, { stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS }));
-  mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: institutionOf(config), audit: services.audit });
+  mountLetters(http, { letters: mail.clientChannel, links: letterLinks, logger, timeZone: config.TIME_ZONE, letterhead: () => letterheadOf(settingsNow()), audit: services.audit });
   mountAttachments(http, { attachments, links: attachmentLinks, logger, audit: services.audit });
   mountReportExports(http, { links: reportLinks, quality: services.quality, staffMember: (id) => services.queries.staffMember(id), logger, audit: services.audit });
   mountAuditExport(http, { audit: services.audit, logger });
@@ -417,8 +427,11 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   // Issue #17, item 8: every institution's aggregates side by side, for the link `npm run city:link` signs.
   const city = new CityOverviewService(new PostgresCityQuality(dataSource), new CityLinks(linkSecret, CITY_LINK_DAYS * 24 * 3_600_000, clock), clock, config.TIME_ZONE);
   mountCityOverview(http, { city, logger, timeZone: config.TIME_ZONE });
-  mountRatings(http, { ratings: services.ratings, logger, site: institutionOf(config) });
-  if (config.WEB_FORM) mountWebForm(http, { config, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
+  mountRatings(http, { ratings: services.ratings, logger, site: () => letterheadOf(settingsNow()) });
+  if (config.WEB_FORM) {
+    const site = () => publicSiteOf(settingsNow(), config.TIME_ZONE);
+    mountWebForm(http, { config, site, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
+  }
   for (const platform of platforms) platform.mount(http);
 
   /** Requests first, then intake, then deliveries (they may still schedule jobs), then jobs, then the database. */
@@ -532,14 +545,14 @@ function messageIdDomainOf(config: Config): string {
  * R60.external: client ratings on their own unit of work (the rating requests beside the client's conversation); the
  * e-mail with the score links is composed like every client e-mail and links to the public rating page.
  */
-function ratingService(config: Config, unitOfWork: ReturnType<typeof ratingUnitOfWork>, policy: DeadlinePolicy, clock: Clock, settings: () => EffectiveSettings): RatingService {
+function ratingService(config: Config, unitOfWork: ReturnType<typeof ratingUnitOfWork>, policy: DeadlinePolicy, clock: Clock, settings: () => EffectiveSettings, siteUrl: () => string): RatingService {
   const templates = new CatalogueTemplates(config.TIME_ZONE);
   const composer = new ClientEmailComposer(templates, clock, signedAs(settings, { messageIdDomain: messageIdDomainOf(config) }));
-  const base = publicUrl(config);
   return new RatingService(unitOfWork, composer, templates, policy, clock, {
     emailEnabled: config.SMTP_URL !== undefined,
     sampleShare: config.RATING_SAMPLE_SHARE,
     cooldownDays: config.RATING_COOLDOWN_DAYS,
-    ratingUrl: (token, score) => `${base}${RATING_PATH}/${token}?score=${score}`,
+    // The institution's own address: its rating page is its work (issue #17).
+    ratingUrl: (token, score) => `${siteUrl()}${RATING_PATH}/${token}?score=${score}`,
   });
 }

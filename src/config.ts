@@ -213,7 +213,7 @@ export class ConfigError extends Error {
 }
 
 /** The institution's name and contacts as configured, read in one place for its letters and its public pages; unset parts are null. */
-export function institutionOf(config: Config) {
+function institutionOf(config: Config) {
   return {
     name: config.INSTITUTION_NAME,
     address: config.INSTITUTION_ADDRESS ?? null,

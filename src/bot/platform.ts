@@ -37,6 +37,11 @@ export interface PlatformContext extends DomainServices {
   reportLinks: ReportLinks;
   chatPosts: ChatPostStore;
   conversations: ConversationStore;
+  /**
+   * Where the institution whose work is under way is reached on the web (its links: letters, exports, ratings):
+   * PUBLIC_URL, then `/<short name>` for every institution but the first (issue #17). No trailing slash.
+   */
+  siteUrl(): string;
   /** The settings of the institution whose work is under way: its own over the deployment's defaults (issue #17). */
   settings(): EffectiveSettings;
   /** Which workspace or tenant serves which institution (issue #17). */

@@ -5,8 +5,9 @@ import type { DeadlinePolicyOptions, PolicyTerms } from './deadline-policy.js';
 import { FIRST_INSTITUTION, requireInstitution, type InstitutionId } from './institution.js';
 import { ClosedDays, effectiveSettings, type EffectiveSettings, type InstitutionSettings } from './institution-settings.js';
 
-/** An institution as it is kept: the name it was added under, and what its admins set. */
+/** An institution as it is kept: its address part, the name it was added under, and what its admins set. */
 export interface StoredInstitution {
+  slug: string;
   name: string;
   own: InstitutionSettings;
 }
@@ -49,8 +50,9 @@ export class InstitutionProfiles {
   /** Counts the changes made here, and when each institution's last one was, so a load never undoes a newer one. */
   private changes = 0;
   private readonly changedAt = new Map<InstitutionId, number>();
-  /** The names institutions were added under: another institution's default name. */
+  /** The names institutions were added under (another institution's default name), and their address parts. */
   private names = new Map<InstitutionId, string>();
+  private slugs = new Map<string, InstitutionId>();
 
   constructor(
     private readonly store: InstitutionSettingsStore,
@@ -65,6 +67,7 @@ export class InstitutionProfiles {
       .then((all) => {
         const previous = this.profiles;
         this.names = new Map([...all].map(([institution, stored]) => [institution, stored.name]));
+        this.slugs = new Map([...all].map(([institution, stored]) => [stored.slug, institution]));
         this.profiles = new Map([...all].map(([institution, stored]) => [institution, this.keep(previous.get(institution), institution, stored.own)]));
         // A change saved here while the load was reading is newer than what it read.
         for (const [institution, at] of this.changedAt) if (at > started) this.profiles.set(institution, previous.get(institution)!);
@@ -78,6 +81,22 @@ export class InstitutionProfiles {
   /** Loads the settings again when `institution` was added since the last load (its name is not known here yet). */
   async ensure(institution: InstitutionId): Promise<void> {
     if (!this.names.has(institution)) await this.load();
+  }
+
+  /**
+   * The institution at `/<part>/`: its short name, or else its number (what `addressOf` gives an institution added
+   * since the last load). Loads again when the part is not known yet.
+   */
+  async at(part: string): Promise<InstitutionId | null> {
+    const find = () => this.slugs.get(part) ?? (/^[1-9]\d{0,9}$/.test(part) && this.names.has(Number(part)) ? Number(part) : undefined);
+    if (find() === undefined) await this.load();
+    return find() ?? null;
+  }
+
+  /** The address part of `institution` (`/<part>/`): its short name, or its number until the short name is loaded. */
+  addressOf(institution: InstitutionId): string {
+    for (const [slug, id] of this.slugs) if (id === institution) return slug;
+    return String(institution);
   }
 
   /** The profile of the institution whose work is under way. */

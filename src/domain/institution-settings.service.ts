@@ -45,6 +45,21 @@ export class InstitutionSettingsService {
     return this.profiles.replace(requireInstitution(), own).settings;
   }
 
+  /**
+   * Onboarding (issue #17): the app was invited to a channel of the institution's workspace while the institution has
+   * no staff channel on that platform — that channel becomes it, as a Teams team's channel does when the app is added.
+   * Returns whether it did; a staff channel already set is never replaced this way (an admin changes it).
+   */
+  async adoptStaffChannel(platform: 'slack' | 'teams', channel: string): Promise<boolean> {
+    await this.profiles.ensure(requireInstitution());
+    if (this.profiles.current().settings.staffChannel[platform]) return false;
+    const stored = await this.repository.own();
+    const own = { ...stored, staffChannel: { ...stored.staffChannel, ...parseInput(institutionSettingsSchema, { staffChannel: { [platform]: channel } }).staffChannel } };
+    await this.repository.save(own);
+    this.profiles.replace(requireInstitution(), own);
+    return true;
+  }
+
   private async admin(actorId: string): Promise<void> {
     const member = await this.unitOfWork.run(({ staff }) => staff.findById(actorId));
     if (!member?.active) throw new StaffNotFoundError(actorId);

@@ -57,6 +57,12 @@ export type EffectiveSettings = Required<Omit<InstitutionSettings, 'letterhead' 
     staffChannel: NonNullable<InstitutionSettings['staffChannel']>;
   };
 
+/** The institution's name and contacts for its letters and public pages; unset parts are null. */
+export function letterheadOf(settings: EffectiveSettings) {
+  const { address, code, phone, email, web } = settings.letterhead;
+  return { name: settings.name, address: address ?? null, code: code ?? null, phone: phone ?? null, email: email ?? null, web: web ?? null };
+}
+
 /** The institution's own settings over the deployment's defaults; nested parts (letterhead, channels) part by part. */
 export function effectiveSettings(defaults: EffectiveSettings, own: InstitutionSettings): EffectiveSettings {
   return {

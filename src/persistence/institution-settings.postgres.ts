@@ -9,9 +9,9 @@ export class PostgresInstitutionSettings implements InstitutionSettingsStore, In
   constructor(private readonly dataSource: DataSource) {}
 
   async all(): Promise<Map<InstitutionId, StoredInstitution>> {
-    const rows: Array<{ id: number; name: string; settings: unknown }> = await this.dataSource.query('SELECT id, name, settings FROM institutions ORDER BY id');
+    const rows: Array<{ id: number; slug: string; name: string; settings: unknown }> = await this.dataSource.query('SELECT id, slug, name, settings FROM institutions ORDER BY id');
     // A row edited by hand into something unreadable keeps the defaults rather than stopping every institution.
-    return new Map(rows.map((row) => [row.id, { name: row.name, own: institutionSettingsSchema.safeParse(row.settings).data ?? {} }]));
+    return new Map(rows.map((row) => [row.id, { slug: row.slug, name: row.name, own: institutionSettingsSchema.safeParse(row.settings).data ?? {} }]));
   }
 
   async own(): Promise<InstitutionSettings> {

@@ -24,7 +24,7 @@ export interface AttachmentDownloadDependencies {
  */
 export function mountAttachments(http: HttpServer, deps: AttachmentDownloadDependencies): void {
   const { attachments, links, logger, audit } = deps;
-  http.routePrefix('GET', ATTACHMENT_PATH, async (request, response) => {
+  http.routePrefixForEach('GET', ATTACHMENT_PATH, async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const id = decodeURIComponent(url.pathname.slice(ATTACHMENT_PATH.length));
     const query = url.searchParams;

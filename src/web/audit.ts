@@ -31,7 +31,7 @@ const COLUMNS: CsvColumns<StoredAuditEntry> = [
  */
 export function mountAuditExport(http: HttpServer, deps: AuditExportDependencies): void {
   const { audit, logger } = deps;
-  http.route('GET', AUDIT_EXPORT_PATH, async (request, response) => {
+  http.routeForEach('GET', AUDIT_EXPORT_PATH, async (request, response) => {
     const check = audit.verifyLink(periodLinkQuery(request));
     if (!check.ok) {
       logger.info({ reason: check.reason }, 'audit export link refused');

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { institutionOf, type Config } from '../config.js';
+import type { Config } from '../config.js';
 import { clientChannelOf } from '../domain/answer-channel.js';
 import { DomainError } from '../domain/errors.js';
 import type { InquiryService } from '../domain/inquiry.service.js';
-import type { HttpServer } from '../http/server.js';
-import { sendJson } from '../http/server.js';
+import { basePathOf, sendJson, type HttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { confirmationPage, formPage, problemPage, type PublicSite } from './pages.js';
 import { RateLimiter } from './rate-limit.js';
@@ -19,6 +18,8 @@ const RATE_WINDOW_MS = 10 * 60_000;
 
 export interface WebFormDependencies {
   config: Config;
+  /** What the pages say about the institution whose form it is (its settings, issue #17); `base` is added per request. */
+  site(): Omit<PublicSite, 'base'>;
   logger: Logger;
   inquiries: InquiryService;
   /** Whether acknowledgements go out, so the success page does not promise an e-mail that never comes. */
@@ -27,23 +28,26 @@ export interface WebFormDependencies {
 
 /**
  * The public intake page (R7.channels, R64.publish): `GET /` shows the form, `POST /inquiries` registers
- * through the same `inquiries.register` as every other intake path.
+ * through the same `inquiries.register` as every other intake path. Issue #17: every institution has its own at
+ * `/<short name>/`, with its name, letterhead and procedure link; `/` is the first institution's.
  */
 export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void {
   const { config, logger, inquiries } = deps;
   const limiter = new RateLimiter(config.WEB_FORM_RATE_LIMIT, RATE_WINDOW_MS);
-  const site = publicSite(config);
-  if (!site.procedureUrl) logger.warn('PROCEDURE_URL is not set: the web form cannot link to the published procedure (R64.publish)');
-  if (!site.privacyUrl) logger.warn('PRIVACY_URL is not set: the web form cannot link to the privacy notice beside its consent checkbox');
+  if (!config.PROCEDURE_URL) logger.warn('PROCEDURE_URL is not set: the web form cannot link to the published procedure (R64.publish)');
+  if (!config.PRIVACY_URL) logger.warn('PRIVACY_URL is not set: the web form cannot link to the privacy notice beside its consent checkbox');
+  const siteOf = (request: http.IncomingMessage): PublicSite => ({ ...deps.site(), base: basePathOf(request) });
 
-  http.route('GET', '/', async (request, response) => {
+  http.routeForEach('GET', '/', async (request, response) => {
+    const site = siteOf(request);
     const language = webLanguage(new URL(request.url ?? '/', 'http://localhost').searchParams.get('lang'));
     // A fresh id per page view: a double submit of this page registers one inquiry.
     const state = { language, submissionId: randomUUID(), values: { language }, invalid: new Set<FormField>() };
     sendHtml(response, 200, formPage(state, site));
   });
 
-  http.route('POST', '/inquiries', async (request, response) => {
+  http.routeForEach('POST', '/inquiries', async (request, response) => {
+    const site = siteOf(request);
     let fields: Record<string, unknown>;
     let json = (request.headers['content-type'] ?? '').startsWith('application/json');
     try {
@@ -114,21 +118,6 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
     );
     sendHtml(response, 200, page);
   });
-}
-
-/** What the public pages say about the institution, read once from the configuration. */
-function publicSite(config: Config): PublicSite {
-  const { name, address, phone, email } = institutionOf(config);
-  return {
-    institution: name,
-    address,
-    phone,
-    email,
-    procedureUrl: config.PROCEDURE_URL ?? null,
-    privacyUrl: config.PRIVACY_URL ?? null,
-    replyWorkingDays: config.REPLY_WORKING_DAYS,
-    timeZone: config.TIME_ZONE,
-  };
 }
 
 function clientAddress(request: http.IncomingMessage, trustProxy: boolean): string {

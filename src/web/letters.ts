@@ -26,7 +26,8 @@ export interface LetterPageDependencies {
   links: LetterLinks;
   logger: Logger;
   timeZone: string;
-  letterhead: Letterhead;
+  /** The letterhead of the institution whose letter it is (its settings, issue #17). */
+  letterhead(): Letterhead;
   /** R12.records: each letter shown is recorded before it is sent. */
   audit: Pick<AuditTrail, 'recordRead'>;
 }
@@ -65,7 +66,7 @@ const WORDS = {
  */
 export function mountLetters(http: HttpServer, deps: LetterPageDependencies): void {
   const { letters, links, logger, timeZone, letterhead } = deps;
-  http.route('GET', LETTER_PATH, async (request, response) => {
+  http.routeForEach('GET', LETTER_PATH, async (request, response) => {
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
     const check = links.verify({ id: query.get('id'), staff: query.get('staff'), expires: query.get('expires'), sig: query.get('sig') });
     if (!check.ok) {
@@ -81,7 +82,7 @@ export function mountLetters(http: HttpServer, deps: LetterPageDependencies): vo
       return error.code === 'LETTER.FORBIDDEN' ? sendPrivatePage(response, 403, refusalPage(REFUSALS.forbidden)) : sendPrivatePage(response, 404, refusalPage(REFUSALS.not_found));
     }
     await deps.audit.recordRead(check.staffId, 'letter_opened', { inquiryId: view.inquiry.id, registryNumber: view.inquiry.registryNumber, details: { letterId: view.letter.id } });
-    sendPrivatePage(response, 200, letterPage(view, letterhead, timeZone));
+    sendPrivatePage(response, 200, letterPage(view, letterhead(), timeZone));
   });
 }
 

@@ -1,4 +1,5 @@
 import { POSTAL_ADDRESS_MAX } from '../domain/inquiry.schemas.js';
+import { letterheadOf, type EffectiveSettings } from '../domain/institution-settings.js';
 import type { FormField } from './submission.js';
 import { fillMessage, webMessages, workingDays, type WebLanguage, type WebMessageKey } from './messages.js';
 
@@ -15,6 +16,23 @@ export interface PublicSite {
   /** R14.reply-1wd: the working days a first answer takes. */
   replyWorkingDays: number;
   timeZone: string;
+  /** Where the institution's pages are: '' (the first institution's, at `/`) or `/<short name>` (issue #17). */
+  base: string;
+}
+
+/** What the public pages say about an institution, from its settings (issue #17). */
+export function publicSiteOf(settings: EffectiveSettings, timeZone: string): Omit<PublicSite, 'base'> {
+  const { name, address, phone, email } = letterheadOf(settings);
+  return {
+    institution: name,
+    address,
+    phone,
+    email,
+    procedureUrl: settings.procedureUrl ?? null,
+    privacyUrl: settings.privacyUrl ?? null,
+    replyWorkingDays: settings.replyWorkingDays,
+    timeZone,
+  };
 }
 
 /** What the form shows: posted values to keep, problems to point at. */
@@ -135,13 +153,13 @@ export function formPage(state: FormState, site: PublicSite): string {
   return layout(
     state.language,
     title,
-    `<header><h1>${t('title')}</h1><a href="/?lang=${other}" hreflang="${other}" lang="${other}">${t('switchLanguage')}</a></header>
+    `<header><h1>${t('title')}</h1><a href="${escapeHtml(site.base)}/?lang=${other}" hreflang="${other}" lang="${other}">${t('switchLanguage')}</a></header>
 <p>${escapeHtml(site.institution)}</p>
 <p>${escapeHtml(fillMessage(messages.intro, { days: workingDays(state.language, site.replyWorkingDays) }))}</p>
 ${procedureLink(state.language, site)}
 ${summary}
 <p class="hint">${t('requiredNote')}</p>
-<form method="post" action="/inquiries" accept-charset="utf-8" novalidate>
+<form method="post" action="${escapeHtml(site.base)}/inquiries" accept-charset="utf-8" novalidate>
 <input type="hidden" name="submissionId" value="${escapeHtml(state.submissionId)}">
 <input type="hidden" name="lang" value="${state.language}">
 <div class="${fieldClass('name')}">${input('name', 'text', ' autocomplete="name" maxlength="200"', { required: true })}</div>
@@ -202,7 +220,7 @@ ${procedureLink(language, site)}`
     `<h1>${t('successTitle')}</h1>
 <p>${t('successThanks')}</p>
 ${details}
-<p><a href="/?lang=${language}">${t('newInquiry')}</a></p>`,
+<p><a href="${escapeHtml(site.base)}/?lang=${language}">${t('newInquiry')}</a></p>`,
     site,
   );
 }
@@ -213,7 +231,7 @@ export function problemPage(language: WebLanguage, key: 'tooMany' | 'tooLarge' |
   return layout(
     language,
     `${messages.title} – ${site.institution}`,
-    `<h1>${escapeHtml(messages.title)}</h1><p role="alert">${escapeHtml(messages[key])}</p><p><a href="/?lang=${language}">${escapeHtml(messages.newInquiry)}</a></p>`,
+    `<h1>${escapeHtml(messages.title)}</h1><p role="alert">${escapeHtml(messages[key])}</p><p><a href="${escapeHtml(site.base)}/?lang=${language}">${escapeHtml(messages.newInquiry)}</a></p>`,
     site,
   );
 }

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { RATING_COMMENT_MAX, RATING_TOKEN_PATTERN, RatingClosedError, type RatingClosedReason } from '../domain/rating.js';
 import type { RatingLinkView, RatingService } from '../domain/rating.service.js';
 import { ClientGoneError, RequestRefusedError } from '../http/request-body.js';
-import type { HttpServer, RouteHandler } from '../http/server.js';
+import { basePathOf, type HttpServer, type RouteHandler } from '../http/server.js';
 import type { Logger } from '../logger.js';
 import { ratingFormPage, ratingLanguage, ratingRefusalPage, ratingThanksPage, type RatingLanguage, type RatingRefusal, type RatingSite } from './rating-page.js';
 import { BodyTooLargeError, readFields } from './request-body.js';
@@ -17,7 +17,8 @@ const MAX_BODY_BYTES = 32 * 1024;
 export interface RatingPageDependencies {
   ratings: Pick<RatingService, 'view' | 'answer'>;
   logger: Logger;
-  site: RatingSite;
+  /** The institution whose rating this is (its name and contacts, issue #17). */
+  site(): RatingSite;
 }
 
 const STATUS: Record<Exclude<RatingRefusal, 'failed'>, number> = { badLink: 400, notFound: 404, used: 410, expired: 410, void: 410 };
@@ -29,9 +30,10 @@ const STATUS: Record<Exclude<RatingRefusal, 'failed'>, number> = { badLink: 400,
  * Lithuanian by default; English by `?lang=en` or the client's language. No script; the web form's strict CSP.
  */
 export function mountRatings(http: HttpServer, deps: RatingPageDependencies): void {
-  const { ratings, logger, site } = deps;
+  const { ratings, logger } = deps;
 
-  http.routePrefix('GET', `${RATING_PATH}/`, guarded(logger, site, async (request, response) => {
+  http.routePrefixForEach('GET', `${RATING_PATH}/`, guarded(logger, deps.site, async (request, response) => {
+    const site = deps.site();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const asked = url.searchParams.get('lang');
     const token = tokenOf(url.pathname);
@@ -41,10 +43,11 @@ export function mountRatings(http: HttpServer, deps: RatingPageDependencies): vo
     const view = await viewOf(ratings, token);
     const language = ratingLanguage(asked, view.language);
     if (view.state !== 'open') return refuse(response, language, view.state, site, logger);
-    sendHtml(response, 200, ratingFormPage({ language, action: url.pathname, registryNumber: view.registryNumber, score, comment: '', invalid: new Set() }, site));
+    sendHtml(response, 200, ratingFormPage({ language, action: `${basePathOf(request)}${url.pathname}`, registryNumber: view.registryNumber, score, comment: '', invalid: new Set() }, site));
   }));
 
-  http.routePrefix('POST', `${RATING_PATH}/`, guarded(logger, site, async (request, response) => {
+  http.routePrefixForEach('POST', `${RATING_PATH}/`, guarded(logger, deps.site, async (request, response) => {
+    const site = deps.site();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const token = tokenOf(url.pathname);
     let fields: Record<string, unknown>;
@@ -64,7 +67,7 @@ export function mountRatings(http: HttpServer, deps: RatingPageDependencies): vo
       const view = await viewOf(ratings, token);
       const language = ratingLanguage(asked, view.language);
       if (view.state !== 'open') return refuse(response, language, view.state, site, logger);
-      const state = { language, action: url.pathname, registryNumber: view.registryNumber, score: score ?? null, comment: comment.slice(0, RATING_COMMENT_MAX * 2), invalid };
+      const state = { language, action: `${basePathOf(request)}${url.pathname}`, registryNumber: view.registryNumber, score: score ?? null, comment: comment.slice(0, RATING_COMMENT_MAX * 2), invalid };
       return sendHtml(response, 400, ratingFormPage(state, site));
     }
     try {
@@ -84,14 +87,14 @@ export function mountRatings(http: HttpServer, deps: RatingPageDependencies): vo
  * An unexpected failure is logged here without the request's path — the token in it is the client's key — and the
  * client gets a page that says to try again, not the server's JSON. Refusals of the body (413) pass on as they are.
  */
-function guarded(logger: Logger, site: RatingSite, handler: RouteHandler): RouteHandler {
+function guarded(logger: Logger, site: () => RatingSite, handler: RouteHandler): RouteHandler {
   return async (request, response) => {
     try {
       await handler(request, response);
     } catch (error) {
       if (error instanceof RequestRefusedError || error instanceof ClientGoneError) throw error;
       logger.error({ err: error }, 'rating page failed');
-      if (!response.headersSent) sendHtml(response, 500, ratingRefusalPage(ratingLanguage(new URL(request.url ?? '/', 'http://localhost').searchParams.get('lang')), 'failed', site));
+      if (!response.headersSent) sendHtml(response, 500, ratingRefusalPage(ratingLanguage(new URL(request.url ?? '/', 'http://localhost').searchParams.get('lang')), 'failed', site()));
     }
   };
 }

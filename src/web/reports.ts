@@ -52,7 +52,7 @@ export function csvLine(row: QualityRow): string {
  */
 export function mountReportExports(http: HttpServer, deps: ReportExportDependencies): void {
   const { links, quality, logger } = deps;
-  http.route('GET', REPORT_EXPORT_PATH, async (request, response) => {
+  http.routeForEach('GET', REPORT_EXPORT_PATH, async (request, response) => {
     const check = links.verify(periodLinkQuery(request));
     if (!check.ok) {
       logger.info({ reason: check.reason }, 'report export link refused');

@@ -21,7 +21,7 @@ export interface RetentionPageDependencies {
  */
 export function mountRetentionList(http: HttpServer, deps: RetentionPageDependencies): void {
   const { retention, logger, timeZone } = deps;
-  http.route('GET', RETENTION_LIST_PATH, async (request, response) => {
+  http.routeForEach('GET', RETENTION_LIST_PATH, async (request, response) => {
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
     const check = retention.verifyLink({ night: query.get('night'), staff: query.get('staff'), expires: query.get('expires'), sig: query.get('sig') });
     if (!check.ok) {

@@ -23,7 +23,7 @@ export interface SubjectAccessPageDependencies {
  */
 export function mountSubjectAccess(http: HttpServer, deps: SubjectAccessPageDependencies): void {
   const { subjectAccess, logger, timeZone } = deps;
-  http.route('GET', SUBJECT_ACCESS_PATH, async (request, response) => {
+  http.routeForEach('GET', SUBJECT_ACCESS_PATH, async (request, response) => {
     const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
     const check = subjectAccess.verifyLink({ id: query.get('id'), staff: query.get('staff'), expires: query.get('expires'), sig: query.get('sig') });
     if (!check.ok) {

@@ -1,3 +1,4 @@
+import { PostgresChatInstallations } from '../../src/persistence/chat-installations.postgres.js';
 import { loadConfig } from '../../src/config.js';
 import { bindCipher, DataCipher } from '../../src/persistence/encryption.js';
 import { rekeySealedRows, sealPlaintextRows } from '../../src/persistence/sealed-columns.js';
@@ -95,6 +96,9 @@ describe('R12.records: attachments and letters are encrypted at rest', () => {
 
   it('R12.records: after a rotation (a new first key, the old one kept) old and new values open; data:rekey moves every value to the new key', async () => {
     const { attachmentId } = await inquiryWithCertificate();
+    // Issue #17: a Slack workspace's bot token, sealed with the old key like every secret at rest.
+    const installations = new PostgresChatInstallations(t.app.dataSource);
+    await installations.save({ platform: 'slack', account: 'T0REKEY01', enterprise: null, accountName: null, botUserId: 'UBOT', botId: 'BBOT', secret: 'xoxb-rekeyed', installedBy: null });
     const rotated = cipherFor(`${testDataKey('test2')},${testDataKey('test1')}`);
     bindCipher(t.app.dataSource, rotated);
     try {
@@ -106,6 +110,7 @@ describe('R12.records: attachments and letters are encrypted at rest', () => {
 
       const { moved, unreadable } = await rekeySealedRows(t.app.dataSource, rotated);
       expect(moved.mail_attachments).toBeGreaterThanOrEqual(1);
+      expect(moved.chat_installations).toBe(1);
       // The values altered by the test above are reported and left as they are; the old key stays until they are dealt with.
       expect(unreadable.map((row) => row.table)).toEqual(['mail_attachments', 'mail_attachments']);
       await t.app.dataSource.query('DELETE FROM mail_attachments WHERE id = ANY($1::uuid[])', [unreadable.map((row) => row.id)]);
@@ -117,7 +122,8 @@ describe('R12.records: attachments and letters are encrypted at rest', () => {
       // The old key can now leave DATA_KEYS.
       bindCipher(t.app.dataSource, cipherFor(testDataKey('test2')));
       expect(Buffer.from(await (await download(attachmentId, link(attachmentId))).arrayBuffer())).toEqual(CERTIFICATE);
-      expect(await rekeySealedRows(t.app.dataSource, rotated)).toEqual({ moved: { mail_attachments: 0, letters: 0 }, unreadable: [] });
+      expect((await installations.active('slack'))?.secret).toBe('xoxb-rekeyed');
+      expect(await rekeySealedRows(t.app.dataSource, rotated)).toEqual({ moved: { mail_attachments: 0, letters: 0, chat_installations: 0 }, unreadable: [] });
     } finally {
       // The rest of the file runs with the app's own key again: seal everything back with it.
       const back = cipherFor(`${testDataKey('test1')},${testDataKey('test2')}`);

@@ -132,7 +132,7 @@ describe('issue #17: a city overview of every institution, from aggregates only'
 
   it('R60.internal: one row per institution, the one with nothing to count too, under the name its admins set', () => {
     expect(csv.map((row) => [row.institution_id, row.slug, row.name, row.month])).toEqual([
-      ['1', 'default', 'Langelis', '2027-03'],
+      ['1', 'default', 'Kauno lopšelis-darželis „Daigelis“', '2027-03'],
       [String(secondId), 'saulute', 'Lopšelis-darželis „Saulutė“', '2027-03'],
       [String(thirdId), 'zilvitis', 'Lopšelis-darželis „Žilvitis“', '2027-03'],
     ].sort((a, b) => a[2]!.localeCompare(b[2]!, 'lt')));

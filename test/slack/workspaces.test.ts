@@ -2,7 +2,7 @@ import { InstallLinks, INSTALL_LINK_LIFETIME_MS } from '../../src/domain/install
 import type { DomainServices } from '../../src/domain/services.js';
 import { emailedRequest, eventually, ManualClock } from '../support/app.js';
 import type { FakeApproval } from './support/fake-slack-api.js';
-import { appHomeOpened, slashCommand } from './support/payloads.js';
+import { appHomeOpened, memberJoinedChannel, slashCommand } from './support/payloads.js';
 import { postCommand, postEvent } from './support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
 
@@ -187,6 +187,29 @@ describe('issue #17: Slack installed by OAuth, one workspace per institution', (
     expect(await elsewhere.text()).toContain('Pradėkite iš naujo');
     expect(h.api.calls.filter((call) => call.method === 'oauth.v2.access')).toHaveLength(exchanges);
     expect(await h.t.database.asOwner('SELECT platform, account_id, institution_id, revoked_at FROM chat_installations ORDER BY account_id')).toEqual(before);
+  });
+
+  it('onboarding: in a new institution without a staff channel, the first channel the app is invited to becomes it and is welcomed there', async () => {
+    const [{ id }] = await h.t.database.asOwner<{ id: number }>(`INSERT INTO institutions (slug, name) VALUES ('pusynelis', 'Lopšelis-darželis „Pušynėlis“') RETURNING id`);
+    const pusynelis: FakeApproval = { teamId: 'T0PUSYNEL', teamName: 'Pušynėlis', botToken: 'xoxb-pusynelis', botUserId: 'UBOTPUSY1', botId: 'BBOTPUSY1', installer: 'UADMPUSY1' };
+    expect((await install(signed(id), pusynelis)).status).toBe(200);
+    h.api.reset();
+    const joined = (channel: string) => fromTeam(memberJoinedChannel('UBOTPUSY1', channel), 'T0PUSYNEL');
+    expect((await postEvent(h.events, joined('C0PUSYNEL'))).status).toBe(200);
+    const welcome = await eventually(() => {
+      const posts = h.api.calls.filter((call) => call.method === 'chat.postMessage' && call.status === 200);
+      expect(posts).toHaveLength(1);
+      return posts[0]!;
+    });
+    expect(welcome).toMatchObject({ token: 'xoxb-pusynelis', body: { channel: 'C0PUSYNEL' } });
+    const [row] = await h.t.database.asOwner<{ channel: string }>(`SELECT settings->'staffChannel'->>'slack' AS channel FROM institutions WHERE id = $1`, [id]);
+    expect(row!.channel).toBe('C0PUSYNEL');
+    // Invited to another channel later: the staff channel stays, and nothing is said there.
+    await postEvent(h.events, joined('C0ELSEWHR'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.api.calls.filter((call) => call.method === 'chat.postMessage')).toHaveLength(1);
+    const [after] = await h.t.database.asOwner<{ channel: string }>(`SELECT settings->'staffChannel'->>'slack' AS channel FROM institutions WHERE id = $1`, [id]);
+    expect(after!.channel).toBe('C0PUSYNEL');
   });
 
   it('app_uninstalled ends the installation: the institution\'s next inquiry is told nowhere in Slack, the others still are', async () => {

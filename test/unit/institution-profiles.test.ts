@@ -23,7 +23,7 @@ class Store implements InstitutionSettingsStore {
   private held: Array<() => void> = [];
   holding = false;
   async all(): Promise<Map<number, StoredInstitution>> {
-    const answer = new Map([...this.stored].map(([id, own]) => [id, { name: `Įstaiga ${id}`, own }]));
+    const answer = new Map([...this.stored].map(([id, own]) => [id, { slug: `istaiga-${id}`, name: `Įstaiga ${id}`, own }]));
     if (this.holding) await new Promise<void>((resolve) => this.held.push(resolve));
     return answer;
   }

@@ -247,6 +247,7 @@ describe('public pages, from their settings', () => {
     privacyUrl: null,
     replyWorkingDays: 2,
     timeZone: 'Europe/Vilnius',
+    base: '',
   };
 
   it('R14.reply-1wd: a longer first-answer time set by the institution is what the pages promise, in proper Lithuanian', () => {

@@ -7,8 +7,8 @@ import { translate, type Language } from './i18n/index.js';
 import { attachmentUrl, buildInquiryStory, letterUrl, storyPeople, type InquiryStory } from './inquiry-story.js';
 
 /** The address staff browsers reach the service at (printable letters). */
-export function publicUrl(context: Pick<PlatformContext, 'config'>): string {
-  return context.config.PUBLIC_URL ?? `http://localhost:${context.config.PORT}`;
+export function publicUrl(context: Pick<PlatformContext, 'siteUrl'>): string {
+  return context.siteUrl();
 }
 
 /** The inquiry's card in the staff channel as it is now, in the channel's language: the same for everyone who sees it. */

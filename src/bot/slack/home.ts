@@ -27,7 +27,7 @@ export class HomeViews {
   constructor(
     private readonly client: SlackClient,
     /** The core's context with Slack's localized staff directory (locales.ts). */
-    private readonly context: Pick<PlatformContext, 'staff' | 'queries' | 'conversations' | 'clock' | 'config' | 'capabilities' | 'quality' | 'reportLinks'>,
+    private readonly context: Pick<PlatformContext, 'staff' | 'queries' | 'conversations' | 'clock' | 'config' | 'capabilities' | 'quality' | 'reportLinks' | 'siteUrl'>,
     private readonly logger: Logger,
     refreshWindowMs: number,
   ) {

@@ -7,7 +7,7 @@ import { inInstitution, type InstitutionId } from '../../domain/institution.js';
 import { SLACK_INSTALL_PATH, type InstallLinks } from '../../domain/install-link.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../logger.js';
-import { installPage, pageLanguage, type InstallOutcome } from './install-page.js';
+import { installPage, pageLanguage, type InstallOutcome } from '../../web/install-page.js';
 import { OAUTH_REDIRECT_PATH, type SlackOAuthSettings } from './settings.js';
 
 /** The bot's scopes, as the manifest lists them (manifests/slack: a test keeps the two equal). */

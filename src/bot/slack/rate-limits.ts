@@ -14,7 +14,7 @@ const POSTING = { perMinute: 60, burst: 10 };
 
 const METHODS: Readonly<Record<string, { perMinute: number; burst: number }>> = {
   'chat.postMessage': POSTING,
-  'chat.postEphemeral': POSTING,
+  'chat.postEphemeral': TIER_4,
   'chat.update': TIER_3,
   'conversations.open': TIER_3,
   'conversations.history': TIER_3,

@@ -2,12 +2,14 @@ import { ConfigError, publicUrl, type Config } from '../../config.js';
 
 /** Slack installed into many workspaces by OAuth (issue #17): the app's credentials and where Slack sends installers back. */
 export interface SlackOAuthSettings {
-  clientId: string;
-  clientSecret: string;
+  /** SLACK_CLIENT_ID. */
+  readonly clientId: string;
+  /** SLACK_CLIENT_SECRET: exchanges the codes, and the state's signing secret is derived from it (installer.ts). */
+  readonly clientSecret: string;
   /** Slack's authorize page (a local stand-in in tests). */
-  authorizeUrl: string;
+  readonly authorizeUrl: string;
   /** `<PUBLIC_URL>/slack/oauth_redirect`, as the app's manifest lists it. */
-  redirectUri: string;
+  readonly redirectUri: string;
 }
 
 /** What the Slack front end needs from the environment, once it is known to be complete. */

@@ -24,10 +24,12 @@ export interface WorkspaceAccess {
 
 /** What Bolt's `authorize` hands every listener: the workspace's token and bot, and the institution it serves. */
 export interface WorkspaceAuthorization {
-  botToken: string;
-  botId: string;
-  botUserId: string;
-  institution: InstitutionId;
+  readonly botToken: string;
+  /** Bolt ignores the bot's own events by these. */
+  readonly botId: string;
+  readonly botUserId: string;
+  /** Read by the middleware that runs each request as its institution's work (listeners/index.ts). */
+  readonly institution: InstitutionId;
 }
 
 /** A request from a workspace no institution installed the app into (or one it was removed from). */

@@ -1,6 +1,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import { StaffNotFoundError } from '../../domain/errors.js';
-import { FIRST_INSTITUTION, servingOnly } from '../../domain/institution.js';
+import { inInstitution } from '../../domain/institution.js';
+import { tenantOf } from './listeners/install.js';
+import { TeamsTenants } from './tenants.js';
 import type { Notifier } from '../../domain/notifier.js';
 import type { StaffMember } from '../../domain/staff.js';
 import type { HttpServer } from '../../http/server.js';
@@ -24,6 +26,7 @@ export class TeamsPlatform implements ChatPlatform {
   readonly name = 'teams';
   readonly notifier: Notifier;
   private readonly router: TeamsRouter;
+  private readonly tenants: TeamsTenants;
 
   constructor(
     private readonly context: PlatformContext,
@@ -34,9 +37,9 @@ export class TeamsPlatform implements ChatPlatform {
     const conversations = new TeamsConversations(context.conversations);
     const surface = new TeamsSurface(adapter, conversations, logger, { timeoutMs: Math.round(config.CHAT_API_TIMEOUT_SECONDS * 1000), status });
     const notifier = createTeamsNotifier(context, surface);
-    // Issue #17: the Teams connection of the environment is the first institution's, and carries only its events
-    // until tenants are mapped to their institutions.
-    this.notifier = servingOnly(FIRST_INSTITUTION, notifier);
+    // Issue #17: each institution's events go to its own staff channel and people (the conversation store is its own).
+    this.notifier = notifier;
+    this.tenants = new TeamsTenants(context.installations, config.MicrosoftAppTenantId ?? null);
     this.router = new TeamsRouter((activity) => this.actorOf(activity), logger);
     // The last resort: a turn that failed outside a listener's own error handling is logged, the user told.
     adapter.onTurnError = async (turn, error) => {
@@ -46,11 +49,12 @@ export class TeamsPlatform implements ChatPlatform {
 
     const welcome = (help: string) => notifier.happen({ type: 'app_installed', help });
     const sendToPerson = surface.sendToPerson.bind(surface);
-    register(this.router, { ...context, references: conversations, staffChannel: config.TEAMS_STAFF_CHANNEL, welcome, sendToPerson });
+    const staffChannel = () => context.settings().staffChannel.teams;
+    register(this.router, { ...context, references: conversations, staffChannel, welcome, sendToPerson });
   }
 
   mount(http: HttpServer): void {
-    http.route('POST', '/api/messages', messagesRoute(this.adapter, (turn: TurnContext) => this.router.run(turn), this.context.logger));
+    http.route('POST', '/api/messages', messagesRoute(this.adapter, (turn: TurnContext) => this.serve(turn), this.context.logger));
   }
 
   async start(): Promise<void> {
@@ -64,6 +68,20 @@ export class TeamsPlatform implements ChatPlatform {
   /** Lets work that outlived its invoke's answer finish before the database closes. */
   async stop(): Promise<void> {
     await this.router.drain();
+  }
+
+  /**
+   * Each activity is work of the institution its tenant serves (issue #17); one from a tenant no institution is
+   * connected to is answered empty and does nothing.
+   */
+  private async serve(turn: TurnContext): Promise<void> {
+    const tenant = tenantOf(turn.activity);
+    const institution = await this.tenants.institutionOf(tenant);
+    if (institution === null) {
+      this.context.logger.warn({ tenant, activityType: turn.activity.type }, 'teams: an activity from a tenant no institution is connected to was ignored');
+      return;
+    }
+    await inInstitution(institution, () => this.router.run(turn));
   }
 
   /** Staff are linked by their AAD object id; the Emulator has none, so its user id stands in. */

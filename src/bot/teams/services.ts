@@ -8,8 +8,11 @@ import type { AdaptiveCard } from './render/elements.js';
 export interface TeamsServices extends PlatformContext {
   /** How to reach the staff channel and each person, as Teams told us (kept in the conversation store). */
   references: TeamsConversations;
-  /** TEAMS_STAFF_CHANNEL when configured; otherwise the channel of the team the app is added to. */
-  staffChannel: string | undefined;
+  /**
+   * The staff channel the institution whose work is under way configured (its settings; TEAMS_STAFF_CHANNEL for the
+   * first one); otherwise the channel of the team the app is added to.
+   */
+  staffChannel(): string | undefined;
   /** Says in the staff channel what the app will do there; `help` is how help is asked for in Teams. */
   welcome(help: string): Promise<void>;
   /** Sends to the person's 1:1 chat with the bot (opened on first need), as notices reach them (TeamsSurface). */

@@ -9,7 +9,7 @@ import { buildReportView } from './build-report.js';
 import type { ReportView } from './report-view.js';
 
 /** What a report is loaded from: the quality monitor, the staff names, the clock and the signed export links. */
-export type ReportSources = Pick<PlatformContext, 'clock' | 'config' | 'queries'> & {
+export type ReportSources = Pick<PlatformContext, 'clock' | 'config' | 'queries' | 'siteUrl'> & {
   readonly quality: QualityMonitor;
   readonly reportLinks: ReportLinks;
 };
@@ -27,7 +27,7 @@ export function reportRequest(sources: Pick<ReportSources, 'quality' | 'clock'>,
 }
 
 /** The CSV of `period` for `staffId`, signed for them alone; whose rows it holds is decided when it is opened. */
-export function exportUrl(sources: Pick<ReportSources, 'config' | 'reportLinks'>, period: Period, staffId: string): string {
+export function exportUrl(sources: Pick<ReportSources, 'siteUrl' | 'reportLinks'>, period: Period, staffId: string): string {
   const query = new URLSearchParams({ ...sources.reportLinks.sign(period, staffId) });
   return `${publicUrl(sources).replace(/\/$/, '')}${REPORT_EXPORT_PATH}?${query.toString()}`;
 }

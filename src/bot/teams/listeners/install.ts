@@ -15,7 +15,7 @@ interface TeamsChannelData {
  * channel is welcomed.
  */
 export function register(router: TeamsRouter, services: TeamsServices): void {
-  const { references: conversations, staffChannel: configuredChannel, welcome, logger } = services;
+  const { references: conversations, staffChannel, welcome, logger } = services;
   router.onConversationUpdate(async (context) => {
     const activity = context.activity;
     const data = (activity.channelData ?? {}) as TeamsChannelData;
@@ -26,7 +26,7 @@ export function register(router: TeamsRouter, services: TeamsServices): void {
     if (botAdded) {
       await conversations.saveStaffChannel({
         serviceUrl: activity.serviceUrl,
-        conversationId: configuredChannel ?? baseConversationId(activity.conversation.id),
+        conversationId: staffChannel() ?? baseConversationId(activity.conversation.id),
         tenantId: tenantOf(activity),
         botId: activity.recipient.id,
       });

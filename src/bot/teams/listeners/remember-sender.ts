@@ -8,7 +8,7 @@ import { baseConversationId, rememberMember, tenantOf } from './install.js';
  * a channel message teaches us the sender's Teams id; a message from the configured staff channel teaches us
  * where that channel lives.
  */
-export function register(router: TeamsRouter, { references: conversations, staffChannel: configuredChannel }: TeamsServices): void {
+export function register(router: TeamsRouter, { references: conversations, staffChannel }: TeamsServices): void {
   router.observe(async (context: TurnContext) => {
     const activity = context.activity;
     const from = activity.from;
@@ -24,6 +24,7 @@ export function register(router: TeamsRouter, { references: conversations, staff
       return;
     }
     await rememberMember(activity, from, conversations);
+    const configuredChannel = staffChannel();
     if (configuredChannel && baseConversationId(activity.conversation.id) === configuredChannel) {
       await conversations.saveStaffChannel({
         serviceUrl: activity.serviceUrl,

@@ -1,4 +1,4 @@
-import { escapeHtml, publicPage } from '../../web/pages.js';
+import { escapeHtml, publicPage } from './pages.js';
 
 /** How an install ended, for the page the installer sees. */
 export type InstallOutcome =

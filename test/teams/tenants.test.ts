@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { DomainServices } from '../../src/domain/services.js';
+import { emailedRequest } from '../support/app.js';
+import { TEST_DATA_KEYS } from '../support/encryption-keys.js';
+import { installedInTeam, message, teamsUser, TEAM_ID, TENANT, type TeamsUser } from './support/activities.js';
+import { cardText, cardsIn } from './support/cards.js';
+import { eventually, startTeams, type TeamsHarness } from './support/teams-app.js';
+
+/**
+ * Issue #17: one bot registration serves many Microsoft 365 tenants, each mapped to its institution. The operator
+ * connects a tenant with `npm run institution:teams-tenant`; from then on that tenant's teams, people and staff channel
+ * are its institution's, and neither institution's inquiries reach the other's channel.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+const SAULUTE_TENANT = '5a0f3c1e-7d2b-4c9a-9e61-2f4b8d7c0a11';
+const SAULUTE_TEAM = '19:saulute-general@thread.tacv2';
+const OTHER_TENANT = 'c3d4e5f6-0000-4000-8000-000000000099';
+
+/** An activity as it comes from another tenant's team: the builders name the first institution's tenant and team. */
+const fromTenant = <T>(activity: T, tenant: string, team = SAULUTE_TEAM): T => JSON.parse(JSON.stringify(activity).replaceAll(TENANT, tenant).replaceAll(TEAM_ID, team)) as T;
+
+let h: TeamsHarness;
+let saulute: { id: number; services: DomainServices };
+const algė: TeamsUser = { id: '29:saulute-1', aadObjectId: '11111111-0000-0000-0000-000000000001', name: 'Algė Algaitė' };
+
+async function teamsTenant(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'dist/cli/teams-tenant.js'), ...args], { env: { ...process.env, DATABASE_URL: h.t.database.url, DATA_KEYS: TEST_DATA_KEYS, LOG_LEVEL: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  h = await startTeams();
+  const [{ id }] = await h.t.database.asOwner<{ id: number }>(`INSERT INTO institutions (slug, name) VALUES ('saulute', 'Lopšelis-darželis „Saulutė“') RETURNING id`);
+  saulute = { id, services: h.t.app.forInstitution(id) };
+  await saulute.services.staff.importMembers([{ firstName: 'Algė', surname: 'Algaitė', email: 'alge@saulute.lt', roles: ['manager', 'representative'], teamsUserId: algė.aadObjectId }]);
+}, 120_000);
+afterAll(() => h?.stop());
+
+describe('issue #17: Teams tenants, each its institution', () => {
+  it('the operator connects a tenant to an institution; a tenant serves one institution only', async () => {
+    expect(await teamsTenant('saulute', SAULUTE_TENANT.toUpperCase())).toMatchObject({ code: 0, stdout: expect.stringContaining('Saulutė') });
+    expect(await teamsTenant('default', SAULUTE_TENANT)).toMatchObject({ code: 1, stderr: expect.stringContaining('already serves another institution') });
+    expect((await teamsTenant('saulute', 'tenant-0001')).code).toBe(2);
+    expect((await teamsTenant('nera', OTHER_TENANT)).code).toBe(1);
+  });
+
+  it("the app added to the tenant's team makes that channel the institution's staff channel; the first institution's stays its own", async () => {
+    h.connector.roster = [algė];
+    expect((await h.post(fromTenant(installedInTeam(h.connector.url, algė), SAULUTE_TENANT))).status).toBe(200);
+    const channels = await h.t.database.asOwner<{ institution_id: number; conversation: string }>(
+      `SELECT institution_id, reference->>'conversationId' AS conversation FROM conversation_references WHERE platform = 'teams' AND key = 'staff_channel' ORDER BY institution_id`,
+    );
+    expect(channels).toEqual([{ institution_id: 1, conversation: TEAM_ID }, { institution_id: saulute.id, conversation: SAULUTE_TEAM }]);
+    // Algė is remembered as the second institution's person, in that institution alone.
+    const people = await h.t.database.asOwner<{ institution_id: number }>(`SELECT institution_id FROM conversation_references WHERE platform = 'teams' AND key = $1`, [algė.aadObjectId]);
+    expect(people).toEqual([{ institution_id: saulute.id }]);
+  });
+
+  it("R15.register: each institution's inquiry is announced in its own tenant's staff channel, never in the other's", async () => {
+    const from = h.connector.calls.length;
+    await h.t.app.inquiries.register(emailedRequest({ subject: 'Daigelio užklausa' }));
+    await saulute.services.inquiries.register(emailedRequest({ subject: 'Saulutės užklausa' }));
+    const cardsTo = (conversation: string) => h.connector.sent(conversation).filter((call) => h.connector.calls.indexOf(call) >= from).map((call) => cardText(cardsIn(call.body)[0]));
+    await eventually(() => {
+      expect(cardsTo(SAULUTE_TEAM)).toEqual([expect.stringContaining('Saulutės užklausa')]);
+      expect(cardsTo(TEAM_ID).filter((text) => text.includes('užklausa'))).toEqual([expect.stringContaining('Daigelio užklausa')]);
+    });
+  });
+
+  it("a message from the tenant is its institution's work: `mine` lists that institution's inquiries", async () => {
+    const { inquiry } = await saulute.services.inquiries.register(emailedRequest({ subject: 'Algės užklausa' }));
+    const [alge] = await saulute.services.queries.staffWithRole('manager');
+    await saulute.services.inquiries.claim(inquiry.id, alge!.id);
+    const from = h.connector.calls.length;
+    const chat = `a:personal-${algė.id}`;
+    expect((await h.post(fromTenant(message(h.connector.url, algė, 'mine', { personal: true }), SAULUTE_TENANT))).status).toBe(200);
+    const answer = await eventually(() => {
+      const replies = h.connector.replies(chat).filter((call) => h.connector.calls.indexOf(call) >= from);
+      expect(replies).toHaveLength(1);
+      return JSON.stringify(replies[0]!.body);
+    });
+    expect(answer).toContain('Algės užklausa');
+    expect(answer).not.toContain('Daigelio užklausa');
+  });
+
+  it("an unmapped tenant is the first institution's until that institution's own tenant is connected; then it is no one's", async () => {
+    const stranger = teamsUser('Nežinomas Žmogus', 9);
+    const chat = `a:personal-${stranger.id}`;
+    await h.post(fromTenant(message(h.connector.url, stranger, 'help', { personal: true }), OTHER_TENANT));
+    // Served as the first institution's, as every tenant was before issue #17: a stranger there is told so.
+    await eventually(() => expect(h.connector.replies(chat).map((call) => call.body.text)).toContain('Jūsų nėra darbuotojų sąraše. Kreipkitės į administratorių.'));
+    await h.t.database.asOwner(`INSERT INTO chat_installations (platform, account_id, institution_id) VALUES ('teams', $1, 1)`, [TENANT]);
+    const from = h.connector.calls.length;
+    expect((await h.post(fromTenant(message(h.connector.url, stranger, 'help', { personal: true }), OTHER_TENANT))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.connector.calls.slice(from)).toEqual([]);
+  });
+});
