@@ -36,13 +36,17 @@ export class InstitutionSettingsService {
   async update(actorId: string, changes: unknown): Promise<EffectiveSettings> {
     await this.admin(actorId);
     await this.profiles.ensure(requireInstitution());
-    const own = { ...(await this.repository.own()), ...parseInput(institutionSettingsSchema, changes) };
-    const problems = settingsProblems(this.profiles.preview(own), this.zone);
-    if (problems.length > 0) {
-      throw new DomainError('INPUT.INVALID', `Invalid settings: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, { fields: problems });
-    }
-    await this.repository.save(own);
-    return this.profiles.replace(requireInstitution(), own).settings;
+    return this.save({ ...(await this.repository.own()), ...parseInput(institutionSettingsSchema, changes) });
+  }
+
+  /**
+   * Replaces everything the institution set with `settings` (the admins' settings form: a part left out goes back to
+   * the deployment's default), checked as `update` checks a change. Admins only.
+   */
+  async replace(actorId: string, settings: unknown): Promise<EffectiveSettings> {
+    await this.admin(actorId);
+    await this.profiles.ensure(requireInstitution());
+    return this.save(parseInput(institutionSettingsSchema, settings));
   }
 
   /**
@@ -58,6 +62,16 @@ export class InstitutionSettingsService {
     await this.repository.save(own);
     this.profiles.replace(requireInstitution(), own);
     return true;
+  }
+
+  /** Saves `own` once it holds as a whole; in force here at once. */
+  private async save(own: InstitutionSettings): Promise<EffectiveSettings> {
+    const problems = settingsProblems(this.profiles.preview(own), this.zone);
+    if (problems.length > 0) {
+      throw new DomainError('INPUT.INVALID', `Invalid settings: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, { fields: problems });
+    }
+    await this.repository.save(own);
+    return this.profiles.replace(requireInstitution(), own).settings;
   }
 
   private async admin(actorId: string): Promise<void> {

@@ -33,6 +33,7 @@ const GUIDE: ReadonlyArray<{ word: CommandWord; argument?: string | { words: Mes
   { word: 'erase', argument: { words: 'command.argument.contact' }, meaning: 'command.erase' },
   { word: 'hold', argument: `${NUMBER} on|off`, meaning: 'command.hold' },
   { word: 'retention', argument: 'run', meaning: 'command.retention' },
+  { word: 'settings', meaning: 'command.settings' },
   { word: 'help', meaning: 'command.help' },
 ];
 

@@ -1,7 +1,7 @@
 import { PERIOD_NAMES, type PeriodName } from '../../../domain/quality/report.js';
 
 /** The words of the text commands (`/inquiry mine` on Slack, `@Langelis mine` on Teams), in the help's order. */
-export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'report', 'audit', 'export', 'erase', 'hold', 'retention', 'help'] as const;
+export const COMMAND_WORDS = ['new', 'mine', 'show', 'find', 'call', 'schedule', 'meeting', 'step', 'progress', 'letter', 'staff', 'report', 'audit', 'export', 'erase', 'hold', 'retention', 'settings', 'help'] as const;
 export type CommandWord = (typeof COMMAND_WORDS)[number];
 
 /** `<word> <number>` offers the form of one use case about that inquiry. */
@@ -61,6 +61,8 @@ export type CommandIntent =
   | { readonly do: 'hold'; readonly reference: string; readonly on: boolean }
   /** Issue #15 (retention): the nightly anonymisation, at once; admins. */
   | { readonly do: 'retention_run' }
+  /** Issue #17: the institution's settings, in a form; admins only. */
+  | { readonly do: 'settings' }
   /** Understood but incomplete: that word's usage. */
   | { readonly do: 'usage'; readonly word: CommandWord };
 
@@ -86,6 +88,7 @@ export function parseCommand(text: string, mentions: readonly PersonRef[]): Comm
     case 'help':
     case 'new':
     case 'mine':
+    case 'settings':
       return { do: word };
     case 'show':
       return argument === '' ? { do: 'usage', word } : { do: 'show', reference: argument };

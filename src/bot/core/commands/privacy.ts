@@ -24,6 +24,8 @@ const ANSWER_IS_PRIVATE: { readonly [D in CommandIntent['do']]: boolean } = {
   show: true,
   find: true,
   form: true,
+  // Issue #17: the institution's settings are the admins' to see.
+  settings: true,
   report: true,
   audit: true,
   export: true,

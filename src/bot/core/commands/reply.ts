@@ -29,7 +29,7 @@ export interface GuideLine {
 export type CommandReply =
   | { readonly kind: 'list'; readonly title: string; readonly rows: readonly ListRow[]; readonly empty: string }
   | { readonly kind: 'story'; readonly story: InquiryStory }
-  | { readonly kind: 'form'; readonly form: 'new_inquiry' }
+  | { readonly kind: 'form'; readonly form: 'new_inquiry' | 'institution_settings' }
   | { readonly kind: 'form'; readonly form: InquiryForm; readonly inquiry: Inquiry }
   /** `help`: every command; `usage`: the lines of one word that was understood but incomplete. */
   | { readonly kind: 'help' | 'usage'; readonly title: string; readonly lines: readonly GuideLine[]; readonly note: string | null }

@@ -33,6 +33,10 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
       return usageReply(intent.word, language, syntax);
     case 'new':
       return { kind: 'form', form: 'new_inquiry' };
+    case 'settings':
+      // Refused here to anyone but an admin (STAFF.NOT_ALLOWED), before a form is offered.
+      await context.institutionSettings.show(actor.id);
+      return { kind: 'form', form: 'institution_settings' };
     case 'form':
       return { kind: 'form', form: intent.form, inquiry: (await context.queries.get(intent.reference)).inquiry };
     case 'show':

@@ -9,6 +9,7 @@ import { escalate, holdingReply, logCall, newInquiry, recordProgress, replyEmail
 import { externalStep, planMeeting, recordDecision, recordMinutes, scheduleCall, sendSummary } from './workflow-forms.js';
 import { handOver } from './hand-over-form.js';
 import { recordRating } from './rating-form.js';
+import { institutionSettingsForm } from './settings-form.js';
 
 export * from './form-spec.js';
 export { fieldErrors, formProblems, FORM_REASONS } from './field-errors.js';
@@ -31,6 +32,7 @@ export const FORMS: Readonly<Record<FormId, FormUseCase>> = {
   write_letter: writeLetter,
   hand_over: handOver,
   record_rating: recordRating,
+  institution_settings: institutionSettingsForm,
 };
 
 export function isFormId(name: string): name is FormId {

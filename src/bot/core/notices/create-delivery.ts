@@ -21,14 +21,22 @@ export function createNoticeDelivery<M>(
     info: (fields: Record<string, unknown>, message: string) => logger.info(fields, `${platform}: ${message}`),
     warn: (fields: Record<string, unknown>, message: string) => logger.warn(fields, `${platform}: ${message}`),
   };
-  const base = publicUrl(context);
   return new NoticeDelivery({
     context: { platform, platforms: context.platformsOn ?? [platform] },
     surface,
     renderer,
     posts: chatPosts,
     reads: queries,
-    settings: { capabilities, letterUrl: (id, staffId) => letterUrl(base, id, staffId, context.letterLinks), channelLanguage: config.DEFAULT_LANGUAGE, zone: config.TIME_ZONE },
+    // The link is the institution's whose event it is (issue #17): its address is read when the notice is written.
+    settings: {
+      capabilities,
+      letterUrl: (id, staffId) => letterUrl(publicUrl(context), id, staffId, context.letterLinks),
+      // A channel speaks its institution's language (its settings; DEFAULT_LANGUAGE for the first).
+      get channelLanguage() {
+        return context.settings().defaultLanguage;
+      },
+      zone: config.TIME_ZONE,
+    },
     clock,
     // A notice shows only the story's recent lines, never its letter links.
     story: (snapshot, language) => storyOf(context, snapshot, language, null),

@@ -35,6 +35,7 @@ export function commandCard(reply: CommandReply, language: Language): AdaptiveCa
       return adaptiveCard([note(reply.text)]);
     case 'form': {
       if (reply.form === 'new_inquiry') return dialogLauncherCard(t('teams.new.prompt'), t('form.new.title'), 'new', {});
+      if (!('inquiry' in reply)) return dialogLauncherCard(t('teams.settings.prompt'), t('form.settings.title'), reply.form, {});
       const launcher = LAUNCHERS[reply.form];
       const title = t(launcher.action);
       return dialogLauncherCard(t(launcher.prompt, { number: reply.inquiry.registryNumber, action: title }), title, reply.form, { inquiryId: reply.inquiry.id });
