@@ -430,7 +430,9 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   mountRatings(http, { ratings: services.ratings, logger, site: () => letterheadOf(settingsNow()) });
   if (config.WEB_FORM) {
     const site = () => publicSiteOf(settingsNow(), config.TIME_ZONE);
-    mountWebForm(http, { config, site, logger, inquiries, acknowledgesByEmail: mail.consumers.length > 0 && !!config.MAIL_ACKNOWLEDGEMENT_SIGNER });
+    // The environment's mailbox is the first institution's (issue #17): another's page promises no e-mail it cannot send.
+    const acknowledgesByEmail = () => requireInstitution() === FIRST_INSTITUTION && mail.consumers.length > 0 && !!settingsNow().signer;
+    mountWebForm(http, { config, site, logger, inquiries, acknowledgesByEmail });
   }
   for (const platform of platforms) platform.mount(http);
 

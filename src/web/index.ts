@@ -23,7 +23,7 @@ export interface WebFormDependencies {
   logger: Logger;
   inquiries: InquiryService;
   /** Whether acknowledgements go out, so the success page does not promise an e-mail that never comes. */
-  acknowledgesByEmail: boolean;
+  acknowledgesByEmail(): boolean;
 }
 
 /**
@@ -108,7 +108,7 @@ export function mountWebForm(http: HttpServer, deps: WebFormDependencies): void 
     }
     const { inquiry, created } = result;
     logger.info({ inquiryId: inquiry.id, created }, 'web form inquiry registered');
-    const emailed = deps.acknowledgesByEmail && inquiry.client.email !== null;
+    const emailed = deps.acknowledgesByEmail() && inquiry.client.email !== null;
     if (json) {
       return sendJson(response, created ? 201 : 200, { registryNumber: inquiry.registryNumber, replyDue: inquiry.firstReplyDue.toISOString() });
     }

@@ -75,6 +75,10 @@ describe('issue #17: Slack installed by OAuth, one workspace per institution', (
     expect(second.page).toContain('Langelis is installed');
     // The token was exchanged with the app's own credentials, and is kept sealed: its text is nowhere in the row.
     expect(h.api.calls.filter((call) => call.method === 'oauth.v2.access')).toHaveLength(2);
+    // These institutions have admins already: nobody is made one, and no one is sent the setup guide.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.api.calls.filter((call) => call.method === 'chat.postMessage')).toEqual([]);
+    expect((await saulute.services.queries.staffWithRole('admin')).map((admin) => admin.email)).toEqual(['admin@saulute.lt']);
     const rows = await h.t.database.asOwner<{ institution_id: number; account_id: string; plain: boolean; revoked_at: Date | null }>(
       `SELECT institution_id, account_id, position(convert_to('xoxb-', 'UTF8') IN secret) > 0 AS plain, revoked_at FROM chat_installations ORDER BY institution_id`,
     );
@@ -192,7 +196,19 @@ describe('issue #17: Slack installed by OAuth, one workspace per institution', (
   it('onboarding: in a new institution without a staff channel, the first channel the app is invited to becomes it and is welcomed there', async () => {
     const [{ id }] = await h.t.database.asOwner<{ id: number }>(`INSERT INTO institutions (slug, name) VALUES ('pusynelis', 'Lopšelis-darželis „Pušynėlis“') RETURNING id`);
     const pusynelis: FakeApproval = { teamId: 'T0PUSYNEL', teamName: 'Pušynėlis', botToken: 'xoxb-pusynelis', botUserId: 'UBOTPUSY1', botId: 'BBOTPUSY1', installer: 'UADMPUSY1' };
+    h.api.profiles.set('UADMPUSY1', { real_name: 'Pušynė Pušaitė', email: 'pusyne@pusynelis.lt' });
+    h.api.reset();
     expect((await install(signed(id), pusynelis)).status).toBe(200);
+    // A new institution has no admin: the one who installed it becomes the first, and is walked through the setup privately.
+    const admins = await h.t.app.forInstitution(id).queries.staffWithRole('admin');
+    expect(admins.map((admin) => [admin.email, admin.slackUserId])).toEqual([['pusyne@pusynelis.lt', 'UADMPUSY1']]);
+    const guide = await eventually(() => {
+      const dms = h.api.calls.filter((call) => call.method === 'chat.postMessage' && call.status === 200);
+      expect(dms).toHaveLength(1);
+      return dms[0]!;
+    });
+    expect(guide).toMatchObject({ token: 'xoxb-pusynelis', body: { channel: 'DADMPUSY1' } });
+    expect(guide.body.text).toContain('/inquiry settings');
     h.api.reset();
     const joined = (channel: string) => fromTeam(memberJoinedChannel('UBOTPUSY1', channel), 'T0PUSYNEL');
     expect((await postEvent(h.events, joined('C0PUSYNEL'))).status).toBe(200);

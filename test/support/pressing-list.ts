@@ -32,7 +32,9 @@ export async function twentyFiveOpenInquiries(app: RunningApp, ownerId: string):
   await app.inquiries.sendHoldingReply(registered[3]!.id, ownerId, new Date('2027-04-05T08:00:00+03:00'));
   await app.inquiries.recordFirstReply(registered[11]!.id, ownerId);
   await app.inquiries.recordFirstReply(registered[17]!.id, ownerId);
-  const current = await Promise.all(registered.map(async ({ id }) => (await app.queries.get(id)).inquiry));
+  // One at a time: the pool is shared with the outbox delivering these very inquiries' events.
+  const current: Inquiry[] = [];
+  for (const { id } of registered) current.push((await app.queries.get(id)).inquiry);
   await outboxDelivered(app);
   return current
     .sort((a, b) => pressingDue(a) - pressingDue(b) || a.registryNumber.localeCompare(b.registryNumber))

@@ -54,8 +54,17 @@ describe('issue #17: Teams tenants, each its institution', () => {
   });
 
   it("the app added to the tenant's team makes that channel the institution's staff channel; the first institution's stays its own", async () => {
-    h.connector.roster = [algė];
+    h.connector.roster = [{ ...algė, email: 'alge@saulute.lt' }];
+    const from = h.connector.calls.length;
     expect((await h.post(fromTenant(installedInTeam(h.connector.url, algė), SAULUTE_TENANT))).status).toBe(200);
+    // The institution had no admin: Algė, who added the app, becomes its first and is walked through the setup privately.
+    expect((await saulute.services.queries.staffWithRole('admin')).map((admin) => admin.email)).toEqual(['alge@saulute.lt']);
+    const guide = await eventually(() => {
+      const texts = h.connector.calls.slice(from).filter((call) => call.method === 'POST' && call.path.endsWith('/activities') && call.conversationId !== SAULUTE_TEAM && call.status === 200).map((call) => JSON.stringify(call.body));
+      expect(texts).toHaveLength(1);
+      return texts[0]!;
+    });
+    expect(guide).toContain('@Langelis settings');
     const channels = await h.t.database.asOwner<{ institution_id: number; conversation: string }>(
       `SELECT institution_id, reference->>'conversationId' AS conversation FROM conversation_references WHERE platform = 'teams' AND key = 'staff_channel' ORDER BY institution_id`,
     );

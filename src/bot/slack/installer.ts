@@ -11,7 +11,7 @@ import { installPage, pageLanguage, type InstallOutcome } from '../../web/instal
 import { OAUTH_REDIRECT_PATH, type SlackOAuthSettings } from './settings.js';
 
 /** The bot's scopes, as the manifest lists them (manifests/slack: a test keeps the two equal). */
-export const BOT_SCOPES = ['channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:write', 'users:read'];
+export const BOT_SCOPES = ['channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:write', 'users:read', 'users:read.email'];
 
 /** An Enterprise Grid org-wide install: each of the org's workspaces is installed for its own institution instead. */
 class OrgInstallError extends Error {
@@ -27,8 +27,8 @@ export interface InstallerParts {
   installations: ChatInstallations;
   installLinks: InstallLinks;
   institutionName(institution: InstitutionId): string;
-  /** The institution's workspace changed: the platform reads it again. */
-  installed(institution: InstitutionId): void;
+  /** The institution's workspace was installed by `installerId`: the platform reads it again and onboards them. */
+  installed(institution: InstitutionId, installerId: string): Promise<void>;
   logger: Logger;
 }
 
@@ -105,7 +105,8 @@ function installationStore(parts: InstallerParts): InstallationStore {
           installedBy: user.id,
         }),
       );
-      parts.installed(institution);
+      // The installation stands without onboarding: a failure there is logged, and the admins can be set later.
+      await parts.installed(institution, user.id).catch((error: unknown) => parts.logger.warn({ err: error, institution }, 'slack: onboarding the installer failed'));
     },
     // Bolt's own authorize would read installations back; the platform's workspaces do that (workspaces.ts).
     fetchInstallation: async () => {

@@ -5,7 +5,8 @@ import type { Logger } from '../../logger.js';
 import type { ChatPlatform, PlatformContext } from '../platform.js';
 import { PlatformStatus, type PlatformHealth } from '../platform-health.js';
 import { boltLogger } from './bolt-logger.js';
-import { currentInstitution, inInstitution } from '../../domain/institution.js';
+import { currentInstitution, inInstitution, type InstitutionId } from '../../domain/institution.js';
+import { onboardInstaller } from '../core/onboarding.js';
 import { createNoticeDelivery } from '../core/notices/create-delivery.js';
 import { observingFetch, SlackConnection } from './connection.js';
 import { eventsRoute } from './endpoint.js';
@@ -36,6 +37,8 @@ const INTERACTION_CONCURRENCY = 4;
 export class SlackPlatform implements ChatPlatform {
   readonly name = 'slack';
   readonly notifier: Notifier;
+  /** The same notifier, with the platform's own happenings (the welcome, onboarding). */
+  private readonly notices: SlackNotifier;
   private readonly app: App;
   private readonly receiver: HTTPReceiver | null;
   /** What the work after an ack and the notices give way to (issue #16). */
@@ -97,6 +100,7 @@ export class SlackPlatform implements ChatPlatform {
     });
     const notifier = new SlackNotifier(this.workspaces, () => this.acks.quiet());
     this.notifier = notifier;
+    this.notices = notifier;
     register(this.app, {
       ...localized,
       work: this.work,
@@ -120,7 +124,7 @@ export class SlackPlatform implements ChatPlatform {
         installations: this.context.installations,
         installLinks: this.context.installLinks,
         institutionName: (institution) => inInstitution(institution, () => this.context.settings().name),
-        installed: (institution) => this.workspaces.forget(institution),
+        installed: (institution, installerId) => this.installed(institution, installerId),
         logger: this.logger,
       });
     }
@@ -148,6 +152,28 @@ export class SlackPlatform implements ChatPlatform {
 
   quiet(): Promise<void> {
     return this.acks.quiet();
+  }
+
+  /**
+   * A workspace installed for `institution` by OAuth (issue #17): read again from now on, and its installer — in an
+   * institution with no admin yet — becomes the first admin and is walked through the setup (core/onboarding.ts).
+   * Slack gives the installer's name and e-mail (scope `users:read.email`).
+   */
+  private async installed(institution: InstitutionId, installerId: string): Promise<void> {
+    this.workspaces.forget(institution);
+    await inInstitution(institution, async () => {
+      const workspace = await this.workspaces.current();
+      if (!workspace) return;
+      const profile = (await workspace.client.users.info({ user: installerId })).user?.profile;
+      const [firstName = '', ...rest] = (profile?.real_name || profile?.display_name || '').trim().split(/\s+/);
+      if (!profile?.email || !firstName) {
+        this.logger.warn({ institution }, 'slack: the installer has no name or e-mail in Slack; the first admin is to be added by the operator');
+        return;
+      }
+      await onboardInstaller(this.context, { firstName, surname: rest.join(' ') || firstName, email: profile.email, platformIds: { slackUserId: installerId } }, (staffId) =>
+        this.notices.happen({ type: 'admin_onboarding', staffId, help: '/inquiry' }),
+      );
+    });
   }
 
   /**

@@ -50,7 +50,8 @@ export class TeamsPlatform implements ChatPlatform {
     const welcome = (help: string) => notifier.happen({ type: 'app_installed', help });
     const sendToPerson = surface.sendToPerson.bind(surface);
     const staffChannel = () => context.settings().staffChannel.teams;
-    register(this.router, { ...context, references: conversations, staffChannel, welcome, sendToPerson });
+    const onboarding = (staffId: string) => notifier.happen({ type: 'admin_onboarding', staffId, help: '@Langelis' });
+    register(this.router, { ...context, references: conversations, staffChannel, welcome, onboarding, sendToPerson });
   }
 
   mount(http: HttpServer): void {

@@ -15,6 +15,8 @@ export interface TeamsServices extends PlatformContext {
   staffChannel(): string | undefined;
   /** Says in the staff channel what the app will do there; `help` is how help is asked for in Teams. */
   welcome(help: string): Promise<void>;
+  /** Walks a new institution's first admin through its setup, privately (issue #17). */
+  onboarding(staffId: string): Promise<void>;
   /** Sends to the person's 1:1 chat with the bot (opened on first need), as notices reach them (TeamsSurface). */
   sendToPerson(person: StaffMember, card: AdaptiveCard): Promise<SendResult>;
 }

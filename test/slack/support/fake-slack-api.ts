@@ -77,6 +77,8 @@ export class FakeSlackApi {
   readonly workspaces = new Map<string, FakeWorkspace>();
   /** The app's OAuth credentials, as `oauth.v2.access` checks them. */
   oauth = { clientId: '', clientSecret: '' };
+  /** People's Slack profiles by member id, as `users.info` gives them (name and e-mail: scope users:read.email). */
+  readonly profiles = new Map<string, { real_name: string; email: string }>();
   /** Approvals waiting on the authorize page, first first; none: the user presses Cancel. */
   private readonly approvals: FakeApproval[] = [];
   private readonly codes = new Map<string, FakeApproval>();
@@ -223,6 +225,8 @@ export class FakeSlackApi {
   private answerFor(method: string, body: Record<string, any>, token: string, authorization: string | undefined): Record<string, unknown> {
     const workspace = this.workspaces.get(token);
     if (method === 'oauth.v2.access') return this.exchange(body, authorization);
+    const profile = method === 'users.info' ? this.profiles.get(String(body.user)) : undefined;
+    if (profile) return { ok: true, user: { id: body.user, profile } };
     if (method === 'auth.test' && workspace) {
       return { ok: true, team: workspace.teamName, team_id: workspace.teamId, user_id: workspace.botUserId, bot_id: workspace.botId };
     }

@@ -15,6 +15,8 @@ export interface RosterMember {
   id: string;
   aadObjectId: string;
   name: string;
+  /** As Teams gives it in the roster (the first admin of a new institution is made from it, issue #17). */
+  email?: string;
 }
 
 /**

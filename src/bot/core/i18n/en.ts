@@ -513,6 +513,8 @@ export const en: Record<MessageKey, string> = {
     'Hello! I am Langelis. I will announce every new client inquiry (e-mail, web form, phone call or visit) in this channel. Click “Claim” to make an inquiry yours; reminders before deadlines and escalations reach you in a direct message. {who} Commands: {help}.',
   'notice.welcome.who':
     'Who can use me: staff registered in the staff directory (ask an admin to add you). Managers are also told of their team’s escalations and stalled inquiries, the head decides on incidents, and admins keep the directory and the mailbox.',
+  'notice.onboarding':
+    'Langelis is installed for your institution, and you are its first admin. Four steps: 1) invite me to your staff channel (type /invite @Langelis there) – it becomes the staff channel; 2) {help} settings – office hours, closure days, letterhead, deadlines; 3) the staff directory with managers is loaded by the city IT team (npm run staff:import), or per person with {help} staff; 4) a test inquiry: {help} new, then “Claim” in the channel.',
   'notice.mail_unregistered': 'An e-mail in the mailbox {mailbox} (UID {uid}) could not be registered. It stays in the mailbox: look at it and register it by hand.',
   'notice.mail_unregistered.reason': 'Reason code',
   'notice.mail_unregistered.since': 'First seen',

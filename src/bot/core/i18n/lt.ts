@@ -511,6 +511,8 @@ export const lt = {
     'Sveiki! Aš – Langelis. Kiekvieną naują klientų užklausą (el. laišką, interneto formą, skambutį ar apsilankymą) paskelbsiu šiame kanale. Paspauskite „Imtis“ – užklausa taps jūsų; priminimus prieš terminus ir vadovui perduotus klausimus gausite asmeniškai. {who} Komandos: {help}.',
   'notice.welcome.who':
     'Kas gali mane naudoti: darbuotojai, įrašyti į darbuotojų sąrašą (paprašykite administratoriaus jus įtraukti). Vadovai dar gauna jiems perduotus savo komandos klausimus ir vėluojančias užklausas, direktorius sprendžia dėl incidentų, administratoriai tvarko darbuotojų sąrašą ir pašto dėžutę.',
+  'notice.onboarding':
+    'Langelis įdiegtas jūsų įstaigai, o jūs – pirmasis jos administratorius. Keturi žingsniai: 1) pakvieskite mane į darbuotojų kanalą (jame parašykite /invite @Langelis) – jis taps darbuotojų kanalu; 2) {help} settings – darbo laikas, nedarbo dienos, blankas, terminai; 3) darbuotojų sąrašą su vadovais įkelia miesto IT komanda (npm run staff:import) arba kiekvienam darbuotojui – {help} staff; 4) bandomoji užklausa: {help} new, tada „Imtis“ kanale.',
   'notice.mail_unregistered': 'Laiško iš pašto dėžutės {mailbox} (UID {uid}) nepavyko užregistruoti. Jis liko dėžutėje: peržiūrėkite jį ir užregistruokite ranka.',
   'notice.mail_unregistered.reason': 'Priežasties kodas',
   'notice.mail_unregistered.since': 'Pirmą kartą',

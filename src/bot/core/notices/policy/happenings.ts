@@ -11,8 +11,15 @@ export interface AppInstalled {
   readonly help: string;
 }
 
+/** Issue #17: the first admin of a newly installed institution, walked through its setup; `help` is the command prefix. */
+export interface AdminOnboarding {
+  readonly type: 'admin_onboarding';
+  readonly staffId: string;
+  readonly help: string;
+}
+
 /** What is told to staff about no inquiry: a platform's own happening, or the service's. */
-export type Happening = AppInstalled | ServiceHappening;
+export type Happening = AppInstalled | AdminOnboarding | ServiceHappening;
 
 /** Happenings told as notices; the weekly digest is a report, delivered by src/bot/core/reports/digest.ts. */
 export type NoticeHappening = Exclude<Happening, WeeklyDigest>;
@@ -39,6 +46,11 @@ export function happeningNotices(happening: NoticeHappening, snapshot: Happening
     case 'app_installed':
       // Who may use it is said up front: only staff in the directory are answered (issue #13).
       return [toChannel({ id: 'platform.welcome', kind: 'welcome', text: say('notice.welcome', { who: { key: 'notice.welcome.who' }, help: happening.help }) })];
+    case 'admin_onboarding':
+      // To the one admin who installed the app, privately: the setup, step by step.
+      return audienceOf(snapshot.admins.filter((admin) => admin.id === happening.staffId), platform).map((admin) =>
+        toPerson(admin, { id: 'platform.onboarding', kind: 'welcome', text: say('notice.onboarding', { help: happening.help }) }),
+      );
     case 'mail_unregistered':
       return audienceOf(snapshot.admins, platform).map((admin) =>
         toPerson(admin, {
