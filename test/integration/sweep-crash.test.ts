@@ -35,7 +35,9 @@ afterAll(async () => {
 });
 
 async function start(name: string): Promise<AppProcess> {
-  const instance = await startAppProcess(name, { DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: String(await freePort()), LOG_LEVEL: 'info' });
+  // The processes run on the real clock: overdue notices go out at any hour, so the burst is due whenever the test runs
+  // (outside office hours they would wait for the next opening, and nothing would be recorded to interrupt).
+  const instance = await startAppProcess(name, { DATABASE_URL: database.url, HOST: '127.0.0.1', PORT: String(await freePort()), LOG_LEVEL: 'info', OVERDUE_OUTSIDE_OFFICE_HOURS: 'true' });
   processes.push(instance);
   return instance;
 }
