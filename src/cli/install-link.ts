@@ -2,7 +2,7 @@ import { systemClock, type Clock } from '../domain/clock.js';
 import { INSTALL_LINK_LIFETIME_MS, InstallLinks, SLACK_INSTALL_PATH } from '../domain/install-link.js';
 import type { InstitutionId } from '../domain/institution.js';
 import { publicUrl, type Config } from '../config.js';
-import { SLUG } from '../persistence/institutions.js';
+import { findInstitution, SLUG } from '../persistence/institutions.js';
 import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
 
 const USAGE = 'Usage: npm run institution:install-link -- <short-name>\n';
@@ -36,7 +36,7 @@ export async function main(args: string[]): Promise<number> {
   const database = await cliDatabase(config);
   if (typeof database === 'number') return database;
   try {
-    const [row]: Array<{ id: number }> = await database.dataSource.query('SELECT id FROM institutions WHERE slug = $1', [slug]);
+    const row = await findInstitution(database.dataSource, slug);
     if (!row) {
       process.stderr.write(`No institution "${slug}": add it with npm run institution:add.\n`);
       return 1;

@@ -1,7 +1,7 @@
 import { AccountTakenError } from '../domain/chat-installations.js';
 import { inInstitution } from '../domain/institution.js';
 import { PostgresChatInstallations } from '../persistence/chat-installations.postgres.js';
-import { SLUG } from '../persistence/institutions.js';
+import { findInstitution, SLUG } from '../persistence/institutions.js';
 import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
 
 const USAGE = 'Usage: npm run institution:teams-tenant -- <short-name> <tenant-id>\n';
@@ -25,7 +25,7 @@ export async function main(args: string[]): Promise<number> {
   const database = await cliDatabase(config);
   if (typeof database === 'number') return database;
   try {
-    const [row]: Array<{ id: number; name: string }> = await database.dataSource.query('SELECT id, name FROM institutions WHERE slug = $1', [slug]);
+    const row = await findInstitution(database.dataSource, slug);
     if (!row) {
       process.stderr.write(`No institution "${slug}": add it with npm run institution:add.\n`);
       return 1;

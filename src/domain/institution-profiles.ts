@@ -53,6 +53,7 @@ export class InstitutionProfiles {
   /** The names institutions were added under (another institution's default name), and their address parts. */
   private names = new Map<InstitutionId, string>();
   private slugs = new Map<string, InstitutionId>();
+  private addresses = new Map<InstitutionId, string>();
 
   constructor(
     private readonly store: InstitutionSettingsStore,
@@ -68,6 +69,7 @@ export class InstitutionProfiles {
         const previous = this.profiles;
         this.names = new Map([...all].map(([institution, stored]) => [institution, stored.name]));
         this.slugs = new Map([...all].map(([institution, stored]) => [stored.slug, institution]));
+        this.addresses = new Map([...all].map(([institution, stored]) => [institution, stored.slug]));
         this.profiles = new Map([...all].map(([institution, stored]) => [institution, this.keep(previous.get(institution), institution, stored.own)]));
         // A change saved here while the load was reading is newer than what it read.
         for (const [institution, at] of this.changedAt) if (at > started) this.profiles.set(institution, previous.get(institution)!);
@@ -95,8 +97,7 @@ export class InstitutionProfiles {
 
   /** The address part of `institution` (`/<part>/`): its short name, or its number until the short name is loaded. */
   addressOf(institution: InstitutionId): string {
-    for (const [slug, id] of this.slugs) if (id === institution) return slug;
-    return String(institution);
+    return this.addresses.get(institution) ?? String(institution);
   }
 
   /** The profile of the institution whose work is under way. */

@@ -25,6 +25,12 @@ export async function institutionIds(dataSource: DataSource): Promise<Institutio
   return rows.map((row) => row.id);
 }
 
+/** The institution with this short name, or null. */
+export async function findInstitution(dataSource: DataSource, slug: string): Promise<{ id: InstitutionId; name: string } | null> {
+  const [row]: Array<{ id: number; name: string }> = await dataSource.query('SELECT id, name FROM institutions WHERE slug = $1', [slug]);
+  return row ?? null;
+}
+
 /** Adds an institution; only the owner may (the service's role reads the table but does not write it). */
 export async function addInstitution(owner: DataSource, institution: InstitutionName): Promise<InstitutionId> {
   try {
