@@ -49,7 +49,7 @@ import { PostgresNoticeQueue } from './persistence/notice-queue.postgres.js';
 import { secretRedactor, type Logger } from './logger.js';
 import { createMail, type MailModule } from './mail/index.js';
 import { CatalogueTemplates } from './mail/templates/index.js';
-import { FIRST_INSTITUTION, inInstitution, requireInstitution, servingInstitution, servingOnly, type InstitutionId } from './domain/institution.js';
+import { currentInstitution, FIRST_INSTITUTION, inInstitution, requireInstitution, servingInstitution, type InstitutionId } from './domain/institution.js';
 import { letterheadOf } from './domain/institution-settings.js';
 import { publicSiteOf } from './web/pages.js';
 import { appSource, openDatabase, withOwner } from './persistence/data-source.js';
@@ -66,7 +66,12 @@ import { PostgresCallPacer } from './persistence/chat-rate-slots.postgres.js';
 import { INSTALL_LINK_LIFETIME_MS, InstallLinks } from './domain/install-link.js';
 import { TypeormMailIntakeFailures } from './persistence/mail-intake-failures.js';
 import { TypeormAbsenceNews } from './persistence/staff-absences.typeorm.js';
-import { PostgresMailboxLease } from './persistence/mailbox-lease.postgres.js';
+import { PostgresLeaseSession } from './persistence/mailbox-lease.postgres.js';
+import { PostgresInstitutionMailboxes } from './persistence/institution-mailboxes.postgres.js';
+import { MailboxDirectory } from './mail/mailbox-directory.js';
+import { NetworkMailServerProbe } from './mail/server-probe.js';
+import { MailboxSettingsService } from './domain/mailbox-settings.service.js';
+import type { MailboxSettings } from './domain/institution-mailbox.js';
 import { TypeormMailboxMarks } from './persistence/mailbox-marks.js';
 import { messagingUnitOfWork } from './persistence/messaging-unit-of-work.typeorm.js';
 import { ratingUnitOfWork } from './persistence/rating.typeorm-repository.js';
@@ -121,6 +126,8 @@ export interface RunningApp extends DomainServices {
   outbox: OutboxDispatcher;
   /** E-mail with clients (intake, client e-mail); see docs/mail.md. */
   mail: MailModule;
+  /** Another institution's client e-mail services, as its work (issue #17). */
+  mailFor(institution: InstitutionId): Pick<MailModule, 'messaging' | 'clientChannel' | 'intake'>;
   /** Signs the links to printable letters (R55.same-channel). */
   letterLinks: LetterLinks;
   /** Signs the download links of clients' e-mailed files (issue #15). */
@@ -267,8 +274,19 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   });
   await profiles.load();
   // Changes saved on another instance take effect here within a minute.
-  const reloadProfiles = setInterval(() => void profiles.load().catch((error: unknown) => logger.warn({ err: error }, 'reloading the institutions\' settings failed; the ones in memory stay in force')), PROFILE_RELOAD_MS);
+  const reloadProfiles = setInterval(
+    () =>
+      void profiles
+        .load()
+        .then(() => directory.load())
+        .catch((error: unknown) => logger.warn({ err: error }, "reloading the institutions' settings failed; the ones in memory stay in force")),
+    PROFILE_RELOAD_MS,
+  );
   reloadProfiles.unref();
+  // Issue #17: each institution's own mailbox (the first institution's is the environment's until it sets one).
+  const mailboxStore = new PostgresInstitutionMailboxes(dataSource);
+  const directory = new MailboxDirectory(mailboxStore, environmentMailbox(config), () => profiles.institutions(), logger);
+  await directory.load();
   const policy = new DeadlinePolicy(() => profiles.current());
   const settingsNow = () => profiles.current().settings;
   // Issue #17: each institution's pages and links are at PUBLIC_URL/<short name>; the first institution's where they always were.
@@ -327,9 +345,15 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     queries: new InquiryQueries(unitOfWork),
     staff: new StaffDirectory(unitOfWork, clock),
     absences: new AbsenceService(unitOfWork, clock, config.TIME_ZONE),
-    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow, siteUrl),
+    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow, siteUrl, (institution) => directory.sends(institution)),
     quality: new PostgresQualityMonitor(dataSource, clock, config.TIME_ZONE),
-    capabilities: { email: config.SMTP_URL !== undefined },
+    // Issue #17: whether the institution whose work it is can e-mail its clients (it has an SMTP server).
+    capabilities: {
+      get email() {
+        const institution = currentInstitution();
+        return institution !== undefined && directory.sends(institution);
+      },
+    },
     // R12.records: the audit export's link is signed with the links' secret, for its own purpose (audit-link.ts).
     audit: new AuditTrail(new TypeormAuditLog(dataSource.manager), unitOfWork, new AuditLinks(linkSecret, AUDIT_LINK_LIFETIME_MS, clock), clock, config.TIME_ZONE),
     // Issue #15, subject access: the export's link names a stored request, signed for its own purpose (subject-access-link.ts).
@@ -343,6 +367,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
       { periods: retentionPeriodsOf(config), runHour: config.RETENTION_RUN_HOUR, zone: config.TIME_ZONE },
     ),
     institutionSettings: new InstitutionSettingsService(unitOfWork, settingsStore, profiles, config.TIME_ZONE),
+    mailboxSettings: new MailboxSettingsService(unitOfWork, mailboxStore, new NetworkMailServerProbe(), () => directory.refresh(requireInstitution())),
     // Issue #15, erasure on request: the export's matcher and the retention scrub, one transaction per inquiry.
     erasure: new ErasureService(erasureUnitOfWork(dataSource, consumers, () => wakeDispatcher()), clock, {
       periods: retentionPeriodsOf(config),
@@ -351,17 +376,18 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   };
   const { inquiries, capabilities } = services;
   const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow);
+  const leases = PostgresLeaseSession.forDataSource(dataSource, logger);
   const mail = createMail({
     config,
-    institution: FIRST_INSTITUTION,
     logger,
+    directory,
     inquiries,
     messaging,
     clientChannel,
     mailbox: {
       marks: new TypeormMailboxMarks(dataSource),
       failures: intakeFailures,
-      lease: (identity) => PostgresMailboxLease.forDataSource(dataSource, identity, logger),
+      lease: (identity) => leases.lease(identity),
     },
     timings: overrides.mail,
   });
@@ -395,9 +421,9 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   // Each platform tells each institution's events where that institution is connected (issue #17).
   const connected = platforms.map((platform) => platform.notifier);
   notifiers = [...connected, ...fallback];
-  // R60.external: the rating e-mail goes out only where client e-mail does.
-  const ratingMail = capabilities.email ? [new RatingMailConsumer(services.ratings, logger)] : [];
-  consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, () => profiles.current().calendar), ...[...mail.consumers, ...ratingMail].map((consumer) => servingOnly(FIRST_INSTITUTION, consumer)), ...connected, ...(overrides.notifiers ?? fallback));
+  // R60.external: the rating e-mail goes out only where client e-mail does (the rating service asks the institution's mailbox).
+  const ratingMail = new RatingMailConsumer(services.ratings, logger);
+  consumers.push(new DeadlineScheduler(noticeQueue, (at) => scheduler.sweepAt(at)), new QualityFactsConsumer(dataSource, () => profiles.current().calendar), ...mail.consumers, ratingMail, ...connected, ...(overrides.notifiers ?? fallback));
   const quiet = async () => void (await Promise.all(platforms.map((platform) => platform.quiet?.())));
   const outbox = new OutboxDispatcher(dataSource, consumers, logger, { ...DEFAULT_DISPATCHER_OPTIONS, quiet, ...overrides.dispatcher });
   wakeDispatcher = () => outbox.wake();
@@ -430,8 +456,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   mountRatings(http, { ratings: services.ratings, logger, site: () => letterheadOf(settingsNow()) });
   if (config.WEB_FORM) {
     const site = () => publicSiteOf(settingsNow(), config.TIME_ZONE);
-    // The environment's mailbox is the first institution's (issue #17): another's page promises no e-mail it cannot send.
-    const acknowledgesByEmail = () => requireInstitution() === FIRST_INSTITUTION && mail.consumers.length > 0 && !!settingsNow().signer;
+    // Issue #17: a page promises an acknowledgement only where its institution can send one.
+    const acknowledgesByEmail = () => directory.sends(requireInstitution()) && !!settingsNow().signer;
     mountWebForm(http, { config, site, logger, inquiries, acknowledgesByEmail });
   }
   for (const platform of platforms) platform.mount(http);
@@ -441,6 +467,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     clearInterval(reloadProfiles);
     await http.close();
     await mail.stop();
+    await leases.close();
     // What is left undelivered waits in the outbox for the next start.
     await outbox.stop();
     for (const platform of platforms) await platform.stop();
@@ -455,7 +482,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     await scheduler.start();
     schedulerRunning = true;
     outbox.start();
-    mail.start();
+    await mail.start();
     url = await http.listen(config.PORT, config.HOST).catch((error: unknown) => {
       throw listenFailure(config, error);
     });
@@ -466,6 +493,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
   }
   const port = new URL(url).port;
   logger.info({ address: `${config.HOST}:${port}`, url }, `listening on ${config.HOST}:${port}`);
+  const mailOf = (institution: InstitutionId) => servicesOf({ messaging: mail.messaging, clientChannel: mail.clientChannel, intake: mail.intake }, institution);
 
   return {
     url,
@@ -477,7 +505,8 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     forInstitution: (institution) => servicesOf(services, institution),
     notices: servingInstitution(notices, FIRST_INSTITUTION),
     outbox,
-    mail: { ...mail, ...servicesOf({ messaging: mail.messaging, clientChannel: mail.clientChannel, intake: mail.intake }, FIRST_INSTITUTION) },
+    mail: { ...mail, ...mailOf(FIRST_INSTITUTION) },
+    mailFor: mailOf,
     letterLinks,
     attachmentLinks,
     stop,
@@ -510,7 +539,6 @@ function letterLinkSecret(config: Config, logger: Logger): string {
  */
 function clientServices(config: Config, capabilities: Capabilities, unitOfWork: MessagingUnitOfWork, policy: DeadlinePolicy, clock: Clock, settings: () => EffectiveSettings) {
   const templates = new CatalogueTemplates(config.TIME_ZONE);
-  const emailEnabled = capabilities.email;
   const composer = new ClientEmailComposer(templates, clock, signedAs(settings, { messageIdDomain: messageIdDomainOf(config) }));
   const messaging = new ClientMessagingService(
     unitOfWork,
@@ -519,12 +547,25 @@ function clientServices(config: Config, capabilities: Capabilities, unitOfWork: 
     policy,
     clock,
     signedAs(settings, {
-      enabled: emailEnabled,
+      get enabled() {
+        return capabilities.email;
+      },
       maxAttachmentBytes: config.MAIL_MAX_ATTACHMENT_BYTES,
       maxMessageAttachmentBytes: config.MAIL_MAX_MESSAGE_ATTACHMENTS_BYTES,
     }),
   );
-  const clientChannel = new ClientChannelService(unitOfWork, composer, templates, policy, clock, signedAs(settings, { emailEnabled }));
+  const clientChannel = new ClientChannelService(
+    unitOfWork,
+    composer,
+    templates,
+    policy,
+    clock,
+    signedAs(settings, {
+      get emailEnabled() {
+        return capabilities.email;
+      },
+    }),
+  );
   return { messaging, clientChannel };
 }
 
@@ -539,6 +580,12 @@ function signedAs<T extends object>(settings: () => EffectiveSettings, options: 
   }) as T & { readonly institution: string; readonly acknowledgementSigner: string | null };
 }
 
+/** The first institution's mailbox from the environment, while it sets none of its own (issue #17). */
+function environmentMailbox(config: Config): MailboxSettings | null {
+  if (!config.IMAP_URL && !config.SMTP_URL) return null;
+  return { imapUrl: config.IMAP_URL ?? null, imapFolder: config.IMAP_MAILBOX, smtpUrl: config.SMTP_URL ?? null, from: config.MAIL_FROM };
+}
+
 function messageIdDomainOf(config: Config): string {
   return /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost';
 }
@@ -547,11 +594,21 @@ function messageIdDomainOf(config: Config): string {
  * R60.external: client ratings on their own unit of work (the rating requests beside the client's conversation); the
  * e-mail with the score links is composed like every client e-mail and links to the public rating page.
  */
-function ratingService(config: Config, unitOfWork: ReturnType<typeof ratingUnitOfWork>, policy: DeadlinePolicy, clock: Clock, settings: () => EffectiveSettings, siteUrl: () => string): RatingService {
+function ratingService(
+  config: Config,
+  unitOfWork: ReturnType<typeof ratingUnitOfWork>,
+  policy: DeadlinePolicy,
+  clock: Clock,
+  settings: () => EffectiveSettings,
+  siteUrl: () => string,
+  sends: (institution: InstitutionId) => boolean,
+): RatingService {
   const templates = new CatalogueTemplates(config.TIME_ZONE);
   const composer = new ClientEmailComposer(templates, clock, signedAs(settings, { messageIdDomain: messageIdDomainOf(config) }));
   return new RatingService(unitOfWork, composer, templates, policy, clock, {
-    emailEnabled: config.SMTP_URL !== undefined,
+    get emailEnabled() {
+      return sends(requireInstitution());
+    },
     sampleShare: config.RATING_SAMPLE_SHARE,
     cooldownDays: config.RATING_COOLDOWN_DAYS,
     // The institution's own address: its rating page is its work (issue #17).

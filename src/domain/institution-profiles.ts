@@ -95,6 +95,11 @@ export class InstitutionProfiles {
     return find() ?? null;
   }
 
+  /** Every institution known since the last load. */
+  institutions(): InstitutionId[] {
+    return [...this.names.keys()];
+  }
+
   /** The address part of `institution` (`/<part>/`): its short name, or its number until the short name is loaded. */
   addressOf(institution: InstitutionId): string {
     return this.addresses.get(institution) ?? String(institution);

@@ -74,9 +74,14 @@ export class InstitutionSettingsService {
     return this.profiles.replace(requireInstitution(), own).settings;
   }
 
-  private async admin(actorId: string): Promise<void> {
-    const member = await this.unitOfWork.run(({ staff }) => staff.findById(actorId));
-    if (!member?.active) throw new StaffNotFoundError(actorId);
-    if (!hasRole(member, 'admin')) throw new NotAllowedError("change the institution's settings", 'admin');
+  private admin(actorId: string): Promise<void> {
+    return requireAdmin(this.unitOfWork, actorId, "change the institution's settings");
   }
+}
+
+/** Refuses anyone but an active admin of the current institution (another institution's admin is nobody here). */
+export async function requireAdmin(unitOfWork: UnitOfWork, actorId: string, action: string): Promise<void> {
+  const member = await unitOfWork.run(({ staff }) => staff.findById(actorId));
+  if (!member?.active) throw new StaffNotFoundError(actorId);
+  if (!hasRole(member, 'admin')) throw new NotAllowedError(action, 'admin');
 }

@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EventConsumer, Notifier } from './notifier.js';
 
 /**
  * Issue #17: one deployment serves many institutions. Every piece of work (a chat request, a page, a job, an outbox
@@ -73,21 +72,4 @@ async function* iteratingIn<T>(iterable: AsyncIterable<T>, institution: Institut
   } finally {
     await inInstitution(institution, async () => iterator.return?.());
   }
-}
-
-/**
- * A consumer that reaches the outside world through one institution's own connections (its Slack workspace, its
- * Teams channel, its mailbox) serves only that institution's events: another institution's are passed over — taken
- * as delivered, nobody told — so nothing of theirs is ever posted or sent through these connections.
- */
-export function servingOnly<T extends EventConsumer>(institution: InstitutionId, consumer: T): T {
-  const ours = () => currentInstitution() === institution;
-  const wrapped: EventConsumer & Partial<Notifier> = {
-    name: consumer.name,
-    accepts: (type) => consumer.accepts(type),
-    handle: async (event, delivery) => (ours() ? consumer.handle(event, delivery) : undefined),
-  };
-  const notifier = consumer as Partial<Notifier>;
-  if (notifier.happen) wrapped.happen = async (happening) => (ours() ? notifier.happen!.call(consumer, happening) : undefined);
-  return wrapped as T;
 }

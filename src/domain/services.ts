@@ -1,3 +1,4 @@
+import type { MailboxSettingsService } from './mailbox-settings.service.js';
 import type { AbsenceService } from './absence.service.js';
 import type { AuditTrail } from './audit.service.js';
 import type { CallService } from './call.service.js';
@@ -40,6 +41,8 @@ export interface DomainServices {
   erasure: ErasureService;
   /** Issue #17: the institution's own settings, kept by its admins. */
   institutionSettings: InstitutionSettingsService;
-  /** What the deployment can do (e-mail), decided once from the configuration; front ends ask the domain's truths with it. */
+  /** Issue #17: the institution's own mailbox (its IMAP and SMTP servers), kept by its admins. */
+  mailboxSettings: MailboxSettingsService;
+  /** What the institution whose work it is can do (e-mail); front ends ask the domain's truths with it. */
   capabilities: Capabilities;
 }

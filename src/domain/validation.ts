@@ -34,6 +34,12 @@ export const FIELD_REASONS = {
   unreadable: 'unreadable',
   /** R14.holding-reply: a promise later than the statutory deadline. */
   afterStatutoryDeadline: 'after_statutory_deadline',
+  /** Issue #17: a mail server that did not answer. */
+  unreachable: 'unreachable',
+  /** Issue #17: a mail server that refused the login (a wrong user or password). */
+  loginRefused: 'login_refused',
+  /** Issue #17: an IMAP folder the server does not have. */
+  noFolder: 'no_folder',
 } as const;
 export type FieldReason = (typeof FIELD_REASONS)[keyof typeof FIELD_REASONS];
 

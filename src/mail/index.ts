@@ -6,18 +6,16 @@ import type { MailboxLease, MailboxMarks, MailIntakeFailures } from '../domain/m
 import type { EventConsumer } from '../domain/notifier.js';
 import type { Logger } from '../logger.js';
 import { ClientMailConsumer } from './client-mail.consumer.js';
-import { ImapPoller, parseImapUrl, type MailboxHealth } from './imap-poller.js';
+import type { ImapPoller, MailboxHealth } from './imap-poller.js';
 import { MailIntake } from './intake.js';
 import { MailerConsumer } from './mailer.consumer.js';
-import { SingleMailboxReader } from './single-reader.js';
-import { SmtpMailer } from './smtp-mailer.js';
-import type { InstitutionId } from '../domain/institution.js';
+import type { MailboxDirectory } from './mailbox-directory.js';
+import { MailboxReaders } from './mailbox-readers.js';
+import { FIRST_INSTITUTION } from '../domain/institution.js';
 
 /** What the mail adapters are given; the composition root (src/app.ts) builds the services and the stores. */
 export interface MailDependencies {
   config: Config;
-  /** Issue #17: the institution whose mailbox the environment names. */
-  institution: InstitutionId;
   logger: Logger;
   /** Registers an e-mail that starts a new inquiry. */
   inquiries: InquiryService;
@@ -25,6 +23,8 @@ export interface MailDependencies {
   messaging: ClientMessagingService;
   /** Letters, status notes, meeting summaries and drafts; handed back in `MailModule.clientChannel`. */
   clientChannel: ClientChannelService;
+  /** Issue #17: every institution's mailbox in force; client e-mail goes out through it. */
+  directory: MailboxDirectory;
   /** Where the IMAP intake keeps its progress, the messages it gave up on and the right to read. */
   mailbox: MailboxStores;
   /** Test seam: shorter intervals than production's. */
@@ -58,58 +58,51 @@ export interface MailModule {
   clientChannel: ClientChannelService;
   intake: MailIntake;
   /**
-   * Null without IMAP_URL. It reads only while this instance holds the mailbox lease; `pollNow()` is a test
-   * seam that reads at once regardless.
+   * The first institution's mailbox reader; null while it has no IMAP server. It reads only while this instance
+   * holds the mailbox lease; `pollNow()` is a test seam that reads at once regardless.
    */
-  poller: ImapPoller | null;
-  /** Outbox consumers to register with the app (none without SMTP_URL). */
+  readonly poller: ImapPoller | null;
+  /** Every institution's mailbox readers on this instance. */
+  readers: MailboxReaders;
+  /** Outbox consumers to register with the app; each sends only for an institution with an SMTP server. */
   consumers: EventConsumer[];
+  /** The first institution's mailbox, as /healthz shows it. */
   health(): MailboxHealth | { state: 'disabled' };
-  start(): void;
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The mail adapters (IMAP intake, SMTP delivery) for the services and stores the composition root built. */
 export function createMail(deps: MailDependencies): MailModule {
-  const { config, logger, messaging, clientChannel } = deps;
+  const { config, logger, messaging, clientChannel, directory } = deps;
   const intake = new MailIntake(deps.inquiries, messaging, logger);
-  const smtp = config.SMTP_URL ? new SmtpMailer(config.SMTP_URL, config.MAIL_FROM) : null;
-  const consumers = smtp ? [new ClientMailConsumer(messaging), new MailerConsumer(messaging, smtp, logger)] : [];
-  if (smtp && !config.MAIL_ACKNOWLEDGEMENT_SIGNER) logger.warn('MAIL_ACKNOWLEDGEMENT_SIGNER is not set: clients get no acknowledgement e-mail');
+  // The messaging service queues nothing for an institution without an SMTP server, so these pass its events over.
+  const consumers = [new ClientMailConsumer(messaging), new MailerConsumer(messaging, directory, logger)];
+  if (config.SMTP_URL && !config.MAIL_ACKNOWLEDGEMENT_SIGNER) logger.warn('MAIL_ACKNOWLEDGEMENT_SIGNER is not set: clients get no acknowledgement e-mail');
   const timings = { ...DEFAULT_MAIL_TIMINGS, ...deps.timings };
-  let poller: ImapPoller | null = null;
-  let reader: SingleMailboxReader | null = null;
-  if (config.IMAP_URL) {
-    const server = parseImapUrl(config.IMAP_URL);
-    poller = new ImapPoller(
-      {
-        ...server,
-        institution: deps.institution,
-        mailbox: config.IMAP_MAILBOX,
-        pollMs: config.IMAP_POLL_SECONDS * 1000,
-        baseBackoffMs: 1_000,
-        maxBackoffMs: 5 * 60_000,
-      },
-      intake,
-      deps.mailbox.marks,
-      deps.mailbox.failures,
-      logger,
-    );
-    // Every instance configured with the same mailbox computes the same identity, whatever else differs.
-    const identity = [server.host.toLowerCase(), server.port, server.user, config.IMAP_MAILBOX].join('\n');
-    reader = new SingleMailboxReader(poller, deps.mailbox.lease(identity), timings.leaseRetryMs, logger);
-  }
+  const readers = new MailboxReaders(directory, {
+    intake,
+    marks: deps.mailbox.marks,
+    failures: deps.mailbox.failures,
+    lease: (identity) => deps.mailbox.lease(identity),
+    pollMs: config.IMAP_POLL_SECONDS * 1000,
+    leaseRetryMs: timings.leaseRetryMs,
+    logger,
+  });
   return {
     messaging,
     clientChannel,
     intake,
-    poller,
+    get poller() {
+      return readers.poller(FIRST_INSTITUTION);
+    },
+    readers,
     consumers,
-    health: () => reader?.health() ?? { state: 'disabled' },
-    start: () => reader?.start(),
+    health: () => readers.health(FIRST_INSTITUTION) ?? { state: 'disabled' },
+    start: () => readers.start(),
     async stop() {
-      await reader?.stop();
-      smtp?.close();
+      await readers.stop();
+      directory.close();
     },
   };
 }

@@ -21,6 +21,7 @@ import { Institutions1763900000021 } from './migrations/1763900000021-institutio
 import { InstitutionSettings1763900000022 } from './migrations/1763900000022-institution-settings.js';
 import { ChatInstallations1763900000023 } from './migrations/1763900000023-chat-installations.js';
 import { CityOverview1763900000024 } from './migrations/1763900000024-city-overview.js';
+import { InstitutionMailboxes1763900000025 } from './migrations/1763900000025-institution-mailboxes.js';
 import { prepareAppRole } from './app-role.js';
 import { scopeToInstitutions } from './tenant-scope.js';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   InstitutionSettings1763900000022,
   ChatInstallations1763900000023,
   CityOverview1763900000024,
+  InstitutionMailboxes1763900000025,
 ];
 
 /** An arbitrary constant: instances starting together take turns migrating. */

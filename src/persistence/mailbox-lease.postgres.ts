@@ -13,62 +13,84 @@ const LEASE_NAMESPACE = 7_410_226;
 export const LEASE_APPLICATION_NAME = 'langelis-mailbox-lease';
 
 /**
- * The mailbox lease as a session-level PostgreSQL advisory lock on a connection of its own. PostgreSQL frees
- * it the moment the holder's session ends — a clean stop, a crash, a killed process, a database restart —
- * with no expiry to tune and no row to clean up. (Behind a pooler in transaction mode session locks do not
- * hold; point DATABASE_URL at PostgreSQL or at a session-mode pool.)
+ * The mailbox leases of one instance as session-level PostgreSQL advisory locks, all on one connection of their own:
+ * an instance that stands by for a hundred institutions' mailboxes holds one connection, not a hundred. PostgreSQL
+ * frees every lock the moment the session ends — a clean stop, a crash, a killed process, a database restart — with no
+ * expiry to tune and no row to clean up. (Behind a pooler in transaction mode session locks do not hold; point
+ * DATABASE_URL at PostgreSQL or at a session-mode pool.)
  */
-export class PostgresMailboxLease implements MailboxLease {
+export class PostgresLeaseSession {
   private client: pg.Client | null = null;
-  private held = false;
-  private readonly lostListeners: (() => void)[] = [];
-  private readonly key: number;
+  private connecting: Promise<pg.Client> | null = null;
+  private readonly held = new Set<number>();
+  private readonly lostListeners = new Map<number, Array<() => void>>();
+  private readonly database: string;
 
-  /**
-   * @param identity what names the mailbox for every instance alike (server, port, user, folder); the
-   *   database name is added, so two installations on one PostgreSQL server do not share a lease.
-   */
   constructor(
     private readonly url: string,
-    identity: string,
     private readonly logger: Logger,
   ) {
-    const database = decodeURIComponent(new URL(url).pathname.slice(1));
-    this.key = createHash('sha256').update(`${database}\n${identity}`).digest().readInt32BE(0);
+    this.database = decodeURIComponent(new URL(url).pathname.slice(1));
   }
 
-  /** The lease on the same database the app's data source uses. */
-  static forDataSource(dataSource: DataSource, identity: string, logger: Logger): PostgresMailboxLease {
+  /** The leases on the same database the app's data source uses. */
+  static forDataSource(dataSource: DataSource, logger: Logger): PostgresLeaseSession {
     const { url } = dataSource.options as { url?: string };
     if (!url) throw new Error('the mailbox lease needs the data source to be opened from a URL');
-    return new PostgresMailboxLease(url, identity, logger);
+    return new PostgresLeaseSession(url, logger);
   }
 
-  async tryAcquire(): Promise<boolean> {
+  /**
+   * The lease of the mailbox `identity` names for every instance alike (server, port, user, folder); the database
+   * name is added, so two installations on one PostgreSQL server do not share a lease.
+   */
+  lease(identity: string): MailboxLease {
+    const key = createHash('sha256').update(`${this.database}\n${identity}`).digest().readInt32BE(0);
+    return {
+      tryAcquire: () => this.tryAcquire(key),
+      onLost: (listener) => this.lostListeners.set(key, [...(this.lostListeners.get(key) ?? []), listener]),
+      release: () => this.release(key),
+    };
+  }
+
+  /** Ends the session: every lease still held is freed with it. */
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.held.clear();
+    if (client) await endQuietly(client);
+  }
+
+  private async tryAcquire(key: number): Promise<boolean> {
     try {
-      const client = this.client ?? (await this.connect());
-      if (this.held) {
+      const client = await this.connected();
+      if (this.held.has(key)) {
         // A session that died without telling us (a silent network) fails here, within one retry interval.
         await client.query('SELECT 1');
         return true;
       }
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [LEASE_NAMESPACE, this.key]);
-      this.held = rows[0]?.locked === true;
-      return this.held;
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [LEASE_NAMESPACE, key]);
+      if (rows[0]?.locked === true) this.held.add(key);
+      return this.held.has(key);
     } catch (error) {
       this.logger.warn({ err: error }, 'mailbox lease: database not reachable; will retry');
-      await this.disconnect();
+      await this.lose();
       return false;
     }
   }
 
-  onLost(listener: () => void): void {
-    this.lostListeners.push(listener);
+  private async release(key: number): Promise<void> {
+    if (!this.held.delete(key) || !this.client) return;
+    // A session that is gone has freed the lock already.
+    await this.client.query('SELECT pg_advisory_unlock($1, $2)', [LEASE_NAMESPACE, key]).catch(() => undefined);
   }
 
-  async release(): Promise<void> {
-    // Ending the session frees the lock; no unlock round trip needed.
-    await this.disconnect();
+  private connected(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
   }
 
   private async connect(): Promise<pg.Client> {
@@ -83,7 +105,9 @@ export class PostgresMailboxLease implements MailboxLease {
     });
     // pg emits 'error' when the server goes away (restart, terminated session); unheard, it would crash the process.
     client.on('error', (error) => this.logger.warn({ err: error }, 'mailbox lease: database connection lost'));
-    client.on('end', () => this.ended(client));
+    client.on('end', () => {
+      if (client === this.client) void this.lose();
+    });
     try {
       await client.connect();
       // The server notices a vanished holder (a host that lost power, a cut network) within about a minute
@@ -97,20 +121,11 @@ export class PostgresMailboxLease implements MailboxLease {
     return client;
   }
 
-  /** The session ended without `release()`: whatever lock it held is gone. */
-  private ended(client: pg.Client): void {
-    if (client !== this.client) return;
-    this.client = null;
-    const wasHeld = this.held;
-    this.held = false;
-    if (wasHeld) for (const listener of this.lostListeners) listener();
-  }
-
-  private async disconnect(): Promise<void> {
-    const client = this.client;
-    this.client = null;
-    this.held = false;
-    if (client) await endQuietly(client);
+  /** The session ended (or cannot be trusted) without `release()`: every lock it held is gone. */
+  private async lose(): Promise<void> {
+    const lost = [...this.held];
+    await this.close();
+    for (const key of lost) for (const listener of this.lostListeners.get(key) ?? []) listener();
   }
 }
 

@@ -18,6 +18,9 @@ export const SEALED_COLUMNS: readonly SealedColumn[] = [
   { table: 'letters', plain: 'body', sealed: 'sealed_body', field: 'body', text: true },
   // Issue #17: a Slack workspace's bot token.
   { table: 'chat_installations', plain: null, sealed: 'secret', field: 'secret', text: true },
+  // Issue #17: an institution's mailbox servers, with their logins' passwords.
+  { table: 'institution_mailboxes', plain: null, sealed: 'imap_url', field: 'imap_url', text: true },
+  { table: 'institution_mailboxes', plain: null, sealed: 'smtp_url', field: 'smtp_url', text: true },
 ];
 
 const BATCH = 100;
@@ -57,7 +60,7 @@ export async function rekeySealedRows(dataSource: DataSource, cipher: DataCipher
   const prefix = cipher.currentPrefix();
   for (const column of SEALED_COLUMNS) {
     const skipped: string[] = [];
-    report.moved[column.table] = await inBatches(
+    const moved = await inBatches(
       dataSource,
       `SELECT id, ${column.sealed} AS value FROM ${column.table}
         WHERE ${column.sealed} IS NOT NULL AND substring(${column.sealed} FROM 1 FOR ${prefix.length}) <> $1 AND NOT (id = ANY($2::uuid[]))
@@ -75,6 +78,8 @@ export async function rekeySealedRows(dataSource: DataSource, cipher: DataCipher
         }
       },
     );
+    // A table may have more than one sealed column: its count is theirs together.
+    report.moved[column.table] = (report.moved[column.table] ?? 0) + moved;
   }
   return report;
 }

@@ -9,6 +9,7 @@ import { message, taskFetch, taskSubmit } from '../teams/support/activities.js';
 import { cardsIn, cardText, fieldError } from '../teams/support/cards.js';
 import { people, type TeamsHarness } from '../teams/support/teams-app.js';
 import { bothPlatforms } from './support/both-platforms.js';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
 
 /**
  * Issue #17: an institution's admins keep its settings in chat, with one form written once in the core and shown as a
@@ -18,24 +19,30 @@ import { bothPlatforms } from './support/both-platforms.js';
 interface SettingsDriver {
   readonly name: 'slack' | 'teams';
   readonly app: RunningApp;
-  /** `settings` typed by an admin (or by Ona, who is not one): the form's fields as opened, or the refusal told instead. */
-  open(asAdmin: boolean): Promise<{ fields: Record<string, string> } | { refused: string }>;
+  /** `settings` (or `settings mailbox`) typed by an admin (or by Ona, who is not one): the form's fields as opened, or the refusal told instead. */
+  open(asAdmin: boolean, form?: AdminForm): Promise<{ fields: Record<string, string> } | { refused: string }>;
   /** Submits the form as the admin: the errors beside the fields, or null when it was saved. */
-  submit(values: Record<string, string>): Promise<Record<string, string> | null>;
+  submit(values: Record<string, string>, form?: AdminForm): Promise<Record<string, string> | null>;
 }
 
-const FIELDS = FORMS.institution_settings.spec.fields;
+type AdminForm = 'institution_settings' | 'institution_mailbox';
+/** The words that open each form, and what its saved modal says on Slack. */
+const OPENED_BY: Record<AdminForm, { words: string; saved: string }> = {
+  institution_settings: { words: 'settings', saved: 'Nustatymai išsaugoti' },
+  institution_mailbox: { words: 'settings mailbox', saved: 'Pašto dėžutė išsaugota' },
+};
+const fieldsOf = (form: AdminForm) => FORMS[form].spec.fields;
 
 function slackDriver(h: SlackHarness): SettingsDriver {
   let hooks = 0;
   return {
     name: 'slack',
     app: h.t.app,
-    async open(asAdmin) {
+    async open(asAdmin, form = 'institution_settings') {
       const user = asAdmin ? 'UADMIN001' : 'UONA00001';
       const before = h.api.ok('views.open').length;
       const path = `/hooks/settings-${++hooks}`;
-      await postCommand(h.events, slashCommand(user, 'settings', `${h.api.url}${path}`));
+      await postCommand(h.events, slashCommand(user, OPENED_BY[form].words, `${h.api.url}${path}`));
       return eventually(() => {
         const opened = h.api.ok('views.open').slice(before);
         const told = h.api.hooks.filter((entry) => entry.path === path);
@@ -45,12 +52,12 @@ function slackDriver(h: SlackHarness): SettingsDriver {
         return { fields: Object.fromEntries(blocks.map((block: any) => [block.block_id, block.element.initial_value ?? block.element.initial_option?.value ?? ''])) };
       });
     },
-    async submit(values) {
-      const state = Object.fromEntries(FIELDS.map((field) => [field.id, field.kind === 'choice' ? choice(values[field.id] || null) : text(values[field.id] ?? '')]));
-      const answer = await postInteraction(h.events, viewSubmission('UADMIN001', 'institution_settings', state));
+    async submit(values, form = 'institution_settings') {
+      const state = Object.fromEntries(fieldsOf(form).map((field) => [field.id, field.kind === 'choice' ? choice(values[field.id] || null) : text(values[field.id] ?? '')]));
+      const answer = await postInteraction(h.events, viewSubmission('UADMIN001', form, state));
       const json = answer.json as { errors?: Record<string, string>; response_action?: string; view?: unknown } | null;
       // Saved: the modal turns into the confirmation; refused: the errors beside the fields.
-      if (json?.response_action === 'update') expect(JSON.stringify(json.view)).toContain('Nustatymai išsaugoti');
+      if (json?.response_action === 'update') expect(JSON.stringify(json.view)).toContain(OPENED_BY[form].saved);
       return json?.errors ?? null;
     },
   };
@@ -60,18 +67,18 @@ function teamsDriver(h: TeamsHarness): SettingsDriver {
   return {
     name: 'teams',
     app: h.t.app,
-    async open(asAdmin) {
+    async open(asAdmin, form = 'institution_settings') {
       const user = asAdmin ? people.admin : people.ona;
       const chat = `a:personal-${user.id}`;
       const from = h.connector.calls.length;
-      await h.post(message(h.connector.url, user, 'settings', { personal: true }));
+      await h.post(message(h.connector.url, user, OPENED_BY[form].words, { personal: true }));
       const reply = await eventually(() => {
         const replies = h.connector.replies(chat).filter((call) => h.connector.calls.indexOf(call) >= from);
         expect(replies).toHaveLength(1);
         return replies[0]!.body;
       });
       if (!asAdmin) return { refused: String(reply.text ?? cardText(cardsIn(reply)[0])) };
-      const answer = await h.post(taskFetch(h.connector.url, user, { dialog: 'institution_settings' }));
+      const answer = await h.post(taskFetch(h.connector.url, user, { dialog: form }));
       const card = answer.body.task.value.card.content;
       const inputs: any[] = [];
       const walk = (node: any) => {
@@ -84,11 +91,11 @@ function teamsDriver(h: TeamsHarness): SettingsDriver {
       walk(card.body);
       return { fields: Object.fromEntries(inputs.map((input) => [input.id, String(input.value ?? '')])) };
     },
-    async submit(values) {
-      const answer = await h.post(taskSubmit(h.connector.url, people.admin, { dialog: 'institution_settings', ...values }));
+    async submit(values, form = 'institution_settings') {
+      const answer = await h.post(taskSubmit(h.connector.url, people.admin, { dialog: form, ...values }));
       if (answer.body?.task?.type !== 'continue') return null;
       const card = answer.body.task.value.card.content;
-      return Object.fromEntries(FIELDS.flatMap((field) => {
+      return Object.fromEntries(fieldsOf(form).flatMap((field) => {
         const error = fieldError(card, field.id);
         return error === null ? [] : [[field.id, error] as const];
       }));
@@ -114,7 +121,7 @@ describe.each(['slack', 'teams'] as const)('issue #17: the institution settings 
 
   it('R14.reply-1wd: an admin changes office hours, closure days and the reply window; a refusal is shown beside its field, and nothing is saved until all holds', async () => {
     const opened = await driver().open(true);
-    expect('fields' in opened && Object.keys(opened.fields).sort()).toEqual(FIELDS.map((field) => field.id).sort());
+    expect('fields' in opened && Object.keys(opened.fields).sort()).toEqual(fieldsOf('institution_settings').map((field) => field.id).sort());
     const refused = await driver().submit({ officeHours: 'Mon-Fri 07:30-16:00', closures: 'vasarą', replyWorkingDays: 'du' });
     expect(Object.keys(refused ?? {}).sort()).toEqual(['closures', 'replyWorkingDays']);
     const [admin] = await driver().app.queries.staffWithRole('admin');
@@ -139,5 +146,31 @@ describe.each(['slack', 'teams'] as const)('issue #17: the institution settings 
     const { own, effective } = await driver().app.institutionSettings.show(admin!.id);
     expect(own).toEqual({ replyWorkingDays: 2 });
     expect(effective.officeHours).not.toBe('Mon-Fri 07:30-16:00');
+  });
+});
+
+const outgoing = new SmtpReceiver();
+beforeAll(() => outgoing.start());
+afterAll(() => outgoing.stop());
+
+describe.each(['slack', 'teams'] as const)('issue #17: the institution mailbox form on %s', (platform) => {
+  const driver = () => drivers.find((candidate) => candidate.name === platform)!;
+  const adminId = async () => (await driver().app.queries.staffWithRole('admin'))[0]!.id;
+
+  it('is refused to a representative, privately, with nothing of the mailbox shown', async () => {
+    expect(await driver().open(false, 'institution_mailbox')).toEqual({ refused: translate('lt', 'error.STAFF.NOT_ALLOWED') });
+  });
+
+  it('an admin sets the outgoing server: a missing sender is shown beside its field and nothing is saved; then it is tried and saved, and opens again without a password', async () => {
+    const opened = await driver().open(true, 'institution_mailbox');
+    expect('fields' in opened && opened.fields).toEqual({ imapUrl: '', imapFolder: 'INBOX', smtpUrl: '', from: '' });
+    const server = outgoing.url.replace('smtp://', 'smtp://rastine:slaptas@');
+    expect(Object.keys((await driver().submit({ imapFolder: 'INBOX', smtpUrl: server }, 'institution_mailbox')) ?? {})).toEqual(['from']);
+    expect(await driver().app.mailboxSettings.show(await adminId())).toBeNull();
+
+    expect(await driver().submit({ imapFolder: 'INBOX', smtpUrl: server, from: 'Daigelis <rastine@daigelis.lt>' }, 'institution_mailbox')).toBeNull();
+    const reopened = await driver().open(true, 'institution_mailbox');
+    expect('fields' in reopened && reopened.fields).toEqual({ imapUrl: '', imapFolder: 'INBOX', smtpUrl: outgoing.url.replace('smtp://', 'smtp://rastine@'), from: 'Daigelis <rastine@daigelis.lt>' });
+    expect(JSON.stringify(reopened)).not.toContain('slaptas');
   });
 });

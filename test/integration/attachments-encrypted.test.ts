@@ -1,3 +1,4 @@
+import { PostgresInstitutionMailboxes } from '../../src/persistence/institution-mailboxes.postgres.js';
 import { PostgresChatInstallations } from '../../src/persistence/chat-installations.postgres.js';
 import { loadConfig } from '../../src/config.js';
 import { bindCipher, DataCipher } from '../../src/persistence/encryption.js';
@@ -99,6 +100,10 @@ describe('R12.records: attachments and letters are encrypted at rest', () => {
     // Issue #17: a Slack workspace's bot token, sealed with the old key like every secret at rest.
     const installations = new PostgresChatInstallations(t.app.dataSource);
     await installations.save({ platform: 'slack', account: 'T0REKEY01', enterprise: null, accountName: null, botUserId: 'UBOT', botId: 'BBOT', secret: 'xoxb-rekeyed', installedBy: null });
+    // And an institution's mailbox: both of its servers, with their passwords.
+    const mailboxes = new PostgresInstitutionMailboxes(t.app.dataSource);
+    const mailbox = { imapUrl: 'imaps://rastine:imap-slaptas@mail.daigelis.lt', imapFolder: 'INBOX', smtpUrl: 'smtps://rastine:smtp-slaptas@mail.daigelis.lt', from: 'rastine@daigelis.lt' };
+    await mailboxes.save(mailbox);
     const rotated = cipherFor(`${testDataKey('test2')},${testDataKey('test1')}`);
     bindCipher(t.app.dataSource, rotated);
     try {
@@ -111,6 +116,7 @@ describe('R12.records: attachments and letters are encrypted at rest', () => {
       const { moved, unreadable } = await rekeySealedRows(t.app.dataSource, rotated);
       expect(moved.mail_attachments).toBeGreaterThanOrEqual(1);
       expect(moved.chat_installations).toBe(1);
+      expect(moved.institution_mailboxes).toBe(2);
       // The values altered by the test above are reported and left as they are; the old key stays until they are dealt with.
       expect(unreadable.map((row) => row.table)).toEqual(['mail_attachments', 'mail_attachments']);
       await t.app.dataSource.query('DELETE FROM mail_attachments WHERE id = ANY($1::uuid[])', [unreadable.map((row) => row.id)]);
@@ -123,8 +129,10 @@ describe('R12.records: attachments and letters are encrypted at rest', () => {
       bindCipher(t.app.dataSource, cipherFor(testDataKey('test2')));
       expect(Buffer.from(await (await download(attachmentId, link(attachmentId))).arrayBuffer())).toEqual(CERTIFICATE);
       expect((await installations.active('slack'))?.secret).toBe('xoxb-rekeyed');
-      expect(await rekeySealedRows(t.app.dataSource, rotated)).toEqual({ moved: { mail_attachments: 0, letters: 0, chat_installations: 0 }, unreadable: [] });
+      expect(await mailboxes.own()).toEqual(mailbox);
+      expect(await rekeySealedRows(t.app.dataSource, rotated)).toEqual({ moved: { mail_attachments: 0, letters: 0, chat_installations: 0, institution_mailboxes: 0 }, unreadable: [] });
     } finally {
+      await mailboxes.save(null);
       // The rest of the file runs with the app's own key again: seal everything back with it.
       const back = cipherFor(`${testDataKey('test1')},${testDataKey('test2')}`);
       await rekeySealedRows(t.app.dataSource, back);

@@ -34,6 +34,7 @@ const GUIDE: ReadonlyArray<{ word: CommandWord; argument?: string | { words: Mes
   { word: 'hold', argument: `${NUMBER} on|off`, meaning: 'command.hold' },
   { word: 'retention', argument: 'run', meaning: 'command.retention' },
   { word: 'settings', meaning: 'command.settings' },
+  { word: 'settings', argument: 'mailbox', meaning: 'command.settings_mailbox' },
   { word: 'help', meaning: 'command.help' },
 ];
 

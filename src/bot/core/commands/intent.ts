@@ -61,8 +61,8 @@ export type CommandIntent =
   | { readonly do: 'hold'; readonly reference: string; readonly on: boolean }
   /** Issue #15 (retention): the nightly anonymisation, at once; admins. */
   | { readonly do: 'retention_run' }
-  /** Issue #17: the institution's settings, in a form; admins only. */
-  | { readonly do: 'settings' }
+  /** Issue #17: the institution's settings, or its mailbox (`settings mailbox`), in a form; admins only. */
+  | { readonly do: 'settings'; readonly part: 'institution' | 'mailbox' }
   /** Understood but incomplete: that word's usage. */
   | { readonly do: 'usage'; readonly word: CommandWord };
 
@@ -88,8 +88,10 @@ export function parseCommand(text: string, mentions: readonly PersonRef[]): Comm
     case 'help':
     case 'new':
     case 'mine':
-    case 'settings':
       return { do: word };
+    case 'settings':
+      if (argument === '') return { do: 'settings', part: 'institution' };
+      return argument.toLowerCase() === 'mailbox' ? { do: 'settings', part: 'mailbox' } : { do: 'usage', word };
     case 'show':
       return argument === '' ? { do: 'usage', word } : { do: 'show', reference: argument };
     case 'find':

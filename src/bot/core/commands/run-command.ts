@@ -35,6 +35,10 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
       return { kind: 'form', form: 'new_inquiry' };
     case 'settings':
       // Refused here to anyone but an admin (STAFF.NOT_ALLOWED), before a form is offered.
+      if (intent.part === 'mailbox') {
+        await context.mailboxSettings.show(actor.id);
+        return { kind: 'form', form: 'institution_mailbox' };
+      }
       await context.institutionSettings.show(actor.id);
       return { kind: 'form', form: 'institution_settings' };
     case 'form':

@@ -30,6 +30,9 @@ const REASON_KEYS: Readonly<Record<string, MessageKey>> = {
   [FIELD_REASONS.email]: 'form.reason.email',
   [FIELD_REASONS.choice]: 'form.reason.choice',
   [FIELD_REASONS.afterStatutoryDeadline]: 'form.reason.after_statutory_deadline',
+  [FIELD_REASONS.unreachable]: 'form.reason.unreachable',
+  [FIELD_REASONS.loginRefused]: 'form.reason.login_refused',
+  [FIELD_REASONS.noFolder]: 'form.reason.no_folder',
   required: 'form.required',
 };
 

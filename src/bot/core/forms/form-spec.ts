@@ -15,7 +15,7 @@ export type { FormPrefill };
 export const FORM_IDS = [
   'new_inquiry', 'log_call', 'holding_reply', 'escalate', 'reply_email', 'schedule_call', 'plan_meeting',
   'record_minutes', 'send_summary', 'external_step', 'record_decision', 'record_progress', 'write_letter',
-  'hand_over', 'record_rating', 'institution_settings',
+  'hand_over', 'record_rating', 'institution_settings', 'institution_mailbox',
 ] as const;
 export type FormId = (typeof FORM_IDS)[number];
 

@@ -1,5 +1,6 @@
 import type { InquiryForm } from '../../core/commands/intent.js';
-import type { CommandReply } from '../../core/commands/reply.js';
+import type { CommandReply, InstitutionForm } from '../../core/commands/reply.js';
+import { FORMS } from '../../core/forms/index.js';
 import { translate, type Language, type MessageKey } from '../../core/i18n/index.js';
 import { adaptiveCard, heading, note, openDialog, openUrl, type AdaptiveCard } from './elements.js';
 import { listCard } from './list.js';
@@ -14,6 +15,12 @@ const LAUNCHERS: Record<InquiryForm, { action: MessageKey; prompt: MessageKey }>
   external_step: { action: 'action.external_step', prompt: 'teams.launch.prompt' },
   record_progress: { action: 'action.record_progress', prompt: 'teams.launch.prompt' },
   write_letter: { action: 'action.write_letter', prompt: 'teams.launch.prompt' },
+};
+
+/** The admins' forms, offered by a card whose button opens the dialog. */
+const ADMIN_PROMPTS: Record<Exclude<InstitutionForm, 'new_inquiry'>, MessageKey> = {
+  institution_settings: 'teams.settings.prompt',
+  institution_mailbox: 'teams.mailbox.prompt',
 };
 
 /** A command's answer as a card; a form comes as a card whose button opens its dialog, a text as a card of its words. */
@@ -35,7 +42,7 @@ export function commandCard(reply: CommandReply, language: Language): AdaptiveCa
       return adaptiveCard([note(reply.text)]);
     case 'form': {
       if (reply.form === 'new_inquiry') return dialogLauncherCard(t('teams.new.prompt'), t('form.new.title'), 'new', {});
-      if (!('inquiry' in reply)) return dialogLauncherCard(t('teams.settings.prompt'), t('form.settings.title'), reply.form, {});
+      if (!('inquiry' in reply)) return dialogLauncherCard(t(ADMIN_PROMPTS[reply.form]), t(FORMS[reply.form].spec.title), reply.form, {});
       const launcher = LAUNCHERS[reply.form];
       const title = t(launcher.action);
       return dialogLauncherCard(t(launcher.prompt, { number: reply.inquiry.registryNumber, action: title }), title, reply.form, { inquiryId: reply.inquiry.id });
