@@ -16,6 +16,9 @@ export interface ListRow {
   action: CardAction;
 }
 
+/** Issue #17: the forms an admin opens by command, about the institution rather than an inquiry. */
+export type AdminForm = 'institution_settings' | 'staff_directory';
+
 /** One line of the help: how the command is typed on this platform, and what it does. */
 export interface GuideLine {
   example: string;
@@ -29,7 +32,7 @@ export interface GuideLine {
 export type CommandReply =
   | { readonly kind: 'list'; readonly title: string; readonly rows: readonly ListRow[]; readonly empty: string }
   | { readonly kind: 'story'; readonly story: InquiryStory }
-  | { readonly kind: 'form'; readonly form: 'new_inquiry' | 'institution_settings' }
+  | { readonly kind: 'form'; readonly form: 'new_inquiry' | AdminForm }
   | { readonly kind: 'form'; readonly form: InquiryForm; readonly inquiry: Inquiry }
   /** `help`: every command; `usage`: the lines of one word that was understood but incomplete. */
   | { readonly kind: 'help' | 'usage'; readonly title: string; readonly lines: readonly GuideLine[]; readonly note: string | null }

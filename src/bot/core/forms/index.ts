@@ -10,6 +10,7 @@ import { externalStep, planMeeting, recordDecision, recordMinutes, scheduleCall,
 import { handOver } from './hand-over-form.js';
 import { recordRating } from './rating-form.js';
 import { institutionSettingsForm } from './settings-form.js';
+import { staffDirectoryForm } from './staff-directory-form.js';
 
 export * from './form-spec.js';
 export { fieldErrors, formProblems, FORM_REASONS } from './field-errors.js';
@@ -33,6 +34,7 @@ export const FORMS: Readonly<Record<FormId, FormUseCase>> = {
   hand_over: handOver,
   record_rating: recordRating,
   institution_settings: institutionSettingsForm,
+  staff_directory: staffDirectoryForm,
 };
 
 export function isFormId(name: string): name is FormId {
