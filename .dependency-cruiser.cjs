@@ -103,6 +103,15 @@ module.exports = {
       from: { path: '^src/bot/(slack|teams)/' },
       to: { path: '^src/bot/core/notices/(policy|snapshot|reachability)' },
     },
+    {
+      name: 'formats-read-text-only',
+      comment:
+        'src/formats turns what people write (a staff directory in YAML or JSON) into plain data for both the command line and '
+        + 'the chat forms (issue #17); the domain checks it. It imports only itself and its parser.',
+      severity: 'error',
+      from: { path: '^src/formats/' },
+      to: { dependencyTypesNot: ['core'], pathNot: ['^src/formats/', 'node_modules/yaml/'] },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

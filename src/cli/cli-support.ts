@@ -1,9 +1,20 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { connectDatabase, type ConnectedDatabase } from '../app.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseUnreachableError } from '../persistence/connection-errors.js';
 import { EmbeddedServerError } from '../persistence/embedded-database.js';
+
+/** The command line read by `config`, or exit code 2 after saying what is wrong with it and how it is used. */
+export function cliArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> | number {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+}
 
 /** The configuration, or exit code 2 after one line saying what is wrong with it. */
 export function cliConfig(env: NodeJS.ProcessEnv = process.env): Config | number {

@@ -1,28 +1,27 @@
-import { parseArgs } from 'node:util';
 import { DomainError } from '../domain/errors.js';
 import { inInstitution } from '../domain/institution.js';
 import { StaffDirectory } from '../domain/staff.service.js';
+import { PostgresInstitutionSettings } from '../persistence/institution-settings.postgres.js';
 import { addInstitution, InstitutionExistsError, removeEmptyInstitution, SLUG } from '../persistence/institutions.js';
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
-import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
+import { cliArgs, cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
 import { describeImportError, staffFileRecords } from './staff-import.js';
 import { installLinkText } from './install-link.js';
+import { describeSettings, SETTING_OPTIONS, settingsOf } from './institution-setup.js';
 
-const USAGE = 'Usage: npm run institution:add -- <short-name> "<name>" [--staff <file.yaml|file.json>]\n';
+const USAGE =
+  'Usage: npm run institution:add -- <short-name> "<name>" [--staff <file.yaml|file.json>] [--office-hours "<hours>"]\n'
+  + '         [--staff-channel-slack <C…>] [--staff-channel-teams <19:…>] [--language lt|en]\n';
 
 /**
- * `npm run institution:add`: adds an institution to the deployment for a scripted roll-out (issue #17), with its
- * staff directory (managers included) when `--staff` names one. The institution and its directory are added
- * together or not at all: a refused directory takes the new institution back.
+ * `npm run institution:add`: adds an institution to the deployment for a scripted roll-out (issue #17), with what an
+ * admin is otherwise walked through in chat: its staff directory (managers included) when `--staff` names one, its
+ * office hours, staff channels and channel language. The settings are checked before anything is added, as the
+ * admins' form checks them; the institution, its settings and its directory are added together or not at all.
  */
 export async function main(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { staff: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = cliArgs({ args, allowPositionals: true, options: { ...SETTING_OPTIONS, staff: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
   const [slug, name, ...extra] = parsed.positionals;
   if (parsed.values.help || !slug || !name?.trim() || extra.length > 0) {
     process.stderr.write(USAGE);
@@ -34,6 +33,8 @@ export async function main(args: string[]): Promise<number> {
   }
   const config = cliConfig();
   if (typeof config === 'number') return config;
+  const settings = settingsOf(parsed.values, config);
+  if (typeof settings === 'number') return settings;
   let records: unknown = null;
   if (parsed.values.staff) {
     const read = await staffFileRecords(parsed.values.staff);
@@ -48,8 +49,12 @@ export async function main(args: string[]): Promise<number> {
     // Issue #17: with Slack installed by OAuth, the admin's way into the app.
     const link = installLinkText(config, id);
     if (link) (link.ok ? process.stdout : process.stderr).write(link.text);
-    if (records === null) return 0;
     try {
+      if (Object.keys(settings).length > 0) {
+        await inInstitution(id, () => new PostgresInstitutionSettings(database.dataSource).save(settings));
+        process.stdout.write(`Settings: ${describeSettings(settings)}\n`);
+      }
+      if (records === null) return 0;
       const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));
       const summary = await inInstitution(id, () => staff.importMembers(records));
       process.stdout.write(`Staff directory: ${summary.created} created, ${summary.updated} updated\n`);

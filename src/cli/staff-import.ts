@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isScalar, parseDocument, visit } from 'yaml';
 import { DomainError } from '../domain/errors.js';
 import { FIRST_INSTITUTION, inInstitution } from '../domain/institution.js';
 import { StaffDirectory, type ImportSummary } from '../domain/staff.service.js';
+import { parseStaffText, StaffTextError, type StaffTextFormat } from '../formats/staff-directory.js';
+import { findInstitution, SLUG } from '../persistence/institutions.js';
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
-import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
+import { cliArgs, cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
 
 /**
- * `npm run staff:import <file>`: loads the staff directory from a YAML or JSON file into the database
- * `npm start` uses (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR). The whole file applies or nothing does.
+ * `npm run staff:import [--institution <short-name>] <file>`: loads an institution's staff directory (the first
+ * institution's when none is named) from a YAML or JSON file into the database `npm start` uses (DATABASE_URL, or the
+ * embedded PostgreSQL in DATA_DIR). The whole file applies or nothing does. Admins import a small directory in chat
+ * (`staff import`); this is for the large ones and scripted roll-outs (issue #17).
  */
 
 /** The file cannot be read or parsed; nothing was imported. */
@@ -20,7 +23,7 @@ export class StaffFileError extends Error {
   }
 }
 
-const FORMATS: Record<string, 'yaml' | 'json'> = { '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
+const FORMATS: Record<string, StaffTextFormat> = { '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json' };
 
 /** Reads a staff file into plain data (not yet validated: the directory does that). */
 export async function readStaffFile(file: string): Promise<unknown> {
@@ -35,31 +38,12 @@ export async function readStaffFile(file: string): Promise<unknown> {
     if (code === 'EISDIR') throw new StaffFileError(`${file}: is a directory, not a file`, { cause: error });
     throw new StaffFileError(`${file}: cannot be read (${code ?? String(error)})`, { cause: error });
   }
-  return format === 'json' ? parseJson(file, text) : parseYaml(file, text);
-}
-
-function parseJson(file: string, text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseStaffText(text, format);
   } catch (error) {
-    throw new StaffFileError(`${file}: not valid JSON: ${(error as Error).message}`, { cause: error });
+    if (!(error instanceof StaffTextError)) throw error;
+    throw new StaffFileError(`${file}: ${error.message}`, { cause: error });
   }
-}
-
-function parseYaml(file: string, text: string): unknown {
-  const document = parseDocument(text, { prettyErrors: true });
-  if (document.errors.length > 0) {
-    throw new StaffFileError(`${file}: not valid YAML:\n${document.errors.map((error) => error.message).join('\n')}`);
-  }
-  // An unquoted phone such as +37060000001 reads as a YAML number; keep what was written.
-  visit(document, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'phone' && isScalar(pair.value) && typeof pair.value.value === 'number') {
-        pair.value.value = pair.value.source ?? String(pair.value.value);
-      }
-    },
-  });
-  return document.toJS();
 }
 
 /** The records of a staff file, or exit code 1 after one line saying why it cannot be read. */
@@ -96,10 +80,15 @@ export function describeImportError(error: DomainError): string {
   return lines.join('\n');
 }
 
+const USAGE = 'Usage: npm run staff:import -- [--institution <short-name>] <file.yaml|file.yml|file.json>\n';
+
 async function main(args: string[]): Promise<number> {
-  const [file, ...extra] = args;
-  if (!file || extra.length > 0 || file === '--help' || file === '-h') {
-    process.stderr.write('Usage: npm run staff:import <file.yaml|file.yml|file.json>\n');
+  const parsed = cliArgs({ args, allowPositionals: true, options: { institution: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
+  if (typeof parsed === 'number') return parsed;
+  const [file, ...extra] = parsed.positionals;
+  const slug = parsed.values.institution;
+  if (parsed.values.help || !file || extra.length > 0 || (slug !== undefined && !SLUG.test(slug))) {
+    process.stderr.write(USAGE);
     return 2;
   }
   const config = cliConfig();
@@ -111,9 +100,14 @@ async function main(args: string[]): Promise<number> {
   const database = await cliDatabase(config);
   if (typeof database === 'number') return database;
   try {
+    // Issue #17: the named institution; without one, the deployment's first (as before there were many).
+    const institution = slug === undefined ? { id: FIRST_INSTITUTION } : await findInstitution(database.dataSource, slug);
+    if (!institution) {
+      process.stderr.write(`No institution "${slug}": add it with npm run institution:add.\n`);
+      return 1;
+    }
     const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));
-    // The deployment's first institution (issue #17); the others' directories come with their onboarding.
-    const summary = await inInstitution(FIRST_INSTITUTION, () => staff.importMembers(records));
+    const summary = await inInstitution(institution.id, () => staff.importMembers(records));
     process.stdout.write(`Imported: ${summary.created} created, ${summary.updated} updated\n`);
     return 0;
   } catch (error) {

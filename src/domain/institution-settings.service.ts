@@ -1,7 +1,7 @@
-import { DomainError, NotAllowedError, StaffNotFoundError } from './errors.js';
+import { NotAllowedError, StaffNotFoundError } from './errors.js';
 import { requireInstitution } from './institution.js';
 import type { InstitutionProfiles } from './institution-profiles.js';
-import { institutionSettingsSchema, settingsProblems, type EffectiveSettings, type InstitutionSettings } from './institution-settings.js';
+import { assertSettingsHold, institutionSettingsSchema, type EffectiveSettings, type InstitutionSettings } from './institution-settings.js';
 import { hasRole } from './staff.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import { parseInput } from './validation.js';
@@ -66,10 +66,7 @@ export class InstitutionSettingsService {
 
   /** Saves `own` once it holds as a whole; in force here at once. */
   private async save(own: InstitutionSettings): Promise<EffectiveSettings> {
-    const problems = settingsProblems(this.profiles.preview(own), this.zone);
-    if (problems.length > 0) {
-      throw new DomainError('INPUT.INVALID', `Invalid settings: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, { fields: problems });
-    }
+    assertSettingsHold(this.profiles.preview(own), this.zone);
     await this.repository.save(own);
     return this.profiles.replace(requireInstitution(), own).settings;
   }

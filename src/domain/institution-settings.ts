@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HolidayCalendar } from './calendar/holiday-calendar.js';
 import { parseOfficeHours, type OfficeHours } from './calendar/office-hours.js';
+import { DomainError } from './errors.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2027-07-01');
 
@@ -92,6 +93,16 @@ export function settingsProblems(settings: EffectiveSettings, zone: string): Arr
     path: 'reminderLeadMinutes',
     message: `${lead} minutes is not shorter than the reply window (${days} working day(s) of the shortest office day in "${officeHours}" = ${window} office minutes); the reminder would come before the inquiry. Set it below ${window}`,
   }];
+}
+
+/**
+ * Refuses settings that do not hold as a whole (`settingsProblems`) as INPUT.INVALID naming each part: the admins'
+ * form and `institution:add` (issue #17) are refused alike, before anything is saved.
+ */
+export function assertSettingsHold(settings: EffectiveSettings, zone: string): void {
+  const problems = settingsProblems(settings, zone);
+  if (problems.length === 0) return;
+  throw new DomainError('INPUT.INVALID', `Invalid settings: ${problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ')}`, { fields: problems });
 }
 
 /** Minutes of the shortest open day of the week. */

@@ -5,7 +5,7 @@ import { systemClock, type Clock } from './clock.js';
 import { DomainError, NotAllowedError, StaffNotFoundError } from './errors.js';
 import { hasRole, STAFF_LANGUAGES, STAFF_ROLES, type StaffMember } from './staff.js';
 import type { StaffRepository } from './staff.repository.js';
-import type { UnitOfWork } from './unit-of-work.js';
+import type { TransactionScope, UnitOfWork } from './unit-of-work.js';
 import { parseInput } from './validation.js';
 
 const phone = z.string().trim().regex(/^\+?[0-9 ()-]{5,20}$/, 'Phone number: digits, spaces, + ( ) -');
@@ -25,6 +25,7 @@ export const staffRecordSchema = z.object({
   active: z.boolean().default(true),
 });
 export const staffImportSchema = z.array(staffRecordSchema).min(1);
+type StaffRecord = z.output<typeof staffRecordSchema>;
 
 /** Fields a staff member may edit in their own profile from chat. */
 export const profilePatchSchema = z
@@ -51,30 +52,49 @@ export class StaffDirectory {
    */
   async importMembers(records: unknown): Promise<ImportSummary> {
     const people = parseInput(staffImportSchema, records);
-    return this.unitOfWork.run(async ({ staff, audit }) => {
-      const now = this.clock.now();
-      const summary: ImportSummary = { created: 0, updated: 0 };
-      const saved = new Map<string, StaffMember>();
-      for (const person of people) {
-        const existing = await staff.findByEmail(person.email);
-        const { manager: _manager, ...fields } = person;
-        const member: StaffMember = { ...fields, id: existing?.id ?? randomUUID(), managerId: existing?.managerId ?? null };
-        await staff.save(member);
-        await auditRoles(audit, now, null, member, existing?.roles ?? []);
-        saved.set(member.email, member);
-        summary[existing ? 'updated' : 'created'] += 1;
-      }
-      for (const person of people) {
-        if (person.manager === null) continue;
-        const member = saved.get(person.email)!;
-        const manager = saved.get(person.manager) ?? (await staff.findByEmail(person.manager));
-        if (!manager) throw new StaffNotFoundError(person.manager);
-        await assertNoCycle(staff, member.id, manager.id);
-        await staff.save({ ...member, managerId: manager.id });
-        await auditManager(audit, now, null, member, manager.id);
-      }
-      return summary;
+    return this.unitOfWork.run((work) => this.apply(work, null, people));
+  }
+
+  /**
+   * Issue #17, onboarding without a developer: an institution's admin imports its directory in chat, as a file is
+   * imported — all or nothing — and the admin is the actor of every change audited (R12.records). Anyone else is
+   * refused (STAFF.NOT_ALLOWED) before the records are read, and nothing is written.
+   */
+  async importMembersAs(actorId: string, records: unknown): Promise<ImportSummary> {
+    return this.unitOfWork.run(async (work) => {
+      const admin = await requireImporter(work.staff, actorId);
+      return this.apply(work, admin.id, parseInput(staffImportSchema, records));
     });
+  }
+
+  /** Refuses anyone but an admin the directory's import (STAFF.NOT_ALLOWED), before a form for it is offered. */
+  async checkImporter(actorId: string): Promise<void> {
+    await this.unitOfWork.run(({ staff }) => requireImporter(staff, actorId));
+  }
+
+  private async apply({ staff, audit }: Pick<TransactionScope, 'staff' | 'audit'>, actorId: string | null, people: StaffRecord[]): Promise<ImportSummary> {
+    const now = this.clock.now();
+    const summary: ImportSummary = { created: 0, updated: 0 };
+    const saved = new Map<string, StaffMember>();
+    for (const person of people) {
+      const existing = await staff.findByEmail(person.email);
+      const { manager: _manager, ...fields } = person;
+      const member: StaffMember = { ...fields, id: existing?.id ?? randomUUID(), managerId: existing?.managerId ?? null };
+      await staff.save(member);
+      await auditRoles(audit, now, actorId, member, existing?.roles ?? []);
+      saved.set(member.email, member);
+      summary[existing ? 'updated' : 'created'] += 1;
+    }
+    for (const person of people) {
+      if (person.manager === null) continue;
+      const member = saved.get(person.email)!;
+      const manager = saved.get(person.manager) ?? (await staff.findByEmail(person.manager));
+      if (!manager) throw new StaffNotFoundError(person.manager);
+      await assertNoCycle(staff, member.id, manager.id);
+      await staff.save({ ...member, managerId: manager.id });
+      await auditManager(audit, now, actorId, member, manager.id);
+    }
+    return summary;
   }
 
   /** A member edits their own profile; an admin may edit anyone's. */
@@ -124,6 +144,13 @@ async function auditRoles(audit: AuditRecorder, at: Date, actorId: string | null
 async function auditManager(audit: AuditRecorder, at: Date, actorId: string | null, member: StaffMember, managerId: string): Promise<void> {
   if (member.managerId === managerId) return;
   await audit.record({ at, actorId, action: 'staff_manager_changed', inquiryId: null, registryNumber: null, subjectStaffId: member.id, details: { before: member.managerId, after: managerId } });
+}
+
+/** Issue #17: the directory is the admins' to import (as `staff manager` is theirs to change). */
+async function requireImporter(staff: StaffRepository, actorId: string): Promise<StaffMember> {
+  const actor = await requireMember(staff, actorId);
+  if (!hasRole(actor, 'admin')) throw new NotAllowedError('import the staff directory', 'admin');
+  return actor;
 }
 
 async function requireMember(staff: StaffRepository, id: string): Promise<StaffMember> {

@@ -82,6 +82,37 @@ describe('npm run institution:add', () => {
     expect((await institutionAdd()).code).toBe(2);
   }, 120_000);
 
+  it('#17.onboarding: takes the setup an admin is otherwise walked through in chat — office hours, staff channels, language — as the new institution\'s own settings', async () => {
+    const others = await database.asOwner<{ slug: string; settings: unknown }>(`SELECT slug, settings FROM institutions ORDER BY id`);
+    const added = await institutionAdd(
+      'vaivorykste', 'Lopšelis-darželis „Vaivorykštė“', '--office-hours', 'Mon-Fri 07:30-16:00',
+      '--staff-channel-slack', 'C0VAIVO01', '--staff-channel-teams', '19:vaivo@thread.tacv2', '--language', 'en', '--staff', EXAMPLE,
+    );
+    expect(added).toMatchObject({ code: 0, stderr: '' });
+    expect(added.stdout).toContain('Settings: office hours Mon-Fri 07:30-16:00, Slack staff channel C0VAIVO01, Teams staff channel 19:vaivo@thread.tacv2, language en\nStaff directory: 5 created, 0 updated\n');
+    const [row] = await database.asOwner<{ settings: unknown }>(`SELECT settings FROM institutions WHERE slug = 'vaivorykste'`);
+    expect(row!.settings).toEqual({ officeHours: 'Mon-Fri 07:30-16:00', staffChannel: { slack: 'C0VAIVO01', teams: '19:vaivo@thread.tacv2' }, defaultLanguage: 'en' });
+    // Every other institution's settings are as they were.
+    expect(await database.asOwner(`SELECT slug, settings FROM institutions WHERE slug <> 'vaivorykste' ORDER BY id`)).toEqual(others);
+  }, 120_000);
+
+  it('#17.onboarding: a setting that cannot work is one line naming its option, exit code 2, and nothing is added', async () => {
+    const before = await database.asOwner(`SELECT id, slug, settings FROM institutions ORDER BY id`);
+    const refusals: Array<[string[], string]> = [
+      [['--office-hours', 'kai norim'], '--office-hours'],
+      [['--staff-channel-slack', '#bendras'], '--staff-channel-slack'],
+      [['--staff-channel-teams', 'General'], '--staff-channel-teams'],
+      [['--language', 'de'], '--language'],
+    ];
+    for (const [options, named] of refusals) {
+      const refused = await institutionAdd('pienele', 'Lopšelis-darželis „Pienelė“', ...options, '--staff', EXAMPLE);
+      expect(refused).toMatchObject({ code: 2, stdout: '' });
+      expect(refused.stderr).toMatch(new RegExp(`^Not added: ${named}: [^\n]+\n$`));
+    }
+    expect(await database.asOwner(`SELECT id, slug, settings FROM institutions ORDER BY id`)).toEqual(before);
+    expect(await database.asOwner(`SELECT 1 FROM staff_members s JOIN institutions i ON i.id = s.institution_id WHERE i.slug = 'pienele'`)).toEqual([]);
+  }, 120_000);
+
   it('issue #17: with Slack installed by OAuth, it prints the link the institution\'s admin installs the app with — and a new one on request', async () => {
     const slack = { SLACK_CLIENT_ID: '1111.2222', SLACK_CLIENT_SECRET: 'client-secret-0123456789', SLACK_SIGNING_SECRET: 'secret-123456', PUBLIC_URL: 'https://langelis.kaunas.lt' };
     const missing = await command(cli, slack, 'azuoliukas', 'Lopšelis-darželis „Ąžuoliukas“');

@@ -208,4 +208,24 @@ describe('npm run staff:import (the compiled command)', () => {
     }
     // Four runs of a process that loads the whole app (chat SDKs included) and migrates a database.
   }, 120_000);
+
+  it('#17: --institution imports into that institution alone; a short name no institution has is refused, importing nothing', async () => {
+    const database = await createTestDatabase();
+    try {
+      const unknown = await staffImport(database.url, '--institution', 'nera', EXAMPLE);
+      expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'No institution "nera": add it with npm run institution:add.\n' });
+      expect((await staffImport(database.url, '--institution', 'Ne Trumpas', EXAMPLE)).code).toBe(2);
+      const [{ id }] = await database.asOwner<{ id: number }>(`INSERT INTO institutions (slug, name) VALUES ('saulute', 'Saulutė') RETURNING id`);
+
+      expect(await staffImport(database.url, '--institution', 'saulute', EXAMPLE)).toEqual({ code: 0, stdout: 'Imported: 5 created, 0 updated\n', stderr: '' });
+      // The directory and its managers are the named institution's; the first institution (and the unknown name) got no one.
+      const rows = await database.asOwner<{ institution_id: number; n: number; managed: number }>(
+        `SELECT s.institution_id, count(*)::int AS n, count(m.id) FILTER (WHERE m.institution_id = s.institution_id)::int AS managed
+         FROM staff_members s LEFT JOIN staff_members m ON m.id = s.manager_id GROUP BY s.institution_id`,
+      );
+      expect(rows).toEqual([{ institution_id: id, n: 5, managed: 4 }]);
+    } finally {
+      await database.drop();
+    }
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { describeError } from '../../src/bot/core/describe-error.js';
 import { formatWhen } from '../../src/bot/core/format-time.js';
+import { fieldErrors, FORMS } from '../../src/bot/core/forms/index.js';
 import { en } from '../../src/bot/core/i18n/en.js';
 import { staffLanguage, translate } from '../../src/bot/core/i18n/index.js';
 import { lt } from '../../src/bot/core/i18n/lt.js';
@@ -46,6 +47,27 @@ describe('message catalogues', () => {
 });
 
 describe('errors in words', () => {
+  it('#17.onboarding: each refused record of a pasted staff directory is named beside the field, in the reader\'s language', () => {
+    const fields = [
+      { path: '2.email', message: 'Invalid email address', reason: 'email' },
+      { path: '0.surname', message: 'Invalid input', reason: 'required' },
+      ...[3, 4, 5, 6, 7].map((index) => ({ path: `${index}.roles.0`, message: 'Invalid option', reason: 'choice' })),
+    ];
+    const error = new DomainError('INPUT.INVALID', 'x', { fields });
+    const { spec } = FORMS.staff_directory;
+    expect(fieldErrors(error, spec, { directory: '- …' }, 'en')).toEqual({
+      directory: [
+        'Record 3, field email: Enter an e-mail address such as name@example.com.',
+        'Record 1, field surname: Required',
+        'Record 4, field roles.0: Choose one of the options offered.',
+        'Record 5, field roles.0: Choose one of the options offered.',
+        'Record 6, field roles.0: Choose one of the options offered.',
+        '…and 2 more.',
+      ].join('\n'),
+    });
+    expect(fieldErrors(error, spec, { directory: '- …' }, 'lt')!.directory).toMatch(/^Įrašas nr\. 3, laukas email: .+\nĮrašas nr\. 1, laukas surname: Privaloma užpildyti\n/);
+  });
+
   it('R4.owner: the loser of a claim is told who won, in their language', () => {
     const error = new AlreadyClaimedError('2026-000007', 's1', 'Ona Onaitė');
     expect(describeError(error, 'lt')).toBe('Užklausos 2026-000007 jau ėmėsi Ona Onaitė.');

@@ -61,6 +61,12 @@ describe('parseCommand: one reading of the text commands for Slack and Teams', (
     expect(parseCommand('staff back <@UONA00001>', [ona])).toEqual({ do: 'staff_back', member: ona });
   });
 
+  it('#17.onboarding: `staff import` opens the directory\'s form; anything after it is the usage', () => {
+    expect(parseCommand('staff import', [])).toEqual({ do: 'staff_import' });
+    expect(parseCommand('STAFF Import', [])).toEqual({ do: 'staff_import' });
+    expect(parseCommand('staff import staff.yaml', [])).toEqual({ do: 'usage', word: 'staff' });
+  });
+
   it('issue #15: `export` and `erase` read the same contact (a phone may be typed with spaces); without one, the usage', () => {
     for (const word of ['export', 'erase'] as const) {
       expect(parseCommand(`${word} ieva@example.lt`, [])).toEqual({ do: word, contact: 'ieva@example.lt' });
@@ -101,6 +107,7 @@ describe('one help text, differing only in how a command is typed', () => {
       '@Langelis staff manager @member @manager',
       '@Langelis staff away 2027-07-01 2027-07-14 @substitute',
       '@Langelis staff back',
+      '@Langelis staff import',
     ]);
   });
 });
@@ -110,7 +117,7 @@ describe('placeAnswer: the core decides where a command\'s answer may stand (iss
   const placed = (text: string, askedIn: 'private' | 'shared') => placeAnswer(parseCommand(text, [ona, vida]), reply, askedIn, 'en').where;
 
   it('R4.owner / R12.records: typed where colleagues read, what names inquiries or people goes to the asker privately', () => {
-    for (const text of ['mine', 'show 2027-000001', 'find Giedrė', 'call 2027-000001', 'report', 'audit 2027-01-01 2027-01-31', 'export giedre@example.lt', 'erase +37060000000', 'hold 2027-000001 on', 'retention run']) {
+    for (const text of ['mine', 'show 2027-000001', 'find Giedrė', 'call 2027-000001', 'report', 'audit 2027-01-01 2027-01-31', 'export giedre@example.lt', 'erase +37060000000', 'hold 2027-000001 on', 'retention run', 'staff import']) {
       expect([text, placed(text, 'shared')]).toEqual([text, 'privately']);
       expect([text, placed(text, 'private')]).toEqual([text, 'here']);
     }

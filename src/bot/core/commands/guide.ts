@@ -27,6 +27,7 @@ const GUIDE: ReadonlyArray<{ word: CommandWord; argument?: string | { words: Mes
   { word: 'staff', argument: { words: 'command.argument.manager' }, meaning: 'command.staff_manager' },
   { word: 'staff', argument: { words: 'command.argument.away' }, meaning: 'command.staff_away' },
   { word: 'staff', argument: 'back', meaning: 'command.staff_back' },
+  { word: 'staff', argument: 'import', meaning: 'command.staff_import' },
   { word: 'report', argument: 'week|month|quarter', meaning: 'command.report' },
   { word: 'audit', argument: '2027-01-01 2027-01-31', meaning: 'command.audit' },
   { word: 'export', argument: { words: 'command.argument.contact' }, meaning: 'command.export' },

@@ -49,6 +49,8 @@ export type CommandIntent =
   /** R4.owner, away with cover: dates (YYYY-MM-DD, inclusive) and the substitute; `member` when a supervisor marks someone else. */
   | { readonly do: 'staff_away'; readonly from: string; readonly to: string; readonly substitute: PersonRef; readonly member?: PersonRef }
   | { readonly do: 'staff_back'; readonly member?: PersonRef }
+  /** Issue #17: the institution's staff directory with managers, pasted in a form; admins only. */
+  | { readonly do: 'staff_import' }
   /** R60.internal: the quality report of the period under way (a week unless named). */
   | { readonly do: 'report'; readonly period: PeriodName }
   /** R12.records: the audit log of the calendar days `from`…`to` (inclusive), as a CSV link; admins only. */
@@ -137,6 +139,7 @@ function staffIntent([field = '', ...value]: readonly string[], mentions: readon
   if (name === 'manager' && member && manager) return { do: 'staff_manager', member, manager };
   if (name === 'away') return awayIntent(value, mentions);
   if (name === 'back') return member ? { do: 'staff_back', member } : { do: 'staff_back' };
+  if (name === 'import' && value.length === 0) return { do: 'staff_import' };
   return { do: 'usage', word: 'staff' };
 }
 

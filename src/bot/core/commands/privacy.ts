@@ -24,8 +24,9 @@ const ANSWER_IS_PRIVATE: { readonly [D in CommandIntent['do']]: boolean } = {
   show: true,
   find: true,
   form: true,
-  // Issue #17: the institution's settings are the admins' to see.
+  // Issue #17: the institution's settings and the directory's import are the admins' to see.
   settings: true,
+  staff_import: true,
   report: true,
   audit: true,
   export: true,

@@ -16,6 +16,9 @@ export interface ListRow {
   action: CardAction;
 }
 
+/** Issue #17: the forms an admin opens by command, about the institution rather than an inquiry. */
+export type AdminForm = 'institution_settings' | 'institution_mailbox' | 'staff_directory';
+
 /** One line of the help: how the command is typed on this platform, and what it does. */
 export interface GuideLine {
   example: string;
@@ -26,13 +29,10 @@ export interface GuideLine {
  * What a command answers, privately, for each platform to render. A form is opened by the platform its own
  * way: Slack opens the modal at once, Teams sends a card with the button that opens the dialog.
  */
-/** The forms a command opens that are about no inquiry. */
-export type InstitutionForm = 'new_inquiry' | 'institution_settings' | 'institution_mailbox';
-
 export type CommandReply =
   | { readonly kind: 'list'; readonly title: string; readonly rows: readonly ListRow[]; readonly empty: string }
   | { readonly kind: 'story'; readonly story: InquiryStory }
-  | { readonly kind: 'form'; readonly form: InstitutionForm }
+  | { readonly kind: 'form'; readonly form: 'new_inquiry' | AdminForm }
   | { readonly kind: 'form'; readonly form: InquiryForm; readonly inquiry: Inquiry }
   /** `help`: every command; `usage`: the lines of one word that was understood but incomplete. */
   | { readonly kind: 'help' | 'usage'; readonly title: string; readonly lines: readonly GuideLine[]; readonly note: string | null }

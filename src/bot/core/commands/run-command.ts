@@ -41,6 +41,10 @@ export async function runCommand(intent: CommandIntent, caller: CommandCaller, c
       }
       await context.institutionSettings.show(actor.id);
       return { kind: 'form', form: 'institution_settings' };
+    case 'staff_import':
+      // Issue #17: refused here to anyone but an admin (STAFF.NOT_ALLOWED), before a form is offered.
+      await context.staff.checkImporter(actor.id);
+      return { kind: 'form', form: 'staff_directory' };
     case 'form':
       return { kind: 'form', form: intent.form, inquiry: (await context.queries.get(intent.reference)).inquiry };
     case 'show':

@@ -15,7 +15,7 @@ export type { FormPrefill };
 export const FORM_IDS = [
   'new_inquiry', 'log_call', 'holding_reply', 'escalate', 'reply_email', 'schedule_call', 'plan_meeting',
   'record_minutes', 'send_summary', 'external_step', 'record_decision', 'record_progress', 'write_letter',
-  'hand_over', 'record_rating', 'institution_settings', 'institution_mailbox',
+  'hand_over', 'record_rating', 'institution_settings', 'institution_mailbox', 'staff_directory',
 ] as const;
 export type FormId = (typeof FORM_IDS)[number];
 
@@ -66,6 +66,11 @@ export interface FormSpec {
   readonly errorAliases?: Readonly<Record<string, string>>;
   /** Where a coded refusal (signature, state) is shown; the first field when not named. */
   readonly refusalField?: string;
+  /**
+   * A field holding a list of records (a pasted staff directory): a domain path that starts with a record's index
+   * (`2.email`) is shown beside it, as "record 3, field email: …".
+   */
+  readonly listField?: string;
 }
 
 /** What a form carries, by field id: datetime = ISO 8601, toggle 'true' | 'false', staff = a staff member's id. */

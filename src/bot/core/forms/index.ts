@@ -11,6 +11,7 @@ import { handOver } from './hand-over-form.js';
 import { recordRating } from './rating-form.js';
 import { institutionSettingsForm } from './settings-form.js';
 import { institutionMailboxForm } from './mailbox-form.js';
+import { staffDirectoryForm } from './staff-directory-form.js';
 
 export * from './form-spec.js';
 export { fieldErrors, formProblems, FORM_REASONS } from './field-errors.js';
@@ -35,6 +36,7 @@ export const FORMS: Readonly<Record<FormId, FormUseCase>> = {
   record_rating: recordRating,
   institution_settings: institutionSettingsForm,
   institution_mailbox: institutionMailboxForm,
+  staff_directory: staffDirectoryForm,
 };
 
 export function isFormId(name: string): name is FormId {

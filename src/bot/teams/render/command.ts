@@ -1,11 +1,17 @@
 import type { InquiryForm } from '../../core/commands/intent.js';
-import type { CommandReply, InstitutionForm } from '../../core/commands/reply.js';
-import { FORMS } from '../../core/forms/index.js';
+import type { AdminForm, CommandReply } from '../../core/commands/reply.js';
 import { translate, type Language, type MessageKey } from '../../core/i18n/index.js';
 import { adaptiveCard, heading, note, openDialog, openUrl, type AdaptiveCard } from './elements.js';
 import { listCard } from './list.js';
 import { reportCard } from './report.js';
 import { storyView } from './story.js';
+
+/** The forms a command opens about no inquiry, as their launcher cards say them. */
+const ADMIN_LAUNCHERS: Record<AdminForm, { title: MessageKey; prompt: MessageKey }> = {
+  institution_settings: { title: 'form.settings.title', prompt: 'teams.settings.prompt' },
+  institution_mailbox: { title: 'form.mailbox.title', prompt: 'teams.mailbox.prompt' },
+  staff_directory: { title: 'form.staff_import.title', prompt: 'teams.staff_import.prompt' },
+};
 
 /** A message cannot open a dialog: the command's form comes as a card whose button opens it. */
 const LAUNCHERS: Record<InquiryForm, { action: MessageKey; prompt: MessageKey }> = {
@@ -18,11 +24,6 @@ const LAUNCHERS: Record<InquiryForm, { action: MessageKey; prompt: MessageKey }>
 };
 
 /** The admins' forms, offered by a card whose button opens the dialog. */
-const ADMIN_PROMPTS: Record<Exclude<InstitutionForm, 'new_inquiry'>, MessageKey> = {
-  institution_settings: 'teams.settings.prompt',
-  institution_mailbox: 'teams.mailbox.prompt',
-};
-
 /** A command's answer as a card; a form comes as a card whose button opens its dialog, a text as a card of its words. */
 export function commandCard(reply: CommandReply, language: Language): AdaptiveCard {
   const t = (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
@@ -42,7 +43,7 @@ export function commandCard(reply: CommandReply, language: Language): AdaptiveCa
       return adaptiveCard([note(reply.text)]);
     case 'form': {
       if (reply.form === 'new_inquiry') return dialogLauncherCard(t('teams.new.prompt'), t('form.new.title'), 'new', {});
-      if (!('inquiry' in reply)) return dialogLauncherCard(t(ADMIN_PROMPTS[reply.form]), t(FORMS[reply.form].spec.title), reply.form, {});
+      if (!('inquiry' in reply)) return dialogLauncherCard(t(ADMIN_LAUNCHERS[reply.form].prompt), t(ADMIN_LAUNCHERS[reply.form].title), reply.form, {});
       const launcher = LAUNCHERS[reply.form];
       const title = t(launcher.action);
       return dialogLauncherCard(t(launcher.prompt, { number: reply.inquiry.registryNumber, action: title }), title, reply.form, { inquiryId: reply.inquiry.id });
