@@ -7,20 +7,23 @@ import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
 import { cliArgs, cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
 import { describeImportError, staffFileRecords } from './staff-import.js';
 import { installLinkText } from './install-link.js';
-import { describeSettings, SETTING_OPTIONS, settingsOf } from './institution-setup.js';
+import { describeMailbox, describeSettings, MAILBOX_OPTIONS, mailboxOf, SETTING_OPTIONS, settingsOf } from './institution-setup.js';
+import { NetworkMailServerProbe } from '../mail/server-probe.js';
+import { PostgresInstitutionMailboxes } from '../persistence/institution-mailboxes.postgres.js';
 
 const USAGE =
   'Usage: npm run institution:add -- <short-name> "<name>" [--staff <file.yaml|file.json>] [--office-hours "<hours>"]\n'
-  + '         [--staff-channel-slack <C…>] [--staff-channel-teams <19:…>] [--language lt|en]\n';
+  + '         [--staff-channel-slack <C…>] [--staff-channel-teams <19:…>] [--language lt|en]\n'
+  + '         [--imap <imaps://user:password@host:993>] [--imap-folder INBOX] [--smtp <smtps://user:password@host:465>] [--mail-from "<sender>"]\n';
 
 /**
  * `npm run institution:add`: adds an institution to the deployment for a scripted roll-out (issue #17), with what an
  * admin is otherwise walked through in chat: its staff directory (managers included) when `--staff` names one, its
- * office hours, staff channels and channel language. The settings are checked before anything is added, as the
+ * office hours, staff channels, channel language and mailbox (its servers tried first). The settings are checked before anything is added, as the
  * admins' form checks them; the institution, its settings and its directory are added together or not at all.
  */
 export async function main(args: string[]): Promise<number> {
-  const parsed = cliArgs({ args, allowPositionals: true, options: { ...SETTING_OPTIONS, staff: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
+  const parsed = cliArgs({ args, allowPositionals: true, options: { ...SETTING_OPTIONS, ...MAILBOX_OPTIONS, staff: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, USAGE);
   if (typeof parsed === 'number') return parsed;
   const [slug, name, ...extra] = parsed.positionals;
   if (parsed.values.help || !slug || !name?.trim() || extra.length > 0) {
@@ -35,6 +38,8 @@ export async function main(args: string[]): Promise<number> {
   if (typeof config === 'number') return config;
   const settings = settingsOf(parsed.values, config);
   if (typeof settings === 'number') return settings;
+  const mailbox = await mailboxOf(parsed.values, new NetworkMailServerProbe());
+  if (typeof mailbox === 'number') return mailbox;
   let records: unknown = null;
   if (parsed.values.staff) {
     const read = await staffFileRecords(parsed.values.staff);
@@ -53,6 +58,10 @@ export async function main(args: string[]): Promise<number> {
       if (Object.keys(settings).length > 0) {
         await inInstitution(id, () => new PostgresInstitutionSettings(database.dataSource).save(settings));
         process.stdout.write(`Settings: ${describeSettings(settings)}\n`);
+      }
+      if (mailbox) {
+        await inInstitution(id, () => new PostgresInstitutionMailboxes(database.dataSource).save(mailbox));
+        process.stdout.write(`Mailbox: ${describeMailbox(mailbox)}\n`);
       }
       if (records === null) return 0;
       const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));

@@ -42,7 +42,11 @@ export async function addInstitution(owner: DataSource, institution: Institution
   }
 }
 
-/** Takes back an institution added a moment ago whose setup failed; one holding anything of its own stays. */
+/** Takes back an institution added a moment ago whose setup failed (its mailbox with it); one with staff stays. */
 export async function removeEmptyInstitution(owner: DataSource, id: InstitutionId): Promise<void> {
-  await owner.query('DELETE FROM institutions i WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM staff_members s WHERE s.institution_id = i.id)', [id]);
+  await owner.transaction(async (manager) => {
+    const empty = 'NOT EXISTS (SELECT 1 FROM staff_members s WHERE s.institution_id = $1)';
+    await manager.query(`DELETE FROM institution_mailboxes WHERE institution_id = $1 AND ${empty}`, [id]);
+    await manager.query(`DELETE FROM institutions WHERE id = $1 AND ${empty}`, [id]);
+  });
 }

@@ -8,6 +8,7 @@ import { systemClock } from '../../src/domain/clock.js';
 import { INSTALL_LINK_LIFETIME_MS, InstallLinks } from '../../src/domain/install-link.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { TEST_DATA_KEYS } from '../support/encryption-keys.js';
+import { SmtpReceiver } from '../support/smtp-receiver.js';
 
 /** Issue #17, scripted roll-outs: `npm run institution:add` (the compiled command) adds an institution with its staff. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -111,6 +112,30 @@ describe('npm run institution:add', () => {
     }
     expect(await database.asOwner(`SELECT id, slug, settings FROM institutions ORDER BY id`)).toEqual(before);
     expect(await database.asOwner(`SELECT 1 FROM staff_members s JOIN institutions i ON i.id = s.institution_id WHERE i.slug = 'pienele'`)).toEqual([]);
+  }, 120_000);
+
+  it('#17.onboarding: takes the mailbox too, tried before anything is added and sealed at rest; a server that does not answer adds nothing', async () => {
+    const smtp = await new SmtpReceiver().start();
+    try {
+      const server = smtp.url.replace('smtp://', 'smtp://rastine:Slaptas-9@');
+      const silent = await institutionAdd('debeselis', 'Lopšelis-darželis „Debesėlis“', '--smtp', 'smtp://127.0.0.1:1', '--mail-from', 'rastine@debeselis.lt');
+      expect(silent).toMatchObject({ code: 2, stdout: '', stderr: 'Not added: --smtp: the server did not answer\n' });
+      const noSender = await institutionAdd('debeselis', 'Lopšelis-darželis „Debesėlis“', '--smtp', server);
+      expect(noSender).toMatchObject({ code: 2, stdout: '', stderr: 'Not added: --mail-from: required\n' });
+      expect(await database.asOwner(`SELECT 1 FROM institutions WHERE slug = 'debeselis'`)).toEqual([]);
+
+      const added = await institutionAdd('debeselis', 'Lopšelis-darželis „Debesėlis“', '--smtp', server, '--mail-from', 'Debesėlis <rastine@debeselis.lt>');
+      expect(added).toMatchObject({ code: 0, stderr: '' });
+      expect(added.stdout).toContain(`Mailbox: sends through ${smtp.url.replace('smtp://', 'smtp://rastine@')} as Debesėlis <rastine@debeselis.lt>\n`);
+      expect(added.stdout).not.toContain('Slaptas');
+      const [row] = await database.asOwner<{ smtp_url: Buffer; mail_from: string }>(
+        `SELECT m.smtp_url, m.mail_from FROM institution_mailboxes m JOIN institutions i ON i.id = m.institution_id WHERE i.slug = 'debeselis'`,
+      );
+      expect(row!.mail_from).toBe('Debesėlis <rastine@debeselis.lt>');
+      expect(row!.smtp_url.toString('latin1')).not.toContain('Slaptas');
+    } finally {
+      await smtp.stop();
+    }
   }, 120_000);
 
   it('issue #17: with Slack installed by OAuth, it prints the link the institution\'s admin installs the app with — and a new one on request', async () => {

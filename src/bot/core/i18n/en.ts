@@ -545,7 +545,7 @@ export const en: Record<MessageKey, string> = {
   'notice.welcome.who':
     'Who can use me: staff registered in the staff directory (ask an admin to add you). Managers are also told of their team’s escalations and stalled inquiries, the head decides on incidents, and admins keep the directory and the mailbox.',
   'notice.onboarding':
-    'Langelis is installed for your institution, and you are its first admin. Four steps: 1) invite me to your staff channel (type /invite @Langelis there) – it becomes the staff channel; 2) {help} settings – office hours, closure days, letterhead, deadlines; 3) {help} staff import – paste the staff directory with managers (the IT team can load a large one with npm run staff:import); 4) a test inquiry: {help} new, then “Claim” in the channel.',
+    'Langelis is installed for your institution, and you are its first admin. Four steps: 1) invite me to your staff channel (type /invite @Langelis there) – it becomes the staff channel; 2) {help} settings – office hours, closure days, letterhead, deadlines – and {help} settings mailbox – the mailbox clients write to; 3) {help} staff import – paste the staff directory with managers (the IT team can load a large one with npm run staff:import); 4) a test inquiry: {help} new, then “Claim” in the channel.',
   'notice.mail_unregistered': 'An e-mail in the mailbox {mailbox} (UID {uid}) could not be registered. It stays in the mailbox: look at it and register it by hand.',
   'notice.mail_unregistered.reason': 'Reason code',
   'notice.mail_unregistered.since': 'First seen',

@@ -543,7 +543,7 @@ export const lt = {
   'notice.welcome.who':
     'Kas gali mane naudoti: darbuotojai, įrašyti į darbuotojų sąrašą (paprašykite administratoriaus jus įtraukti). Vadovai dar gauna jiems perduotus savo komandos klausimus ir vėluojančias užklausas, direktorius sprendžia dėl incidentų, administratoriai tvarko darbuotojų sąrašą ir pašto dėžutę.',
   'notice.onboarding':
-    'Langelis įdiegtas jūsų įstaigai, o jūs – pirmasis jos administratorius. Keturi žingsniai: 1) pakvieskite mane į darbuotojų kanalą (jame parašykite /invite @Langelis) – jis taps darbuotojų kanalu; 2) {help} settings – darbo laikas, nedarbo dienos, blankas, terminai; 3) {help} staff import – įklijuokite darbuotojų sąrašą su vadovais (didelį sąrašą IT komanda gali įkelti su npm run staff:import); 4) bandomoji užklausa: {help} new, tada „Imtis“ kanale.',
+    'Langelis įdiegtas jūsų įstaigai, o jūs – pirmasis jos administratorius. Keturi žingsniai: 1) pakvieskite mane į darbuotojų kanalą (jame parašykite /invite @Langelis) – jis taps darbuotojų kanalu; 2) {help} settings – darbo laikas, nedarbo dienos, blankas, terminai – ir {help} settings mailbox – pašto dėžutė, į kurią rašo klientai; 3) {help} staff import – įklijuokite darbuotojų sąrašą su vadovais (didelį sąrašą IT komanda gali įkelti su npm run staff:import); 4) bandomoji užklausa: {help} new, tada „Imtis“ kanale.',
   'notice.mail_unregistered': 'Laiško iš pašto dėžutės {mailbox} (UID {uid}) nepavyko užregistruoti. Jis liko dėžutėje: peržiūrėkite jį ir užregistruokite ranka.',
   'notice.mail_unregistered.reason': 'Priežasties kodas',
   'notice.mail_unregistered.since': 'Pirmą kartą',
