@@ -2,8 +2,8 @@ import { InstallLinks, INSTALL_LINK_LIFETIME_MS } from '../../src/domain/install
 import type { DomainServices } from '../../src/domain/services.js';
 import { emailedRequest, eventually, ManualClock } from '../support/app.js';
 import type { FakeApproval } from './support/fake-slack-api.js';
-import { appHomeOpened, memberJoinedChannel, slashCommand } from './support/payloads.js';
-import { postCommand, postEvent } from './support/signed-requests.js';
+import { appHomeOpened, blockAction, memberJoinedChannel, slashCommand } from './support/payloads.js';
+import { postCommand, postEvent, postInteraction } from './support/signed-requests.js';
 import { startSlackHarness, STAFF_CHANNEL, type SlackHarness } from './support/slack-harness.js';
 
 /**
@@ -140,6 +140,59 @@ describe('issue #17: Slack installed by OAuth, one workspace per institution', (
       return calls;
     });
     expect(published.map((call) => call.token)).toEqual(published.map(() => 'xoxb-zilvitis'));
+  });
+
+  it("acceptance: in Saulutė's workspace a Claim click, the owner's reminder and the admin's week report are Saulutė's alone — told with its token, in its workspace, counted from its inquiries", async () => {
+    h.api.reset();
+    const now = new Date(clock.now().getTime() - 60_000).toISOString();
+    const theirs = await saulute.services.inquiries.register(emailedRequest({ receivedAt: now, subject: 'Saulutės prašymas' }));
+    await zilvitis.services.inquiries.register(emailedRequest({ receivedAt: now }));
+    await h.t.app.inquiries.register(emailedRequest({ receivedAt: now }));
+    await h.t.app.inquiries.register(emailedRequest({ receivedAt: now }));
+    const [announcement] = await eventually(() => {
+      const found = h.api.ok('chat.postMessage', (body) => body.channel === 'C0SAULUTE' && String(body.text).includes(theirs.inquiry.registryNumber));
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const ts = h.api.calls.find((call) => call.body === announcement)!.answer!.ts as string;
+
+    // R4.owner: the admin claims it from Saulutė's channel; the card changes there, with Saulutė's token.
+    const [admin] = await saulute.services.queries.staffWithRole('admin');
+    await postInteraction(h.events, fromTeam(blockAction('UADMSAUL1', 'claim', theirs.inquiry.id, { channel: 'C0SAULUTE', ts }), 'T0SAULUTE'));
+    await eventually(async () => expect((await saulute.services.queries.get(theirs.inquiry.id)).inquiry.ownerId).toBe(admin!.id));
+    await eventually(() => expect(h.api.calls.filter((call) => call.method === 'chat.update' && call.body.ts === ts && call.token === 'xoxb-saulute')).not.toHaveLength(0));
+
+    // R14.reply-1wd: the reminder before the reply deadline reaches the owner in Saulutė's workspace.
+    await eventually(async () => {
+      const moved = await h.t.database.asOwner(`UPDATE notice_schedule SET run_at = now(), taken_until = NULL WHERE inquiry_id = $1 AND deadline = 'first_reply' AND stage = 'reminder' RETURNING 1`, [theirs.inquiry.id]);
+      expect(moved).toHaveLength(1);
+    });
+    const [{ due_at: dueAt }] = await h.t.database.asOwner<{ due_at: Date }>(`SELECT due_at FROM notice_schedule WHERE inquiry_id = $1 AND deadline = 'first_reply' AND stage = 'reminder'`, [theirs.inquiry.id]);
+    const realNow = clock.now().toISOString();
+    clock.set(new Date(dueAt.getTime() - 60_000).toISOString());
+    try {
+      await h.t.app.scheduler.sweepAt(new Date());
+      await eventually(() => {
+        const reminders = h.api.calls.filter((call) => call.method === 'chat.postMessage' && String(call.body.text).startsWith('Priminimas') && String(call.body.text).includes(theirs.inquiry.registryNumber));
+        expect(reminders.map((call) => call.token)).toEqual(['xoxb-saulute']);
+      });
+      expect(h.api.ok('conversations.open', (body) => body.users === 'UADMSAUL1').length).toBeGreaterThan(0);
+    } finally {
+      clock.set(realNow);
+    }
+    // Nothing of Saulutė's inquiry went out with any other workspace's token.
+    expect(h.api.calls.filter((call) => call.token !== 'xoxb-saulute' && JSON.stringify(call.body).includes(theirs.inquiry.id))).toEqual([]);
+
+    // R60.internal: the admin's week report counts Saulutė's inquiries only (one this week), not the other institutions'.
+    const hook = '/hooks/saulute-report';
+    await postCommand(h.events, fromTeam(slashCommand('UADMSAUL1', 'report week', `${h.api.url}${hook}`), 'T0SAULUTE'));
+    const [report] = await eventually(() => {
+      const found = h.api.hooks.filter((entry) => entry.path === hook);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    const fields = (report!.body.blocks as any[]).flatMap((block) => (block.type === 'section' && Array.isArray(block.fields) ? block.fields : []));
+    expect(fields.find((field: any) => field.text.startsWith('*Gauta*\n'))?.text.split('\n')[1]).toBe('1');
   });
 
   it('a signed request from a workspace nobody installed is acknowledged and does nothing', async () => {
