@@ -5,9 +5,9 @@ import { promisify } from 'node:util';
 import type { DomainServices } from '../../src/domain/services.js';
 import { emailedRequest } from '../support/app.js';
 import { TEST_DATA_KEYS } from '../support/encryption-keys.js';
-import { installedInTeam, message, teamsUser, TEAM_ID, TENANT, type TeamsUser } from './support/activities.js';
+import { cardAction, installedInTeam, message, teamsUser, TEAM_ID, TENANT, type TeamsUser } from './support/activities.js';
 import { cardText, cardsIn } from './support/cards.js';
-import { eventually, startTeams, type TeamsHarness } from './support/teams-app.js';
+import { eventually, personalChat, startTeams, type TeamsHarness } from './support/teams-app.js';
 
 /**
  * Issue #17: one bot registration serves many Microsoft 365 tenants, each mapped to its institution. The operator
@@ -99,6 +99,50 @@ describe('issue #17: Teams tenants, each its institution', () => {
     });
     expect(answer).toContain('Algės užklausa');
     expect(answer).not.toContain('Daigelio užklausa');
+  });
+
+  it("acceptance: in Saulutė's tenant a Claim click, the owner's reminder and the manager's report are Saulutė's alone; a click naming the first institution's inquiry changes nothing", async () => {
+    const { inquiry } = await saulute.services.inquiries.register(emailedRequest({ subject: 'Saulutės prašymas dėl maitinimo' }));
+    const [alge] = await saulute.services.queries.staffWithRole('manager');
+    const inChannel = { view: 'announcement' };
+    // R4.owner: Algė claims it from the card in Saulutė's channel.
+    await h.post(fromTenant(cardAction(h.connector.url, algė, 'inquiry.claim', { inquiryId: inquiry.id, ...inChannel }), SAULUTE_TENANT));
+    await eventually(async () => expect((await saulute.services.queries.get(inquiry.id)).inquiry.ownerId).toBe(alge!.id));
+    // A crafted click from Saulutė's tenant naming the first institution's inquiry finds nothing there.
+    const ours = await h.t.app.inquiries.register(emailedRequest({ subject: 'Daigelio prašymas' }));
+    const before = await h.t.app.queries.get(ours.inquiry.id);
+    await h.post(fromTenant(cardAction(h.connector.url, algė, 'inquiry.claim', { inquiryId: ours.inquiry.id, ...inChannel }), SAULUTE_TENANT));
+    expect((await h.t.app.queries.get(ours.inquiry.id)).inquiry).toEqual(before.inquiry);
+
+    // R14.reply-1wd: the reminder before the reply deadline reaches Algė in her own 1:1 chat, and nobody else.
+    await eventually(async () => {
+      const moved = await h.t.database.asOwner(`UPDATE notice_schedule SET run_at = now(), taken_until = NULL WHERE inquiry_id = $1 AND deadline = 'first_reply' AND stage = 'reminder' RETURNING 1`, [inquiry.id]);
+      expect(moved).toHaveLength(1);
+    });
+    const [{ due_at: dueAt }] = await h.t.database.asOwner<{ due_at: Date }>(`SELECT due_at FROM notice_schedule WHERE inquiry_id = $1 AND deadline = 'first_reply' AND stage = 'reminder'`, [inquiry.id]);
+    const was = h.clock.now().toISOString();
+    h.clock.set(new Date(dueAt.getTime() - 60_000).toISOString());
+    try {
+      await h.t.app.scheduler.sweepAt(new Date());
+      const reminder = `Priminimas: į ${inquiry.registryNumber}`;
+      await eventually(() => expect(h.connector.sent(personalChat(algė)).some((call) => JSON.stringify(call.body).includes(reminder))).toBe(true));
+      const elsewhere = h.connector.calls.filter((call) => JSON.stringify(call.body).includes(reminder) && call.conversationId !== personalChat(algė));
+      expect(elsewhere).toEqual([]);
+    } finally {
+      h.clock.set(was);
+    }
+
+    // R60.internal: Algė's report is her institution's: her own figures, none of the first institution's staff.
+    const from = h.connector.replies(personalChat(algė)).length;
+    await h.post(fromTenant(message(h.connector.url, algė, 'report', { personal: true }), SAULUTE_TENANT));
+    const card = await eventually(() => {
+      const replies = h.connector.replies(personalChat(algė));
+      expect(replies.length).toBe(from + 1);
+      return cardsIn(replies.at(-1)!.body)[0];
+    });
+    expect(cardText(card)).toContain('Savaitės aptarnavimo ataskaita');
+    expect(cardText(card)).toContain('Algė Algaitė');
+    for (const name of ['Onaitė', 'Jonaitis', 'Rasaitė', 'Vadovė']) expect(JSON.stringify(card)).not.toContain(name);
   });
 
   it("an unmapped tenant is the first institution's until that institution's own tenant is connected; then it is no one's", async () => {
