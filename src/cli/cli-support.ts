@@ -5,6 +5,8 @@ import { connectDatabase, type ConnectedDatabase } from '../app.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { DatabaseUnreachableError } from '../persistence/connection-errors.js';
 import { EmbeddedServerError } from '../persistence/embedded-database.js';
+import { findInstitution } from '../persistence/institutions.js';
+import type { InstitutionId } from '../domain/institution.js';
 
 /** The command line read by `config`, or exit code 2 after saying what is wrong with it and how it is used. */
 export function cliArgs<T extends ParseArgsConfig>(config: T, usage: string): ReturnType<typeof parseArgs<T>> | number {
@@ -31,6 +33,14 @@ export function cliConfig(env: NodeJS.ProcessEnv = process.env): Config | number
  * The database `npm start` uses (with `npm start` running on the embedded one, its server rather than a refusal), or
  * exit code 1 after one line saying why it cannot be reached.
  */
+/** The institution `slug` names, or exit code 1 after one line saying there is none. */
+export async function namedInstitution(database: ConnectedDatabase, slug: string): Promise<{ id: InstitutionId; name: string } | number> {
+  const row = await findInstitution(database.dataSource, slug);
+  if (row) return row;
+  process.stderr.write(`No institution "${slug}": add it with npm run institution:add.\n`);
+  return 1;
+}
+
 export async function cliDatabase(config: Config): Promise<ConnectedDatabase | number> {
   try {
     return await connectDatabase(config, { share: true, poolSize: 2 });

@@ -2,8 +2,8 @@ import { systemClock, type Clock } from '../domain/clock.js';
 import { INSTALL_LINK_LIFETIME_MS, InstallLinks, SLACK_INSTALL_PATH } from '../domain/install-link.js';
 import type { InstitutionId } from '../domain/institution.js';
 import { publicUrl, type Config } from '../config.js';
-import { findInstitution, SLUG } from '../persistence/institutions.js';
-import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
+import { SLUG } from '../persistence/institutions.js';
+import { cliConfig, cliDatabase, namedInstitution, runWhenEntryPoint } from './cli-support.js';
 
 const USAGE = 'Usage: npm run institution:install-link -- <short-name>\n';
 
@@ -36,11 +36,8 @@ export async function main(args: string[]): Promise<number> {
   const database = await cliDatabase(config);
   if (typeof database === 'number') return database;
   try {
-    const row = await findInstitution(database.dataSource, slug);
-    if (!row) {
-      process.stderr.write(`No institution "${slug}": add it with npm run institution:add.\n`);
-      return 1;
-    }
+    const row = await namedInstitution(database, slug);
+    if (typeof row === 'number') return row;
     const link = installLinkText(config, row.id)!;
     (link.ok ? process.stdout : process.stderr).write(link.text);
     return link.ok ? 0 : 2;

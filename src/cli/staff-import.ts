@@ -4,9 +4,9 @@ import { DomainError } from '../domain/errors.js';
 import { FIRST_INSTITUTION, inInstitution } from '../domain/institution.js';
 import { StaffDirectory, type ImportSummary } from '../domain/staff.service.js';
 import { parseStaffText, StaffTextError, type StaffTextFormat } from '../formats/staff-directory.js';
-import { findInstitution, SLUG } from '../persistence/institutions.js';
+import { SLUG } from '../persistence/institutions.js';
 import { TypeormUnitOfWork } from '../persistence/unit-of-work.typeorm.js';
-import { cliArgs, cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
+import { cliArgs, cliConfig, cliDatabase, namedInstitution, runWhenEntryPoint } from './cli-support.js';
 
 /**
  * `npm run staff:import [--institution <short-name>] <file>`: loads an institution's staff directory (the first
@@ -101,11 +101,8 @@ async function main(args: string[]): Promise<number> {
   if (typeof database === 'number') return database;
   try {
     // Issue #17: the named institution; without one, the deployment's first (as before there were many).
-    const institution = slug === undefined ? { id: FIRST_INSTITUTION } : await findInstitution(database.dataSource, slug);
-    if (!institution) {
-      process.stderr.write(`No institution "${slug}": add it with npm run institution:add.\n`);
-      return 1;
-    }
+    const institution = slug === undefined ? { id: FIRST_INSTITUTION } : await namedInstitution(database, slug);
+    if (typeof institution === 'number') return institution;
     const staff = new StaffDirectory(new TypeormUnitOfWork(database.dataSource, []));
     const summary = await inInstitution(institution.id, () => staff.importMembers(records));
     process.stdout.write(`Imported: ${summary.created} created, ${summary.updated} updated\n`);

@@ -1,8 +1,8 @@
 import { AccountTakenError } from '../domain/chat-installations.js';
 import { inInstitution } from '../domain/institution.js';
 import { PostgresChatInstallations } from '../persistence/chat-installations.postgres.js';
-import { findInstitution, SLUG } from '../persistence/institutions.js';
-import { cliConfig, cliDatabase, runWhenEntryPoint } from './cli-support.js';
+import { SLUG } from '../persistence/institutions.js';
+import { cliConfig, cliDatabase, namedInstitution, runWhenEntryPoint } from './cli-support.js';
 
 const USAGE = 'Usage: npm run institution:teams-tenant -- <short-name> <tenant-id>\n';
 
@@ -25,11 +25,8 @@ export async function main(args: string[]): Promise<number> {
   const database = await cliDatabase(config);
   if (typeof database === 'number') return database;
   try {
-    const row = await findInstitution(database.dataSource, slug);
-    if (!row) {
-      process.stderr.write(`No institution "${slug}": add it with npm run institution:add.\n`);
-      return 1;
-    }
+    const row = await namedInstitution(database, slug);
+    if (typeof row === 'number') return row;
     const account = tenant.toLowerCase();
     const installations = new PostgresChatInstallations(database.dataSource);
     await inInstitution(row.id, () => installations.save({ platform: 'teams', account, enterprise: null, accountName: null, botUserId: null, botId: null, secret: null, installedBy: null }));
