@@ -273,7 +273,11 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     },
   });
   await profiles.load();
-  // Changes saved on another instance take effect here within a minute.
+  // Issue #17: each institution's own mailbox (the first institution's is the environment's until it sets one).
+  const mailboxStore = new PostgresInstitutionMailboxes(dataSource);
+  const directory = new MailboxDirectory(mailboxStore, environmentMailbox(config), () => profiles.institutions(), logger);
+  await directory.load();
+  // Changes saved on another instance (settings and mailboxes) take effect here within a minute.
   const reloadProfiles = setInterval(
     () =>
       void profiles
@@ -283,10 +287,6 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     PROFILE_RELOAD_MS,
   );
   reloadProfiles.unref();
-  // Issue #17: each institution's own mailbox (the first institution's is the environment's until it sets one).
-  const mailboxStore = new PostgresInstitutionMailboxes(dataSource);
-  const directory = new MailboxDirectory(mailboxStore, environmentMailbox(config), () => profiles.institutions(), logger);
-  await directory.load();
   const policy = new DeadlinePolicy(() => profiles.current());
   const settingsNow = () => profiles.current().settings;
   // Issue #17: each institution's pages and links are at PUBLIC_URL/<short name>; the first institution's where they always were.
