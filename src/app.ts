@@ -345,7 +345,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     queries: new InquiryQueries(unitOfWork),
     staff: new StaffDirectory(unitOfWork, clock),
     absences: new AbsenceService(unitOfWork, clock, config.TIME_ZONE),
-    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow, siteUrl, (institution) => directory.sends(institution)),
+    ratings: ratingService(config, ratingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow, siteUrl, directory),
     quality: new PostgresQualityMonitor(dataSource, clock, config.TIME_ZONE),
     // Issue #17: whether the institution whose work it is can e-mail its clients (it has an SMTP server).
     capabilities: {
@@ -375,7 +375,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     }),
   };
   const { inquiries, capabilities } = services;
-  const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow);
+  const { messaging, clientChannel } = clientServices(config, capabilities, messagingUnitOfWork(dataSource, consumers, () => wakeDispatcher()), policy, clock, settingsNow, directory);
   const leases = PostgresLeaseSession.forDataSource(dataSource, logger);
   const mail = createMail({
     config,
@@ -537,9 +537,17 @@ function letterLinkSecret(config: Config, logger: Logger): string {
  * through the client's own channel (letters, status notes, meeting summaries, drafts), on one unit of work that
  * also reaches the client's e-mail conversation.
  */
-function clientServices(config: Config, capabilities: Capabilities, unitOfWork: MessagingUnitOfWork, policy: DeadlinePolicy, clock: Clock, settings: () => EffectiveSettings) {
+function clientServices(
+  config: Config,
+  capabilities: Capabilities,
+  unitOfWork: MessagingUnitOfWork,
+  policy: DeadlinePolicy,
+  clock: Clock,
+  settings: () => EffectiveSettings,
+  directory: MailboxDirectory,
+) {
   const templates = new CatalogueTemplates(config.TIME_ZONE);
-  const composer = new ClientEmailComposer(templates, clock, signedAs(settings, { messageIdDomain: messageIdDomainOf(config) }));
+  const composer = new ClientEmailComposer(templates, clock, composedAs(settings, directory));
   const messaging = new ClientMessagingService(
     unitOfWork,
     templates,
@@ -586,8 +594,16 @@ function environmentMailbox(config: Config): MailboxSettings | null {
   return { imapUrl: config.IMAP_URL ?? null, imapFolder: config.IMAP_MAILBOX, smtpUrl: config.SMTP_URL ?? null, from: config.MAIL_FROM };
 }
 
-function messageIdDomainOf(config: Config): string {
-  return /@([^>\s]+)/.exec(config.MAIL_FROM)?.[1] ?? 'localhost';
+/**
+ * How a client e-mail is composed in the institution whose work it is: signed as it (`signedAs`), its Message-ID in the
+ * domain of its own sender — never another institution's (issue #17).
+ */
+function composedAs(settings: () => EffectiveSettings, directory: MailboxDirectory) {
+  return signedAs(settings, {
+    get messageIdDomain() {
+      return /@([^>\s]+)/.exec(directory.all().get(requireInstitution())?.from ?? '')?.[1] ?? 'localhost';
+    },
+  });
 }
 
 /**
@@ -601,13 +617,13 @@ function ratingService(
   clock: Clock,
   settings: () => EffectiveSettings,
   siteUrl: () => string,
-  sends: (institution: InstitutionId) => boolean,
+  directory: MailboxDirectory,
 ): RatingService {
   const templates = new CatalogueTemplates(config.TIME_ZONE);
-  const composer = new ClientEmailComposer(templates, clock, signedAs(settings, { messageIdDomain: messageIdDomainOf(config) }));
+  const composer = new ClientEmailComposer(templates, clock, composedAs(settings, directory));
   return new RatingService(unitOfWork, composer, templates, policy, clock, {
     get emailEnabled() {
-      return sends(requireInstitution());
+      return directory.sends(requireInstitution());
     },
     sampleShare: config.RATING_SAMPLE_SHARE,
     cooldownDays: config.RATING_COOLDOWN_DAYS,

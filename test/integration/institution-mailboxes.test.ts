@@ -92,7 +92,7 @@ describe('issue #17: each institution its own mailbox', () => {
     expect(saulute.to(address)).toEqual([]);
   });
 
-  it("R36.signature: once set, the institution's answers go out through its own server, as its own sender — never through the first institution's, and the first's never through it", async () => {
+  it("R36.signature: once set, the institution's answers go out through its own server, as its own sender and in its own domain — never through the first institution's, and the first's never through it", async () => {
     const view = await second.mailboxSettings.replace(people.secondAdmin, { imapUrl: null, imapFolder: 'INBOX', smtpUrl: saulute.url, from: 'Saulutė <rastine@saulute.lt>' });
     expect(view).toMatchObject({ smtpUrl: saulute.url, from: 'Saulutė <rastine@saulute.lt>' });
     const theirs = await answered(second, people.secondRep);
@@ -103,12 +103,16 @@ describe('issue #17: each institution its own mailbox', () => {
     });
     expect(mail!.parsed.from?.text).toContain('rastine@saulute.lt');
     expect(mail!.parsed.text).toContain('Rūta Rūtaitė');
+    // Its headers name its own domain, not the first institution's.
+    expect(mail!.parsed.messageId).toMatch(/@saulute\.lt>$/);
+    expect(mail!.raw.toString('utf8')).not.toContain('daigelis');
     expect(daigelis.to(theirs.address)).toEqual([]);
 
     const ours = await answered(t.app, people.ona);
     await t.app.mail.messaging.replyToClient(ours.inquiry.id, people.ona, 'Laba diena.');
     await eventually(() => expect(daigelis.to(ours.address)).toHaveLength(1));
     expect(daigelis.to(ours.address)[0]!.parsed.from?.text).toContain('rastine@daigelis.lt');
+    expect(daigelis.to(ours.address)[0]!.parsed.messageId).toMatch(/@daigelis\.lt>$/);
     expect(saulute.to(ours.address)).toEqual([]);
   });
 
