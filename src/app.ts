@@ -441,6 +441,7 @@ async function startServices(database: ConnectedDatabase, config: Config, logger
     schedulerRunning: () => schedulerRunning,
     // Least privilege (issue #15): a server's error quoted in the mailbox's state is cleared of every secret.
     mailbox: () => withoutSecrets(mail.health()),
+    mailboxes: () => mail.readers.counts(),
     platforms: () => Object.fromEntries(platforms.map((platform) => [platform.name, platform.health()])),
   };
   http.route('GET', '/healthz', healthRoute(health, { stuckAfterSeconds: config.HEALTH_STUCK_AFTER_SECONDS }));

@@ -24,6 +24,8 @@ export interface HealthProbe {
   schedulerRunning(): boolean;
   /** The IMAP mailbox, as it reports itself; absent: no `mailbox` in the answer. */
   mailbox?(): unknown;
+  /** Issue #17: how many institutions' mailboxes this instance reads, stands by for, or cannot reach (counts only). */
+  mailboxes?(): unknown;
   /** Each chat platform by name (`starting`, `up`, or `down` with a reason); absent: no `platforms` in the answer. */
   platforms?(): Record<string, unknown>;
 }
@@ -54,6 +56,7 @@ export function healthRoute(probe: HealthProbe, options: HealthOptions = {}): Ro
       scheduler: probe.schedulerRunning() ? 'running' : 'stopped',
       outbox: delivery,
       ...(probe.mailbox ? { mailbox: probe.mailbox() } : {}),
+      ...(probe.mailboxes ? { mailboxes: probe.mailboxes() } : {}),
       ...(probe.platforms ? { platforms: probe.platforms() } : {}),
       process: { ...processFaults },
     };

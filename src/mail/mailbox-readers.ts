@@ -54,7 +54,7 @@ export class MailboxReaders {
     return this.running.get(institution)?.reader.health() ?? null;
   }
 
-  /** How many institutions' mailboxes this instance reads, stands by for, or cannot reach. */
+  /** How many institutions' mailboxes this instance reads, stands by for, or cannot reach (/healthz: no names). */
   counts(): { reading: number; standby: number; down: number } {
     const healths = [...this.running.values()].map(({ reader }) => reader.health());
     return {

@@ -1,6 +1,6 @@
 import { ImapFlow } from 'imapflow';
 import type { DomainServices } from '../../src/domain/services.js';
-import { expectCode, startTestApp, type TestApp } from '../support/app.js';
+import { eventually, expectCode, startTestApp, type TestApp } from '../support/app.js';
 import { startDovecot, type TestMailbox } from '../support/dovecot.js';
 import { DOVECOT, describeWith } from '../support/system-programs.js';
 import { rfc822 } from './rfc822.js';
@@ -57,6 +57,13 @@ describeWith(DOVECOT, "each institution's own mailbox, with real Dovecots", () =
     await t.app.mail.poller!.pollNow();
     expect(await subjects(second)).toEqual(['<saulute-1@tevai.lt>']);
     expect(await subjects(t.app)).toEqual(['<daigelis-1@tevai.lt>']);
+    // /healthz counts the institutions' mailboxes this instance reads, and names none of them.
+    const health = await eventually(async () => {
+      const answer = await (await fetch(`${t.app.url}/healthz`)).json();
+      expect(answer.mailboxes).toEqual({ reading: 2, standby: 0, down: 0 });
+      return answer;
+    });
+    expect(JSON.stringify(health)).not.toContain(String(saulute.port));
   });
 
   it('removed, the mailbox is no longer read on this instance', async () => {
