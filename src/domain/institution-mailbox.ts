@@ -33,7 +33,7 @@ export interface MailboxSettingsStore {
 /** Why a server named for a mailbox cannot be used; the field it is beside. */
 export interface MailServerProblem {
   path: 'imapUrl' | 'imapFolder' | 'smtpUrl';
-  reason: 'unreachable' | 'login_refused' | 'no_folder';
+  reason: typeof FIELD_REASONS.unreachable | typeof FIELD_REASONS.loginRefused | typeof FIELD_REASONS.noFolder;
 }
 
 /**
@@ -66,8 +66,7 @@ export function keepingPassword(given: string | null, stored: string | null): st
 
 /** The probe's findings as the refusal the forms show beside each server's field. */
 export function mailServerError(problems: readonly MailServerProblem[]): DomainError {
-  const reasons = { unreachable: FIELD_REASONS.unreachable, login_refused: FIELD_REASONS.loginRefused, no_folder: FIELD_REASONS.noFolder };
   return new DomainError('INPUT.INVALID', `Mail server not usable: ${problems.map((problem) => `${problem.path}: ${problem.reason}`).join('; ')}`, {
-    fields: problems.map((problem) => ({ path: problem.path, message: problem.reason, reason: reasons[problem.reason] })),
+    fields: problems.map((problem) => ({ path: problem.path, message: problem.reason, reason: problem.reason })),
   });
 }

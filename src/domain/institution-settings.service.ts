@@ -1,8 +1,7 @@
-import { NotAllowedError, StaffNotFoundError } from './errors.js';
 import { requireInstitution } from './institution.js';
 import type { InstitutionProfiles } from './institution-profiles.js';
 import { assertSettingsHold, institutionSettingsSchema, type EffectiveSettings, type InstitutionSettings } from './institution-settings.js';
-import { hasRole } from './staff.js';
+import { requireAdminMember } from './staff.service.js';
 import type { UnitOfWork } from './unit-of-work.js';
 import { parseInput } from './validation.js';
 
@@ -78,7 +77,5 @@ export class InstitutionSettingsService {
 
 /** Refuses anyone but an active admin of the current institution (another institution's admin is nobody here). */
 export async function requireAdmin(unitOfWork: UnitOfWork, actorId: string, action: string): Promise<void> {
-  const member = await unitOfWork.run(({ staff }) => staff.findById(actorId));
-  if (!member?.active) throw new StaffNotFoundError(actorId);
-  if (!hasRole(member, 'admin')) throw new NotAllowedError(action, 'admin');
+  await unitOfWork.run(({ staff }) => requireAdminMember(staff, actorId, action));
 }

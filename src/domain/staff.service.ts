@@ -62,14 +62,14 @@ export class StaffDirectory {
    */
   async importMembersAs(actorId: string, records: unknown): Promise<ImportSummary> {
     return this.unitOfWork.run(async (work) => {
-      const admin = await requireImporter(work.staff, actorId);
+      const admin = await requireAdminMember(work.staff, actorId, 'import the staff directory');
       return this.apply(work, admin.id, parseInput(staffImportSchema, records));
     });
   }
 
   /** Refuses anyone but an admin the directory's import (STAFF.NOT_ALLOWED), before a form for it is offered. */
   async checkImporter(actorId: string): Promise<void> {
-    await this.unitOfWork.run(({ staff }) => requireImporter(staff, actorId));
+    await this.unitOfWork.run(({ staff }) => requireAdminMember(staff, actorId, 'import the staff directory'));
   }
 
   private async apply({ staff, audit }: Pick<TransactionScope, 'staff' | 'audit'>, actorId: string | null, people: StaffRecord[]): Promise<ImportSummary> {
@@ -147,9 +147,10 @@ async function auditManager(audit: AuditRecorder, at: Date, actorId: string | nu
 }
 
 /** Issue #17: the directory is the admins' to import (as `staff manager` is theirs to change). */
-async function requireImporter(staff: StaffRepository, actorId: string): Promise<StaffMember> {
+/** The active admin `actorId` names in the current institution; anyone else is refused `action` (STAFF.NOT_ALLOWED). */
+export async function requireAdminMember(staff: StaffRepository, actorId: string, action: string): Promise<StaffMember> {
   const actor = await requireMember(staff, actorId);
-  if (!hasRole(actor, 'admin')) throw new NotAllowedError('import the staff directory', 'admin');
+  if (!hasRole(actor, 'admin')) throw new NotAllowedError(action, 'admin');
   return actor;
 }
 
